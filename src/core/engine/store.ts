@@ -1,0 +1,38 @@
+/**
+ * The persistence port the bot runtime writes through. The Dexie implementation lives in
+ * src/db; tests may use the same one on fake-indexeddb. Every method is atomic.
+ */
+import type { BotEvent, EquityPoint } from '../bot/types';
+import type { OrderRecord } from '../orders/journal';
+import type { Fill, Ledger } from '../portfolio/types';
+import type { TimestampMs } from '../time';
+
+/** What a bot runtime needs to resume where it stopped. */
+export interface BotRuntimeState {
+  botId: string;
+  /** Open time of the last closed candle the strategy processed. */
+  lastCandleTime: TimestampMs;
+}
+
+export interface BotStore {
+  /** Inserts or replaces a journal record (keyed by client order id). */
+  putOrder(order: OrderRecord): Promise<void>;
+  /**
+   * Records a fill with the order and ledger it produced, in one transaction. Returns false
+   * (and writes nothing) when a fill with the same account and trade id already exists.
+   */
+  recordFill(
+    accountId: string,
+    botId: string,
+    fill: Fill,
+    order: OrderRecord,
+    ledger: Ledger,
+  ): Promise<boolean>;
+  loadOrders(botId: string): Promise<OrderRecord[]>;
+  loadLedger(botId: string): Promise<Ledger | undefined>;
+  saveLedger(botId: string, ledger: Ledger): Promise<void>;
+  appendEvent(event: BotEvent): Promise<void>;
+  appendEquity(point: EquityPoint): Promise<void>;
+  loadRuntimeState(botId: string): Promise<BotRuntimeState | undefined>;
+  saveRuntimeState(state: BotRuntimeState): Promise<void>;
+}

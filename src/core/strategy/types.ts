@@ -1,0 +1,116 @@
+/**
+ * The strategy contract. A strategy is incremental: it sees one closed candle at a time, keeps
+ * its own state, and returns intents. The same parameter spec drives the UI form, validation
+ * and parameter sweeps.
+ */
+import type { Candle } from '../market/candle';
+import type { Timeframe } from '../market/timeframe';
+import type { OrderIntent, OrderSide } from '../orders/types';
+
+interface ParamBase {
+  label: string;
+  help?: string;
+}
+
+export interface NumericParamSpec extends ParamBase {
+  /** integer: whole numbers; number: any real; percent: a number of percent (2 = 2%). */
+  kind: 'integer' | 'number' | 'percent';
+  default: number;
+  min: number;
+  max: number;
+  step?: number;
+}
+
+export interface BooleanParamSpec extends ParamBase {
+  kind: 'boolean';
+  default: boolean;
+}
+
+export interface ChoiceParamSpec<V extends string = string> extends ParamBase {
+  kind: 'choice';
+  default: V;
+  options: readonly { value: V; label: string }[];
+}
+
+export type ParamSpec = NumericParamSpec | BooleanParamSpec | ChoiceParamSpec;
+export type ParamSpecs = Record<string, ParamSpec>;
+
+/** The parameter values a spec describes, with types inferred from it. */
+export type ParamValues<P extends ParamSpecs> = {
+  [K in keyof P]: P[K] extends BooleanParamSpec
+    ? boolean
+    : P[K] extends ChoiceParamSpec<infer V>
+      ? V
+      : number;
+};
+
+/** Untyped parameter values, as stored in a bot config. */
+export type RawParams = Record<string, number | boolean | string>;
+
+export interface OpenOrderView {
+  clientOrderId: string;
+  side: OrderSide;
+  type: 'market' | 'limit';
+  price?: number;
+  amount: number;
+  filled: number;
+  tag?: string;
+}
+
+export interface PositionView {
+  /** Base-currency amount held (long only for spot). */
+  amount: number;
+  /** Average entry price of the amount held; 0 when flat. */
+  averageEntry: number;
+}
+
+export interface StrategyFill {
+  clientOrderId: string;
+  side: OrderSide;
+  price: number;
+  amount: number;
+  fee: number;
+  time: number;
+  tag?: string;
+}
+
+/** What a strategy can read. All read-only snapshots. */
+export interface StrategyContext<P extends ParamSpecs = ParamSpecs> {
+  readonly params: Readonly<ParamValues<P>>;
+  readonly position: Readonly<PositionView>;
+  readonly openOrders: readonly OpenOrderView[];
+  /** Capital assigned to this bot, in quote currency. */
+  readonly allocation: number;
+  /** Free quote currency in this bot's ledger. */
+  readonly cash: number;
+  /** cash + position at the last close. */
+  readonly equity: number;
+  /** True while the engine replays history to warm the strategy up; intents are ignored. */
+  readonly isWarmup: boolean;
+  /** A line in the bot's timeline. */
+  log(message: string): void;
+}
+
+export type StrategyCategory =
+  'trend' | 'mean_reversion' | 'breakout' | 'grid' | 'dca' | 'benchmark';
+
+export interface StrategyDefinition<P extends ParamSpecs = ParamSpecs, S = unknown> {
+  id: string;
+  name: string;
+  description: string;
+  category: StrategyCategory;
+  /** Default timeframe the strategy is designed for. */
+  timeframe: Timeframe;
+  /** Closed candles needed before the first decision. */
+  warmup: (params: ParamValues<P>) => number;
+  params: P;
+  /** Cross-field checks beyond each field's range, e.g. "fast must be below slow". */
+  validate?: (params: ParamValues<P>) => { field: keyof P & string; message: string } | undefined;
+  init(params: ParamValues<P>): S;
+  onCandle(state: S, candle: Candle, ctx: StrategyContext<P>): OrderIntent[] | void;
+  onFill?(state: S, fill: StrategyFill, ctx: StrategyContext<P>): OrderIntent[] | void;
+}
+
+/** A strategy with its parameter and state types erased, as the engine holds it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- erasure point for heterogeneous templates
+export type AnyStrategy = StrategyDefinition<any, any>;

@@ -1,0 +1,89 @@
+/**
+ * Injected time, timers and randomness. Nothing in `core` reads the wall clock, schedules
+ * with global timers or calls Math.random: these ports are handed in, so a test can run a
+ * day in a millisecond and two runs of the same data are identical.
+ */
+
+/** UTC milliseconds since the epoch. */
+export type TimestampMs = number;
+
+export interface Clock {
+  now(): TimestampMs;
+}
+
+export type TimerHandle = number | object;
+
+export interface Timers {
+  setTimeout(callback: () => void, delayMs: number): TimerHandle;
+  clearTimeout(handle: TimerHandle): void;
+}
+
+/** Uniform random numbers in [0, 1). */
+export interface Random {
+  next(): number;
+}
+
+/** A deterministic clock and timer queue for tests and simulations. */
+export interface ManualClock extends Clock, Timers {
+  /** Moves time forward, firing every timer that falls due, in order. */
+  advance(ms: number): void;
+  set(time: TimestampMs): void;
+}
+
+/** Creates a manual clock starting at `start`. Timers fire in due order during `advance`. */
+export function createManualClock(start: TimestampMs = 0): ManualClock {
+  let current = start;
+  let nextId = 1;
+  const queue = new Map<number, { due: number; callback: () => void }>();
+
+  const runDue = (until: number): void => {
+    for (;;) {
+      let nextKey: number | undefined;
+      let nextDue = Infinity;
+      for (const [key, timer] of queue) {
+        if (timer.due <= until && timer.due < nextDue) {
+          nextDue = timer.due;
+          nextKey = key;
+        }
+      }
+      if (nextKey === undefined) break;
+      const timer = queue.get(nextKey);
+      queue.delete(nextKey);
+      current = Math.max(current, nextDue);
+      timer?.callback();
+    }
+    current = until;
+  };
+
+  return {
+    now: () => current,
+    setTimeout(callback, delayMs) {
+      const id = nextId++;
+      queue.set(id, { due: current + Math.max(0, delayMs), callback });
+      return id;
+    },
+    clearTimeout(handle) {
+      if (typeof handle === 'number') queue.delete(handle);
+    },
+    advance(ms) {
+      runDue(current + ms);
+    },
+    set(time) {
+      runDue(time);
+    },
+  };
+}
+
+/** A small seeded PRNG (mulberry32) for reproducible simulations. */
+export function createSeededRandom(seed: number): Random {
+  let state = seed >>> 0;
+  return {
+    next() {
+      state = (state + 0x6d2b79f5) >>> 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    },
+  };
+}
