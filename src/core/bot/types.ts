@@ -48,6 +48,7 @@ export type BotEventType =
   | 'stopped'
   | 'resumed_after_reload'
   | 'error'
+  | 'archived'
   | 'signal'
   | 'order_placed'
   | 'order_filled'

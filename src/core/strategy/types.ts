@@ -35,14 +35,18 @@ export interface ChoiceParamSpec<V extends string = string> extends ParamBase {
 export type ParamSpec = NumericParamSpec | BooleanParamSpec | ChoiceParamSpec;
 export type ParamSpecs = Record<string, ParamSpec>;
 
+/**
+ * The value type one spec describes. Distributes over unions, so the erased `ParamSpec` gives
+ * `number | boolean | string` rather than collapsing to `number`.
+ */
+export type ParamValue<S extends ParamSpec> = S extends BooleanParamSpec
+  ? boolean
+  : S extends ChoiceParamSpec<infer V>
+    ? V
+    : number;
+
 /** The parameter values a spec describes, with types inferred from it. */
-export type ParamValues<P extends ParamSpecs> = {
-  [K in keyof P]: P[K] extends BooleanParamSpec
-    ? boolean
-    : P[K] extends ChoiceParamSpec<infer V>
-      ? V
-      : number;
-};
+export type ParamValues<P extends ParamSpecs> = { [K in keyof P]: ParamValue<P[K]> };
 
 /** Untyped parameter values, as stored in a bot config. */
 export type RawParams = Record<string, number | boolean | string>;

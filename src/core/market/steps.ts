@@ -1,0 +1,45 @@
+/**
+ * Rounding to an exchange's step sizes (ccxt TICK_SIZE precision: 0.01, 0.00001, 5…) without
+ * float artifacts: 0.3 / 0.1 is 2.9999999999999996 in float64, so a plain Math.floor would
+ * drop a whole step. Results are snapped to the step's decimal count, so 0.1 + 0.2 style
+ * noise never reaches an order. Only for order shaping; ledgers are never rounded.
+ */
+
+/** Relative slack for float noise in value / step (a few ulps), plus an absolute floor. */
+const QUOTIENT_SLACK = 4 * Number.EPSILON;
+const ABSOLUTE_SLACK = 1e-9;
+
+/** Decimal places of a step: 0.01 -> 2, 1e-8 -> 8, 2.5e-7 -> 8, 5 -> 0. */
+export function stepDecimals(step: number): number {
+  const match = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/i.exec(String(step));
+  if (!match) return 0;
+  const fraction = match[2]?.length ?? 0;
+  const exponent = Number(match[3] ?? 0);
+  return Math.min(100, Math.max(0, fraction - exponent));
+}
+
+function assertStep(step: number): void {
+  if (!(Number.isFinite(step) && step > 0)) throw new RangeError(`Invalid step size ${step}.`);
+}
+
+function snap(units: number, step: number): number {
+  return Number((units * step).toFixed(stepDecimals(step)));
+}
+
+function slack(quotient: number): number {
+  return ABSOLUTE_SLACK + Math.abs(quotient) * QUOTIENT_SLACK;
+}
+
+/** The largest multiple of `step` ≤ `value` (float noise just below a multiple counts as on it). */
+export function floorToStep(value: number, step: number): number {
+  assertStep(step);
+  const quotient = value / step;
+  return snap(Math.floor(quotient + slack(quotient)), step);
+}
+
+/** The smallest multiple of `step` ≥ `value` (float noise just above a multiple counts as on it). */
+export function ceilToStep(value: number, step: number): number {
+  assertStep(step);
+  const quotient = value / step;
+  return snap(Math.ceil(quotient - slack(quotient)), step);
+}

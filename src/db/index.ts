@@ -1,0 +1,47 @@
+/** Public API of src/db: the Dexie database, its migrations and the repositories. */
+export {
+  FlotillaDb,
+  type BotConfigRecord,
+  type DbDependencies,
+  type DraftRow,
+  type ExchangeAccount,
+  type FillRow,
+  type LedgerRow,
+  type SettingRow,
+  type SimStateRow,
+  type SimulatedAccount,
+} from './schema';
+export { LATEST_VERSION, MIGRATIONS, declareMigrations, type Migration } from './migrations';
+export { ValidationError } from './validation';
+export { canChangeStatus, DELETABLE_STATUSES } from './botLifecycle';
+export {
+  createBotsRepository,
+  type BotsRepository,
+  type CreateBotInput,
+  type ListBotsOptions,
+} from './botsRepository';
+export { createDexieBotStore, type DexieBotStoreOptions } from './dexieBotStore';
+export { createEventsRepository, type EventsRepository } from './eventsRepository';
+export {
+  createOrdersRepository,
+  OPEN_ORDER_STATES,
+  type OrdersRepository,
+} from './ordersRepository';
+export {
+  APP_SETTING_VALIDATORS,
+  createAppSettingsRepository,
+  createSettingsRepository,
+  DEFAULT_SETTINGS,
+  type AppSettings,
+  type SettingValidators,
+  type SettingsRepository,
+} from './settingsRepository';
+export {
+  createAccountsRepository,
+  DEFAULT_SIM_ACCOUNT_ID,
+  validateSimulatedAccount,
+  type AccountsRepository,
+  type SimulatedAccountPatch,
+} from './accountsRepository';
+export { createSimStateRepository, type SimStateRepository } from './simStateRepository';
+export { createDraftsRepository, type DraftsRepository } from './draftsRepository';

@@ -1,0 +1,109 @@
+/**
+ * The Flotilla IndexedDB database (Dexie 4): typed tables and the persisted row shapes.
+ * The schema itself lives in migrations.ts as an ordered history; the constructor replays it,
+ * so opening an old database upgrades it in place. Only the leader tab's worker writes bot
+ * state, orders and fills (DESIGN.md, "One writer"); every tab may read, e.g. via liveQuery.
+ */
+import { Dexie, type Table } from 'dexie';
+import type { Bot, BotConfig, BotEvent, EquityPoint } from '../core/bot/types';
+import type { BotRuntimeState } from '../core/engine/store';
+import type { OrderRecord } from '../core/orders/journal';
+import type { Fill, Ledger } from '../core/portfolio/types';
+import type { TimestampMs } from '../core/time';
+import { declareMigrations, MIGRATIONS } from './migrations';
+
+/** Every version of a bot's configuration ever saved (key [botId+version]). */
+export interface BotConfigRecord {
+  botId: string;
+  version: number;
+  config: BotConfig;
+  savedAt: TimestampMs;
+}
+
+/** A fill attributed to a bot on an account (key [accountId+tradeId]). */
+export interface FillRow extends Fill {
+  accountId: string;
+  botId: string;
+  /** Config version of the order that produced it; backfilled by migration v2. */
+  configVersion?: number;
+}
+
+export interface LedgerRow {
+  botId: string;
+  ledger: Ledger;
+  updatedAt: TimestampMs;
+}
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+/** A built-in simulated exchange account. Other exchanges join this union later. */
+export interface SimulatedAccount {
+  id: string;
+  name: string;
+  exchange: 'simulated';
+  /** Replay speed as a multiple of real time. */
+  speed: number;
+  startingBalances: Record<string, number>;
+  makerFee: number;
+  takerFee: number;
+  slippageBps: number;
+  createdAt: TimestampMs;
+}
+
+export type ExchangeAccount = SimulatedAccount;
+
+/** The simulator's own JSON state for one account. */
+export interface SimStateRow {
+  accountId: string;
+  state: unknown;
+}
+
+/** A form draft (e.g. the bot-creation form) that must survive reloads. */
+export interface DraftRow {
+  id: string;
+  value: unknown;
+  updatedAt: TimestampMs;
+}
+
+/** IndexedDB implementation to use instead of the global one (fake-indexeddb in tests). */
+export interface DbDependencies {
+  indexedDB: IDBFactory;
+  IDBKeyRange: typeof IDBKeyRange;
+}
+
+export class FlotillaDb extends Dexie {
+  // `declare`: Dexie assigns the tables while declaring versions; a class field would reset them.
+  declare bots: Table<Bot, string>;
+  declare botConfigs: Table<BotConfigRecord, [string, number]>;
+  declare orders: Table<OrderRecord, string>;
+  declare fills: Table<FillRow, [string, string]>;
+  declare ledgers: Table<LedgerRow, string>;
+  declare equity: Table<EquityPoint, [string, number]>;
+  declare events: Table<BotEvent, number>;
+  declare runtime: Table<BotRuntimeState, string>;
+  declare settings: Table<SettingRow, string>;
+  declare accounts: Table<ExchangeAccount, string>;
+  declare simState: Table<SimStateRow, string>;
+  declare drafts: Table<DraftRow, string>;
+
+  constructor(name = 'flotilla', dependencies?: DbDependencies) {
+    super(
+      name,
+      dependencies && {
+        indexedDB: dependencies.indexedDB,
+        IDBKeyRange: dependencies.IDBKeyRange,
+      },
+    );
+    declareMigrations(this, MIGRATIONS);
+    // The event log is an audit trail: rows are only ever added, even by code in this folder.
+    this.events.hook('updating', () => {
+      throw new Error('events are append-only: an event cannot be updated');
+    });
+    this.events.hook('deleting', () => {
+      throw new Error('events are append-only: an event cannot be deleted');
+    });
+  }
+}

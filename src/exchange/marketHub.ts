@@ -1,0 +1,96 @@
+/**
+ * The market-data hub: one candle subscription per exchange account and symbol, shared by every
+ * bot that trades it, resampled once per timeframe and fanned out to the bots' listeners.
+ * Subscriptions are dropped when their last listener leaves.
+ */
+import type { ExchangePort, PriceTick, Unsubscribe } from '../core/exchangePort';
+import { createCandleAggregator, type CandleAggregator } from '../core/market/aggregator';
+import type { Candle } from '../core/market/candle';
+import type { Timeframe } from '../core/market/timeframe';
+
+type CandleListener = (candle: Candle) => void;
+type TickListener = (tick: PriceTick) => void;
+
+interface TimeframeFeed {
+  aggregator: CandleAggregator;
+  listeners: Set<CandleListener>;
+}
+
+interface SymbolFeed {
+  timeframes: Map<Timeframe, TimeframeFeed>;
+  unsubscribe: Unsubscribe;
+}
+
+export interface MarketHub {
+  /** Closed candles of `symbol` at `timeframe`; one upstream subscription per symbol. */
+  subscribeCandles(symbol: string, timeframe: Timeframe, listener: CandleListener): Unsubscribe;
+  subscribeTicks(symbol: string, listener: TickListener): Unsubscribe;
+  /** Number of upstream candle subscriptions (for tests and diagnostics). */
+  upstreamCount(): number;
+}
+
+export function createMarketHub(exchange: ExchangePort): MarketHub {
+  const candleFeeds = new Map<string, SymbolFeed>();
+  const tickFeeds = new Map<string, { listeners: Set<TickListener>; unsubscribe: Unsubscribe }>();
+
+  const openSymbol = (symbol: string): SymbolFeed => {
+    const timeframes = new Map<Timeframe, TimeframeFeed>();
+    const unsubscribe = exchange.watchCandles(symbol, (candle) => {
+      for (const feed of timeframes.values()) {
+        const closed = feed.aggregator.push(candle);
+        if (!closed) continue;
+        for (const listener of [...feed.listeners]) listener(closed);
+      }
+    });
+    return { timeframes, unsubscribe };
+  };
+
+  return {
+    subscribeCandles(symbol, timeframe, listener) {
+      let symbolFeed = candleFeeds.get(symbol);
+      if (!symbolFeed) {
+        symbolFeed = openSymbol(symbol);
+        candleFeeds.set(symbol, symbolFeed);
+      }
+      let feed = symbolFeed.timeframes.get(timeframe);
+      if (!feed) {
+        feed = { aggregator: createCandleAggregator(timeframe), listeners: new Set() };
+        symbolFeed.timeframes.set(timeframe, feed);
+      }
+      feed.listeners.add(listener);
+      const owner = symbolFeed;
+      const timeframeFeed = feed;
+      return () => {
+        timeframeFeed.listeners.delete(listener);
+        if (timeframeFeed.listeners.size === 0) owner.timeframes.delete(timeframe);
+        if (owner.timeframes.size === 0 && candleFeeds.get(symbol) === owner) {
+          owner.unsubscribe();
+          candleFeeds.delete(symbol);
+        }
+      };
+    },
+
+    subscribeTicks(symbol, listener) {
+      let feed = tickFeeds.get(symbol);
+      if (!feed) {
+        const listeners = new Set<TickListener>();
+        const unsubscribe = exchange.watchTicks(symbol, (tick) => {
+          for (const each of [...listeners]) each(tick);
+        });
+        feed = { listeners, unsubscribe };
+        tickFeeds.set(symbol, feed);
+      }
+      feed.listeners.add(listener);
+      const owner = feed;
+      return () => {
+        owner.listeners.delete(listener);
+        if (owner.listeners.size === 0 && tickFeeds.get(symbol) === owner) {
+          owner.unsubscribe();
+          tickFeeds.delete(symbol);
+        }
+      };
+    },
+
+    upstreamCount: () => candleFeeds.size,
+  };
+}

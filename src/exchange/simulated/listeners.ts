@@ -1,0 +1,61 @@
+/**
+ * Subscriber lists for the simulator's watch* streams. Delivery is synchronous and in order;
+ * a subscriber that throws is reported and does not stop the others or the replay.
+ */
+import type { PriceTick, Unsubscribe } from '../../core/exchangePort';
+import type { Candle } from '../../core/market/candle';
+import type { ExchangeOrder, ExchangeTrade } from '../../core/orders/types';
+import { copyOrder, copyTrade } from './state';
+
+type Listener<T> = (value: T) => void;
+
+function createTopic<T>() {
+  const listeners = new Set<Listener<T>>();
+  return {
+    add(listener: Listener<T>): Unsubscribe {
+      // Wrapped so the same function subscribed twice gets two independent subscriptions.
+      const entry: Listener<T> = (value) => listener(value);
+      listeners.add(entry);
+      return () => {
+        listeners.delete(entry);
+      };
+    },
+    emit(value: T, copy: (value: T) => T): void {
+      for (const listener of [...listeners]) {
+        try {
+          listener(copy(value));
+        } catch (error) {
+          console.error('Simulated exchange: a subscriber failed', error);
+        }
+      }
+    },
+  };
+}
+
+export function createListeners() {
+  const candles = new Map<string, ReturnType<typeof createTopic<Candle>>>();
+  const ticks = new Map<string, ReturnType<typeof createTopic<PriceTick>>>();
+  const trades = createTopic<ExchangeTrade>();
+  const orders = createTopic<ExchangeOrder>();
+  const topicOf = <T>(map: Map<string, ReturnType<typeof createTopic<T>>>, symbol: string) => {
+    let topic = map.get(symbol);
+    if (!topic) {
+      topic = createTopic<T>();
+      map.set(symbol, topic);
+    }
+    return topic;
+  };
+
+  return {
+    onCandle: (symbol: string, listener: Listener<Candle>) =>
+      topicOf(candles, symbol).add(listener),
+    onTick: (symbol: string, listener: Listener<PriceTick>) => topicOf(ticks, symbol).add(listener),
+    onTrade: (listener: Listener<ExchangeTrade>) => trades.add(listener),
+    onOrder: (listener: Listener<ExchangeOrder>) => orders.add(listener),
+    candle: (candle: Candle, symbol: string) =>
+      candles.get(symbol)?.emit(candle, (value) => ({ ...value })),
+    tick: (tick: PriceTick) => ticks.get(tick.symbol)?.emit(tick, (value) => ({ ...value })),
+    trade: (trade: ExchangeTrade) => trades.emit(trade, copyTrade),
+    order: (order: ExchangeOrder) => orders.emit(order, copyOrder),
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * Matching one played candle against a symbol's open orders, with the shared fill model
+ * (core/orders/fillModel.ts). Everything happens in path order (open -> extremes -> close):
+ *
+ * - An order placed while the candle formed joins it at the path point showing when it was
+ *   placed (its entry point; the open for an order placed between candles). A market order
+ *   fills there ± slippage as taker — for orders placed between candles, at the candle's open:
+ *   the "fill at the next candle's open" rule. A limit already marketable there fills the same
+ *   way, capped at its price. So no order ever trades at a price shown before it was placed.
+ * - Other limits rest and fill as makers where the path first reaches them after their entry
+ *   (at the open when the candle gaps through them).
+ * - Fills are ordered by distance along the path; at the same point takers come first, then
+ *   placement order.
+ * Orders always fill completely: candle volume does not limit fills. Pure.
+ */
+import type { IntrabarPath } from '../../core/market/intrabarPath';
+import { limitFillOnPath, marketFillPrice } from '../../core/orders/fillModel';
+import type { OpenOrderState } from './state';
+
+export interface PlannedFill {
+  open: OpenOrderState;
+  price: number;
+  takerOrMaker: 'taker' | 'maker';
+  /** Path point (0 = open .. 3 = close) at which it filled; gives the trade's time. */
+  point: number;
+}
+
+/** Distance travelled along `path` from the open to `point`. */
+function distanceTo(path: IntrabarPath, point: number): number {
+  let distance = 0;
+  for (let index = 1; index <= point; index++) {
+    distance += Math.abs((path[index] as number) - (path[index - 1] as number));
+  }
+  return distance;
+}
+
+/** Plans the fills of `orders` (one symbol, placement order) within a candle walked along `path`. */
+export function planCandleFills(
+  orders: readonly OpenOrderState[],
+  path: IntrabarPath,
+  slippageBps: number,
+): PlannedFill[] {
+  const planned: { fill: PlannedFill; distance: number; rank: number }[] = [];
+
+  orders.forEach((state, rank) => {
+    const { order } = state;
+    const entry = state.entryPoint;
+    const add = (fill: Omit<PlannedFill, 'open'>, distance: number) =>
+      planned.push({ fill: { open: state, ...fill }, distance, rank });
+
+    if (entry !== undefined) {
+      const shown = path[entry] as number;
+      const slipped = marketFillPrice(shown, order.side, slippageBps);
+      const limit = order.price;
+      const isMarketable =
+        limit === undefined || (order.side === 'buy' ? shown <= limit : shown >= limit);
+      if (isMarketable) {
+        const capped =
+          limit === undefined
+            ? slipped
+            : order.side === 'buy'
+              ? Math.min(limit, slipped)
+              : Math.max(limit, slipped);
+        add({ price: capped, takerOrMaker: 'taker', point: entry }, distanceTo(path, entry));
+        return;
+      }
+    }
+    const touch = limitFillOnPath(
+      { side: order.side, price: order.price as number },
+      path,
+      entry ?? 0,
+    );
+    if (touch)
+      add({ price: touch.price, takerOrMaker: 'maker', point: touch.point }, touch.distance);
+  });
+
+  const takerFirst = (fill: PlannedFill) => (fill.takerOrMaker === 'taker' ? 0 : 1);
+  planned.sort(
+    (a, b) => a.distance - b.distance || takerFirst(a.fill) - takerFirst(b.fill) || a.rank - b.rank,
+  );
+  return planned.map((entry) => entry.fill);
+}

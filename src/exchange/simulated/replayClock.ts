@@ -1,0 +1,112 @@
+/**
+ * Market time for the simulator: it runs `speed` times faster than the injected real clock
+ * while started and stands still while stopped. Holds one pending wake-up timer at a time, set
+ * for a market time and converted to a real delay at the current speed. Never reads global time.
+ */
+import type { Clock, TimerHandle, Timers } from '../../core/time';
+
+export interface ReplayClock {
+  /** Current market time in ms (fractional while running at speeds that are not whole). */
+  now(): number;
+  readonly isRunning: boolean;
+  readonly speed: number;
+  start(): void;
+  stop(): void;
+  setSpeed(speed: number): void;
+  /** Calls `callback` once market time reaches `marketTime` (replaces any pending wake-up). */
+  wakeAt(marketTime: number, callback: () => void): void;
+  /** Calls `callback` as soon as the timers allow (to yield during a long catch-up). */
+  wakeSoon(callback: () => void): void;
+  cancelWake(): void;
+}
+
+export function assertValidSpeed(speed: number): void {
+  if (!(Number.isFinite(speed) && speed > 0)) {
+    throw new Error(`Replay speed must be a positive number, got ${speed}`);
+  }
+}
+
+export function createReplayClock(options: {
+  clock: Clock;
+  timers: Timers;
+  speed: number;
+  startMarketTime: number;
+}): ReplayClock {
+  const { clock, timers } = options;
+  assertValidSpeed(options.speed);
+  let speed = options.speed;
+  let running = false;
+  // Market time is computed from an anchor, never accumulated, so it does not drift.
+  let anchorMarket = options.startMarketTime;
+  let anchorReal = clock.now();
+  let pending: TimerHandle | undefined;
+  let pendingWake: { marketTime: number; callback: () => void } | undefined;
+
+  const now = (): number =>
+    running ? anchorMarket + (clock.now() - anchorReal) * speed : anchorMarket;
+
+  const reanchor = (): void => {
+    anchorMarket = now();
+    anchorReal = clock.now();
+  };
+
+  const clearPending = (): void => {
+    if (pending !== undefined) timers.clearTimeout(pending);
+    pending = undefined;
+  };
+
+  const arm = (): void => {
+    clearPending();
+    if (!running || !pendingWake) return;
+    const wake = pendingWake;
+    const remaining = wake.marketTime - now();
+    // Round up, and at least 1 ms while not yet due, so an early wake-up cannot spin.
+    const delay = remaining <= 0 ? 0 : Math.max(1, Math.ceil(remaining / speed));
+    pending = timers.setTimeout(() => {
+      pending = undefined;
+      if (now() < wake.marketTime) return arm();
+      pendingWake = undefined;
+      wake.callback();
+    }, delay);
+  };
+
+  return {
+    now,
+    get isRunning() {
+      return running;
+    },
+    get speed() {
+      return speed;
+    },
+    start() {
+      if (running) return;
+      anchorReal = clock.now();
+      running = true;
+      arm();
+    },
+    stop() {
+      if (!running) return;
+      reanchor();
+      running = false;
+      clearPending();
+    },
+    setSpeed(next) {
+      assertValidSpeed(next);
+      reanchor();
+      speed = next;
+      arm();
+    },
+    wakeAt(marketTime, callback) {
+      pendingWake = { marketTime, callback };
+      arm();
+    },
+    wakeSoon(callback) {
+      pendingWake = { marketTime: -Infinity, callback };
+      arm();
+    },
+    cancelWake() {
+      pendingWake = undefined;
+      clearPending();
+    },
+  };
+}

@@ -1,0 +1,148 @@
+/**
+ * Drives the replay: walks market time forward candle by candle and emits what happens, in
+ * order. For the forming candle `cursor` it shows the four intrabar path points as ticks at
+ * open + 0, 15, 30 and 45 s of market time (so every 15 s at 1x); when ticks would come closer
+ * than MIN_TICK_SPACING_MS of real time, the last three are shown together at the minute. When
+ * the minute completes, the candle is played (`onPlay`, cursor already advanced) and the next
+ * candle's open is shown at once — the same instant. Falls behind gracefully: after a stall
+ * it catches up in chunks of MAX_EVENTS_PER_WAKE, yielding to the timers in between.
+ */
+import type { PriceTick } from '../../core/exchangePort';
+import type { Clock, Timers } from '../../core/time';
+import { PATH_POINT_MS } from './account';
+import { createReplayClock } from './replayClock';
+import type { ReplaySeries } from './replaySeries';
+
+const POINTS_PER_CANDLE = 4;
+/** Ticks are for display; a browser redraws at most every ~16 ms, so closer ticks are batched. */
+const MIN_TICK_SPACING_MS = 20;
+/** Events handled per timer callback while catching up, so a long stall cannot freeze a worker. */
+const MAX_EVENTS_PER_WAKE = 2_000;
+
+export interface ReplayDriver {
+  /** The forming candle's index: every candle before it has been played. */
+  readonly cursor: number;
+  readonly isRunning: boolean;
+  readonly speed: number;
+  /** Market time (ms): while an event is handled, that event's time. */
+  marketTime(): number;
+  /** The path point of the forming candle shown last (0 = its open .. 3 = its close). */
+  shownPoint(): number;
+  /** The last price shown for `symbol` (a point of the forming candle's path). */
+  lastPrice(symbol: string): number;
+  start(): void;
+  stop(): void;
+  setSpeed(speed: number): void;
+}
+
+export interface ReplayDriverOptions {
+  series: ReplaySeries;
+  clock: Clock;
+  timers: Timers;
+  speed: number;
+  cursor: number;
+  onTicks(ticks: PriceTick[]): void;
+  /** Candle `index` completed; the cursor is already `index + 1`. */
+  onPlay(index: number): void;
+}
+
+export function createReplayDriver(options: ReplayDriverOptions): ReplayDriver {
+  const { series } = options;
+  let cursor = options.cursor;
+  // The forming candle's open is shown at the instant the previous candle completes.
+  let pointsShown = 1;
+  let hasShownFirstTick = false;
+  let handlingTime: number | undefined;
+  const replay = createReplayClock({
+    clock: options.clock,
+    timers: options.timers,
+    speed: options.speed,
+    startMarketTime: series.timeOf(cursor),
+  });
+
+  const shouldSpaceTicks = () => PATH_POINT_MS / replay.speed >= MIN_TICK_SPACING_MS;
+
+  const nextEventTime = (): number =>
+    pointsShown < POINTS_PER_CANDLE && shouldSpaceTicks()
+      ? series.timeOf(cursor) + pointsShown * PATH_POINT_MS
+      : series.timeOf(cursor + 1);
+
+  const showPoint = (point: number): void => {
+    const time = series.timeOf(cursor) + point * PATH_POINT_MS;
+    options.onTicks(
+      series.symbols.map((symbol) => ({
+        symbol,
+        time,
+        price: series.pathAt(symbol, cursor)[point] as number,
+      })),
+    );
+  };
+
+  const handleNextEvent = (): void => {
+    if (pointsShown < POINTS_PER_CANDLE && shouldSpaceTicks()) {
+      showPoint(pointsShown++);
+      return;
+    }
+    while (pointsShown < POINTS_PER_CANDLE) showPoint(pointsShown++);
+    const played = cursor;
+    cursor += 1;
+    pointsShown = 1;
+    options.onPlay(played);
+    showPoint(0);
+  };
+
+  const run = (): void => {
+    const now = replay.now();
+    for (let budget = MAX_EVENTS_PER_WAKE; budget > 0; budget--) {
+      if (!replay.isRunning) return;
+      const due = nextEventTime();
+      if (due > now) {
+        replay.wakeAt(due, run);
+        return;
+      }
+      handlingTime = due;
+      try {
+        handleNextEvent();
+      } finally {
+        handlingTime = undefined;
+      }
+    }
+    replay.wakeSoon(run);
+  };
+
+  return {
+    get cursor() {
+      return cursor;
+    },
+    get isRunning() {
+      return replay.isRunning;
+    },
+    get speed() {
+      return replay.speed;
+    },
+    marketTime() {
+      // While catching up, the market is only as far as the event being handled.
+      return handlingTime ?? Math.min(replay.now(), nextEventTime());
+    },
+    shownPoint: () => pointsShown - 1,
+    lastPrice(symbol) {
+      return series.pathAt(symbol, cursor)[pointsShown - 1] as number;
+    },
+    start() {
+      if (replay.isRunning) return;
+      replay.start();
+      if (!hasShownFirstTick) {
+        hasShownFirstTick = true;
+        showPoint(pointsShown - 1);
+      }
+      run();
+    },
+    stop() {
+      replay.stop();
+    },
+    setSpeed(speed) {
+      replay.setSpeed(speed);
+      if (replay.isRunning) run();
+    },
+  };
+}

@@ -1,0 +1,227 @@
+/**
+ * The built-in simulated exchange, the default for every new bot: it replays real 1-minute
+ * candles (public/sample/) as a live market at any speed and fills orders against them with the
+ * shared fill model. Implements ExchangePort; time and timers are injected, nothing global.
+ *
+ * - Market time runs `speed` x the injected clock from the candle at START_INDEX (one day of
+ *   history for warm-up) or from a resumed state's cursor. Candle times are the sample's own
+ *   (March 2023) UTC times, plus the sample's length per completed loop (see replaySeries.ts).
+ * - When a minute completes, its candle is played: orders placed between candles fill at its
+ *   open ± slippage (market, taker), resting limits along its intrabar path (maker); an order
+ *   placed mid-candle joins the path where it was when placed — see matching.ts. Then the
+ *   candle goes to watchCandles and the state to onStateChange.
+ * - Fees are charged in quote on both sides (account.ts). Orders fill completely.
+ */
+import { ExchangeError } from '../../core/exchangePort';
+import type { ExchangePort, PriceTick, Unsubscribe } from '../../core/exchangePort';
+import type { Candle } from '../../core/market/candle';
+import type { Market } from '../../core/market/types';
+import type { ExchangeOrder, ExchangeTrade } from '../../core/orders/types';
+import type { Clock, TimestampMs, Timers } from '../../core/time';
+import { createAccount } from './account';
+import { createListeners } from './listeners';
+import { createMarket } from './markets';
+import { fetchClosedCandles } from './ohlcv';
+import { createReplayDriver } from './replayDriver';
+import { createReplaySeries } from './replaySeries';
+import { adoptState, assertResumableState, copyState, createInitialState } from './state';
+import type { SimulatorState } from './state';
+
+/** A new simulator starts one day into its sample, so strategies have history to warm up on. */
+export const START_INDEX = 1_440;
+
+export interface SimulatedExchangeOptions {
+  /** Contiguous 1m candles per unified symbol, all with the same start and length. */
+  samples: Record<string, Candle[]>;
+  clock: Clock;
+  timers: Timers;
+  /** Market time per real time: 1, 10, 60, 600 or any positive number. */
+  speed: number;
+  /** Fee rate for resting limit fills; default 0.001 (0.1%). */
+  makerFee?: number;
+  /** Fee rate for market orders and marketable limits; default 0.001 (0.1%). */
+  takerFee?: number;
+  /** Market fills pay / receive this much worse than the open; default 0. */
+  slippageBps?: number;
+  /** Starting total per currency, e.g. { USDT: 10_000 }. Ignored when resuming from `state`. */
+  balances: Record<string, number>;
+  /** A state from onStateChange / getState, to continue exactly where it left off. */
+  state?: SimulatorState;
+  /** Called with a copy of the state after each played candle and each order change. */
+  onStateChange?: (state: SimulatorState) => void;
+  /** For tests: consulted before each request; a returned error is thrown. */
+  faults?: { failNext?(method: string): ExchangeError | undefined };
+}
+
+export interface SimulatedExchange extends ExchangePort {
+  readonly exchangeId: 'simulated';
+  /** Starts (or resumes) the replay timers. */
+  start(): void;
+  /** Stops the replay and cancels its timers; market time stands still until start(). */
+  stop(): void;
+  setSpeed(speed: number): void;
+  getSpeed(): number;
+  isRunning(): boolean;
+  /** Current market time, UTC ms. */
+  getMarketTime(): TimestampMs;
+  /** The last price shown for `symbol` (what ticks last showed). */
+  getLastPrice(symbol: string): number;
+  /** A copy of the current state (what onStateChange reports). */
+  getState(): SimulatorState;
+}
+
+export function createSimulatedExchange(options: SimulatedExchangeOptions): SimulatedExchange {
+  const series = createReplaySeries(options.samples);
+  const slippageBps = options.slippageBps ?? 0;
+  const fees = { maker: options.makerFee ?? 0.001, taker: options.takerFee ?? 0.001 };
+  for (const [name, value] of Object.entries({ ...fees, slippageBps })) {
+    if (!(Number.isFinite(value) && value >= 0)) throw new Error(`${name} must be >= 0`);
+  }
+  const markets: Record<string, Market> = Object.fromEntries(
+    series.symbols.map((symbol) => [symbol, createMarket(symbol, fees)]),
+  );
+  let state: SimulatorState;
+  if (options.state) {
+    assertResumableState(options.state, series.length);
+    state = adoptState(options.state);
+  } else {
+    state = createInitialState(
+      options.balances,
+      Math.min(START_INDEX, series.length - 1),
+      series.length,
+    );
+  }
+  const account = createAccount(state, markets, slippageBps);
+  const listeners = createListeners();
+
+  const reportState = (): void => {
+    if (options.onStateChange) options.onStateChange(copyState(state));
+  };
+
+  const driver = createReplayDriver({
+    series,
+    clock: options.clock,
+    timers: options.timers,
+    speed: options.speed,
+    cursor: state.cursor.loop * series.length + state.cursor.index,
+    onTicks: (ticks) => ticks.forEach((tick) => listeners.tick(tick)),
+    onPlay: (index) => {
+      const time = series.timeOf(index);
+      const changes = series.symbols.map((symbol) =>
+        account.playCandle(symbol, series.pathAt(symbol, index), time),
+      );
+      const next = index + 1;
+      state.cursor = { index: next % series.length, loop: Math.floor(next / series.length) };
+      for (const { orders, trades } of changes) {
+        // Each trade before its order's update, so an order seen closed has its fill known.
+        for (const trade of trades) listeners.trade(trade);
+        for (const order of orders) listeners.order(order);
+      }
+      for (const symbol of series.symbols) listeners.candle(series.candleAt(symbol, index), symbol);
+      reportState();
+    },
+  });
+
+  const marketTime = (): number => Math.floor(driver.marketTime());
+  const requireMarket = (symbol: string): Market => {
+    const market = markets[symbol];
+    if (!market) throw new ExchangeError('invalid_order', `Unknown symbol ${symbol}`);
+    return market;
+  };
+  const checkFaults = (method: string): void => {
+    const error = options.faults?.failNext?.(method);
+    if (error) throw error;
+  };
+
+  return {
+    exchangeId: 'simulated',
+
+    async loadMarkets() {
+      checkFaults('loadMarkets');
+      return Object.fromEntries(
+        Object.entries(markets).map(([symbol, market]) => [symbol, structuredClone(market)]),
+      );
+    },
+
+    async fetchBalance() {
+      checkFaults('fetchBalance');
+      return account.balances();
+    },
+
+    async fetchOHLCV(symbol, timeframe, since, limit) {
+      checkFaults('fetchOHLCV');
+      requireMarket(symbol);
+      return fetchClosedCandles(series, symbol, driver.cursor, { timeframe, since, limit });
+    },
+
+    async createOrder(request) {
+      checkFaults('createOrder');
+      const hasMarket = markets[request.symbol] !== undefined;
+      const lastPrice = hasMarket ? driver.lastPrice(request.symbol) : Number.NaN;
+      const order = account.place(request, marketTime(), lastPrice, driver.shownPoint());
+      listeners.order(order);
+      reportState();
+      return order;
+    },
+
+    async cancelOrder(id, symbol) {
+      checkFaults('cancelOrder');
+      const order = account.cancel(id, symbol);
+      listeners.order(order);
+      reportState();
+      return order;
+    },
+
+    async fetchOrder(id, symbol) {
+      checkFaults('fetchOrder');
+      const order = account.findOrder(id, symbol);
+      if (!order) throw new ExchangeError('order_not_found', `No order ${id} on ${symbol}`);
+      return order;
+    },
+
+    async fetchOrderByClientId(clientOrderId, symbol) {
+      checkFaults('fetchOrderByClientId');
+      return account.findByClientId(clientOrderId, symbol);
+    },
+
+    async fetchOpenOrders(symbol) {
+      checkFaults('fetchOpenOrders');
+      return account.openOrders(symbol);
+    },
+
+    async fetchMyTrades(symbol, since) {
+      checkFaults('fetchMyTrades');
+      return account.trades(symbol, since);
+    },
+
+    watchCandles(symbol, onCandle) {
+      requireMarket(symbol);
+      return listeners.onCandle(symbol, onCandle);
+    },
+
+    watchTicks(symbol: string, onTick: (tick: PriceTick) => void): Unsubscribe {
+      requireMarket(symbol);
+      return listeners.onTick(symbol, onTick);
+    },
+
+    watchMyTrades(onTrade: (trade: ExchangeTrade) => void) {
+      return listeners.onTrade(onTrade);
+    },
+
+    watchOrders(onOrder: (order: ExchangeOrder) => void) {
+      return listeners.onOrder(onOrder);
+    },
+
+    start: () => driver.start(),
+    stop: () => driver.stop(),
+    setSpeed: (speed) => driver.setSpeed(speed),
+    getSpeed: () => driver.speed,
+    isRunning: () => driver.isRunning,
+    getMarketTime: marketTime,
+    getLastPrice(symbol) {
+      requireMarket(symbol);
+      return driver.lastPrice(symbol);
+    },
+    getState: () => copyState(state),
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * The simulator's persisted state: small, JSON-serializable, versioned. Everything needed to
+ * resume exactly — the same fills and the same ids — from the last played candle. Market time
+ * within the forming candle is not kept: a resumed simulator starts at that candle's open.
+ */
+import type { ExchangeOrder, ExchangeTrade } from '../../core/orders/types';
+
+export const SIMULATOR_STATE_VERSION = 1;
+/**
+ * Closed orders kept for fetchOrder / fetchOrderByClientId; older ones are dropped. With the
+ * trade cap this bounds the persisted state near 600 KB (~300 bytes of JSON per entry).
+ */
+export const MAX_CLOSED_ORDERS = 1_000;
+/** Trades kept for fetchMyTrades (reconciling after a reload needs only the recent ones). */
+export const MAX_TRADES = 1_000;
+
+/** An open order plus what the simulator holds for it. */
+export interface OpenOrderState {
+  order: ExchangeOrder;
+  /** Funds held while open: quote for buys (price x amount x (1 + fee)), base for sells. */
+  reserved: number;
+  /**
+   * While the order waits for the candle it was placed in: the path point (0 = open .. 3)
+   * showing when it was placed, from which it is matched. Absent once it has rested through
+   * a whole candle.
+   */
+  entryPoint?: number;
+}
+
+export interface SimulatorState {
+  version: typeof SIMULATOR_STATE_VERSION;
+  /** The next candle to play (the one forming): sample index and completed loops. */
+  cursor: { index: number; loop: number };
+  /** Total balance per currency (free + used); what is used is derived from open orders. */
+  balances: Record<string, number>;
+  openOrders: OpenOrderState[];
+  /** The most recent closed / canceled / rejected orders, oldest first. */
+  closedOrders: ExchangeOrder[];
+  /** The most recent trades, oldest first. */
+  trades: ExchangeTrade[];
+  nextOrderSeq: number;
+  nextTradeSeq: number;
+  /** Every client order id this account has used (never pruned; duplicates are refused). */
+  seenClientOrderIds: string[];
+}
+
+export function createInitialState(
+  balances: Record<string, number>,
+  cursorIndex: number,
+  loopLength: number,
+): SimulatorState {
+  for (const [currency, amount] of Object.entries(balances)) {
+    if (!(Number.isFinite(amount) && amount >= 0)) {
+      throw new Error(`Starting balance of ${currency} must be a non-negative number`);
+    }
+  }
+  return {
+    version: SIMULATOR_STATE_VERSION,
+    cursor: { index: cursorIndex % loopLength, loop: Math.floor(cursorIndex / loopLength) },
+    balances: { ...balances },
+    openOrders: [],
+    closedOrders: [],
+    trades: [],
+    nextOrderSeq: 1,
+    nextTradeSeq: 1,
+    seenClientOrderIds: [],
+  };
+}
+
+export function copyOrder(order: ExchangeOrder): ExchangeOrder {
+  return order.fee ? { ...order, fee: { ...order.fee } } : { ...order };
+}
+
+export function copyTrade(trade: ExchangeTrade): ExchangeTrade {
+  return { ...trade, fee: { ...trade.fee } };
+}
+
+/** Freezes a closed order or a trade: from then on it is shared, never copied. */
+export function freezeRecord<T extends { fee?: object }>(record: T): T {
+  if (record.fee) Object.freeze(record.fee);
+  return Object.freeze(record);
+}
+
+/**
+ * A copy neither the caller nor the simulator can change for the other. Closed orders and
+ * trades are frozen, so they are shared rather than copied: a snapshot after every candle stays
+ * cheap however long the history is.
+ */
+export function copyState(state: SimulatorState): SimulatorState {
+  return {
+    ...state,
+    cursor: { ...state.cursor },
+    balances: { ...state.balances },
+    openOrders: state.openOrders.map((open) => ({ ...open, order: copyOrder(open.order) })),
+    closedOrders: state.closedOrders.slice(),
+    trades: state.trades.slice(),
+    seenClientOrderIds: state.seenClientOrderIds.slice(),
+  };
+}
+
+/** Takes in a state handed from outside: copied deeply and frozen where it is shared. */
+export function adoptState(state: SimulatorState): SimulatorState {
+  return {
+    ...copyState(state),
+    closedOrders: state.closedOrders.map((order) => freezeRecord(copyOrder(order))),
+    trades: state.trades.map((trade) => freezeRecord(copyTrade(trade))),
+  };
+}
+
+/** Checks a state handed in for resuming; throws with the reason if it cannot be used. */
+export function assertResumableState(state: SimulatorState, loopLength: number): void {
+  if (state.version !== SIMULATOR_STATE_VERSION) {
+    throw new Error(`Unsupported simulator state version ${String(state.version)}`);
+  }
+  const { index, loop } = state.cursor;
+  if (!(Number.isInteger(index) && index >= 0 && index < loopLength && Number.isInteger(loop))) {
+    throw new Error('Simulator state cursor does not fit the sample');
+  }
+  if (loop < 0) throw new Error('Simulator state cursor is negative');
+}

@@ -1,0 +1,96 @@
+/**
+ * Order checks the simulated exchange applies before accepting an order, with the messages a
+ * trader sees: client order id, symbol, amount and price precision, minimum notional, funds.
+ * Also decides what to hold for the order. Throws ExchangeError; pure otherwise.
+ */
+import { ExchangeError } from '../../core/exchangePort';
+import type { Market } from '../../core/market/types';
+import type { OrderRequest } from '../../core/orders/types';
+import { isAlignedTo } from './markets';
+
+/** Binance's limit for client order ids; the strictest of the exchanges Flotilla targets. */
+const CLIENT_ORDER_ID = /^[.A-Za-z0-9:/_-]{1,36}$/;
+/**
+ * Extra price headroom held for a market buy, as a real exchange would want for a price that
+ * may move before the fill. Here a market buy fills at the price showing when it was placed
+ * (plus slippage), so the hold always covers it; 0.5% keeps the check honest for a trader.
+ */
+export const MARKET_BUY_BUFFER = 0.005;
+
+export interface ValidationContext {
+  market: Market | undefined;
+  lastPrice: number;
+  slippageBps: number;
+  isSeen(clientOrderId: string): boolean;
+  free(currency: string): number;
+}
+
+export interface AcceptedOrder {
+  market: Market;
+  /** Amount to hold: quote for a buy, base for a sell. */
+  reserved: number;
+}
+
+const invalid = (message: string) => new ExchangeError('invalid_order', message);
+
+/** Validates `request`; returns what to hold, or throws 'invalid_order' / 'insufficient_funds'. */
+export function validateOrder(request: OrderRequest, context: ValidationContext): AcceptedOrder {
+  const { clientOrderId, symbol, type, side, amount, price } = request;
+  if (typeof clientOrderId !== 'string' || !CLIENT_ORDER_ID.test(clientOrderId)) {
+    throw invalid(`clientOrderId must be 1-36 characters of [.A-Za-z0-9:/_-]: "${clientOrderId}"`);
+  }
+  if (context.isSeen(clientOrderId)) {
+    throw invalid(`Duplicate clientOrderId ${clientOrderId}: this account already used it`);
+  }
+  const { market } = context;
+  if (!market) throw invalid(`Unknown symbol ${symbol}`);
+  if (type !== 'market' && type !== 'limit') throw invalid(`Unsupported order type ${type}`);
+  if (side !== 'buy' && side !== 'sell') throw invalid(`Unsupported order side ${side}`);
+
+  const minAmount = market.limits.amount.min ?? market.precision.amount;
+  if (!(Number.isFinite(amount) && amount > 0)) throw invalid(`Amount must be positive: ${amount}`);
+  if (!isAlignedTo(amount, market.precision.amount)) {
+    throw invalid(
+      `Amount ${amount} is not a multiple of ${market.precision.amount} ${market.base}`,
+    );
+  }
+  if (amount < minAmount) throw invalid(`Amount ${amount} is below ${minAmount} ${market.base}`);
+
+  if (type === 'limit') {
+    if (price === undefined || !(Number.isFinite(price) && price > 0)) {
+      throw invalid(`A limit order needs a positive price, got ${String(price)}`);
+    }
+    if (!isAlignedTo(price, market.precision.price)) {
+      throw invalid(
+        `Price ${price} is not a multiple of ${market.precision.price} ${market.quote}`,
+      );
+    }
+  }
+  const limitPrice = type === 'limit' ? (price as number) : undefined;
+  const notional = amount * (limitPrice ?? context.lastPrice);
+  const minCost = market.limits.cost.min ?? 0;
+  if (notional < minCost) {
+    throw invalid(`Order value ${notional.toFixed(2)} ${market.quote} is below ${minCost}`);
+  }
+
+  if (side === 'sell') {
+    requireFunds(context.free(market.base), amount, market.base);
+    return { market, reserved: amount };
+  }
+  // A limit may fill as maker or (if marketable) as taker: hold for the dearer fee.
+  const feeRate = type === 'market' ? market.taker : Math.max(market.maker, market.taker);
+  const holdPrice =
+    limitPrice ?? context.lastPrice * (1 + context.slippageBps / 10_000 + MARKET_BUY_BUFFER);
+  const reserved = amount * holdPrice * (1 + feeRate);
+  requireFunds(context.free(market.quote), reserved, market.quote);
+  return { market, reserved };
+}
+
+function requireFunds(free: number, needed: number, currency: string): void {
+  if (needed > free) {
+    throw new ExchangeError(
+      'insufficient_funds',
+      `Insufficient ${currency}: the order needs ${needed} but ${free} is free`,
+    );
+  }
+}

@@ -1,0 +1,188 @@
+import { describe, expect, it } from 'vitest';
+import type { BotConfig } from '../core/bot/types';
+import { reconcileLedger } from '../core/portfolio/ledger';
+import { defineStrategy } from '../core/strategy/defineStrategy';
+import { createOrdersRepository } from '../db';
+import { STRATEGIES } from '../../strategies';
+import { startTestHost, type TestHost } from './testHost';
+
+const SMA_BOT: BotConfig = {
+  name: 'Fast SMA',
+  mode: 'simulated',
+  accountId: 'sim-default',
+  symbol: 'BTC/USDT',
+  strategyId: 'sma-crossover',
+  timeframe: '1m',
+  params: { fast: 3, slow: 8 },
+  allocation: 1000,
+};
+
+async function createStartedBot(test: TestHost, config: BotConfig = SMA_BOT): Promise<string> {
+  const created = await test.host.createBot(config, { start: true });
+  if (!created.ok) throw new Error(created.error);
+  return created.value.id;
+}
+
+async function history(test: TestHost, botId: string) {
+  const repo = createOrdersRepository(test.db);
+  const orders = await repo.listOrders(botId);
+  const fills = (await repo.listFills(botId, 10_000)).reverse();
+  const ledger = (await test.db.ledgers.get(botId))?.ledger;
+  return { orders, fills, ledger };
+}
+
+describe('bot host', () => {
+  it('refuses invalid parameters with a message naming the field, and saves nothing', async () => {
+    const test = await startTestHost();
+    const result = await test.host.createBot({ ...SMA_BOT, params: { fast: 30, slow: 10 } });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.fieldErrors?.some((error) => error.field.startsWith('params.'))).toBe(true);
+    expect(await test.db.bots.count()).toBe(0);
+
+    const tooBig = await test.host.createBot({ ...SMA_BOT, allocation: 50_000 });
+    expect(tooBig.ok).toBe(false);
+    if (!tooBig.ok) expect(tooBig.fieldErrors?.[0]?.field).toBe('allocation');
+    const noName = await test.host.createBot({ ...SMA_BOT, name: '  ' });
+    if (!noName.ok)
+      expect(noName.fieldErrors?.[0]).toEqual({ field: 'name', message: 'Name is required.' });
+    expect(await test.db.bots.count()).toBe(0);
+    await test.host.shutdown();
+  });
+
+  it('runs an SMA bot on the simulator: journals, fills and a reconciling ledger', async () => {
+    const test = await startTestHost();
+    const botId = await createStartedBot(test);
+    await test.play(240);
+    const { orders, fills, ledger } = await history(test, botId);
+    expect(fills.length).toBeGreaterThan(2);
+    expect(new Set(orders.map((order) => order.clientOrderId)).size).toBe(orders.length);
+    expect(new Set(fills.map((fill) => fill.tradeId)).size).toBe(fills.length);
+    for (const order of orders) {
+      const filled = fills
+        .filter((fill) => fill.clientOrderId === order.clientOrderId)
+        .reduce((sum, fill) => sum + fill.amount, 0);
+      expect(filled).toBeCloseTo(order.filled, 10);
+      expect(order.filled).toBeLessThanOrEqual(order.amount + 1e-12);
+      expect(order.history[0]?.state).toBe('new');
+    }
+    if (!ledger) throw new Error('no ledger');
+    expect(ledger.tradeCount).toBe(fills.length);
+    expect(ledger.cash).toBeGreaterThanOrEqual(0);
+    expect(Math.abs(reconcileLedger(ledger))).toBeLessThan(1e-9 * ledger.initialCash);
+    const spent = fills.reduce(
+      (sum, fill) => sum + (fill.side === 'buy' ? -1 : 1) * fill.price * fill.amount - fill.fee,
+      0,
+    );
+    expect(ledger.cash).toBeCloseTo(1000 + spent, 8);
+    const events = await test.db.events.where('botId').equals(botId).toArray();
+    expect(events.map((event) => event.type)).toEqual(
+      expect.arrayContaining(['created', 'started', 'order_placed', 'order_filled']),
+    );
+    expect(test.live.some((event) => event.type === 'candle' && event.botId === botId)).toBe(true);
+    await test.host.shutdown();
+  });
+
+  it('opens nothing new while paused and trades again after resume', async () => {
+    const test = await startTestHost();
+    const botId = await createStartedBot(test);
+    await test.play(30);
+    expect((await test.host.pauseBot(botId)).ok).toBe(true);
+    const before = (await history(test, botId)).orders.length;
+    await test.play(240);
+    const paused = (await history(test, botId)).orders.slice(before);
+    expect(paused.every((order) => order.side === 'sell')).toBe(true);
+    expect((await test.host.resumeBot(botId)).ok).toBe(true);
+    await test.play(240);
+    const resumed = (await history(test, botId)).orders.slice(before + paused.length);
+    expect(resumed.some((order) => order.side === 'buy')).toBe(true);
+    await test.host.shutdown();
+  });
+
+  it('stops, cancelling orders and closing the position when asked', async () => {
+    const test = await startTestHost();
+    const botId = await createStartedBot(test);
+    let holding = false;
+    for (let step = 0; step < 600 && !holding; step++) {
+      await test.play(1);
+      holding = ((await test.db.ledgers.get(botId))?.ledger.position ?? 0) > 0;
+    }
+    expect(holding).toBe(true);
+    expect((await test.host.stopBot(botId, { cancelOrders: true, closePosition: true })).ok).toBe(
+      true,
+    );
+    await test.play(2);
+    const { orders, ledger } = await history(test, botId);
+    expect(ledger?.position).toBeCloseTo(0, 12);
+    expect(orders.at(-1)?.tag).toBe('close-on-stop');
+    expect(orders.every((order) => ['filled', 'canceled', 'rejected'].includes(order.state))).toBe(
+      true,
+    );
+    expect((await test.db.bots.get(botId))?.status).toBe('stopped');
+    const ordersAfterStop = orders.length;
+    await test.play(120);
+    expect((await history(test, botId)).orders.length).toBe(ordersAfterStop);
+    await test.host.shutdown();
+  });
+
+  it('resumes after a restart exactly as an uninterrupted run, with no duplicate orders', async () => {
+    const uninterrupted = await startTestHost();
+    const botA = await createStartedBot(uninterrupted);
+    await uninterrupted.play(400);
+    const expected = await history(uninterrupted, botA);
+    await uninterrupted.host.shutdown();
+
+    const first = await startTestHost();
+    const botB = await createStartedBot(first);
+    await first.play(200);
+    await first.host.shutdown();
+    const second = await startTestHost({ db: first.db, clock: first.clock });
+    await second.play(200);
+    const actual = await history(second, botB);
+    await second.host.shutdown();
+
+    const shape = (fills: typeof expected.fills) =>
+      fills.map(({ side, price, amount, time, fee }) => ({ side, price, amount, time, fee }));
+    expect(expected.fills.length).toBeGreaterThan(2);
+    expect(shape(actual.fills)).toEqual(shape(expected.fills));
+    expect(actual.ledger?.cash).toBeCloseTo(expected.ledger?.cash ?? NaN, 8);
+    expect(new Set(actual.orders.map((order) => order.clientOrderId)).size).toBe(
+      actual.orders.length,
+    );
+    const events = await second.db.events.where('botId').equals(botB).toArray();
+    expect(events.some((event) => event.type === 'resumed_after_reload')).toBe(true);
+  });
+
+  it('puts only the failing bot into the error state', async () => {
+    const broken = defineStrategy({
+      id: 'broken-test',
+      name: 'Broken test strategy',
+      description: 'Throws on its tenth candle.',
+      category: 'benchmark',
+      timeframe: '1m',
+      warmup: () => 1,
+      params: {},
+      init: () => ({ seen: 0 }),
+      onCandle(state) {
+        state.seen += 1;
+        if (state.seen === 10) throw new Error('division by zero in my indicator');
+      },
+    });
+    const test = await startTestHost({ strategies: [...STRATEGIES, broken] });
+    const good = await createStartedBot(test);
+    const bad = await createStartedBot(test, {
+      ...SMA_BOT,
+      name: 'Broken',
+      strategyId: 'broken-test',
+      params: {},
+      allocation: 500,
+    });
+    await test.play(240);
+    const badBot = await test.db.bots.get(bad);
+    expect(badBot?.status).toBe('error');
+    expect(badBot?.statusReason).toContain('division by zero in my indicator');
+    expect((await test.db.bots.get(good))?.status).toBe('running');
+    expect((await history(test, good)).fills.length).toBeGreaterThan(0);
+    await test.host.shutdown();
+  });
+});

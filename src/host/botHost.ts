@@ -1,0 +1,446 @@
+/**
+ * The bot host: the EngineApi the worker exposes. It owns the running bots (one BotRuntime
+ * each), the open exchange accounts (one simulator, market hub and fill router per account),
+ * and the lifecycle commands. It is the only writer of bot state, orders and fills. Commands
+ * run one at a time; each bot's own inputs are serialized inside its runtime.
+ */
+import type { Bot, BotConfig, BotStatus } from '../core/bot/types';
+import { createBotRuntime, type BotRuntime, type RuntimeMode } from '../core/engine/botRuntime';
+import { createSerialQueue } from '../core/engine/serialQueue';
+import type { Candle } from '../core/market/candle';
+import { makeShortId } from '../core/orders/clientOrderId';
+import type { AnyStrategy } from '../core/strategy/types';
+import type { Clock, Random, Timers } from '../core/time';
+import {
+  createAccountsRepository,
+  createBotsRepository,
+  createDexieBotStore,
+  createOrdersRepository,
+  createSimStateRepository,
+  type FlotillaDb,
+  ValidationError,
+} from '../db';
+import { checkBotConfig } from './checkBotConfig';
+import type { CommandResult, EngineApi, FieldError, LiveEvent } from './engineApi';
+import { DEFAULT_SIM_ACCOUNT_ID } from './engineApi';
+import { openSimulatedAccount, type OpenAccount } from './simulatedAccount';
+import { createAccountSettingsCommands } from './accountSettings';
+
+export interface BotHostDeps {
+  db: FlotillaDb;
+  clock: Clock;
+  timers: Timers;
+  random: Random;
+  strategies: readonly AnyStrategy[];
+  loadSamples: () => Promise<Record<string, Candle[]>>;
+  publish: (event: LiveEvent) => void;
+}
+
+export interface BotHost extends EngineApi {
+  /** Opens the default account and resumes every bot that was running or paused. */
+  boot(): Promise<void>;
+  /** Stops every feed and waits for pending writes (bots keep their persisted status). */
+  shutdown(): Promise<void>;
+  /** Resolves once every queued command and bot input has been processed (tests, shutdown). */
+  idle(): Promise<void>;
+}
+
+interface RunningBot {
+  bot: Bot;
+  runtime: BotRuntime;
+  unsubscribe: () => void;
+}
+
+/** Live ticks are forwarded at most this often per symbol: enough for a smooth display. */
+const TICK_INTERVAL_MS = 100;
+
+class FieldErrorsError extends Error {
+  constructor(readonly fieldErrors: FieldError[]) {
+    super(fieldErrors.map((error) => error.message).join(' '));
+  }
+}
+
+async function attempt<T>(job: () => Promise<T>): Promise<CommandResult<T>> {
+  try {
+    return { ok: true, value: await job() };
+  } catch (error) {
+    if (error instanceof FieldErrorsError)
+      return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
+    if (error instanceof ValidationError) {
+      const field = error.field.replace(/^config\./, '');
+      return { ok: false, error: error.message, fieldErrors: [{ field, message: error.message }] };
+    }
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+export function createBotHost(deps: BotHostDeps): BotHost {
+  const { db, clock } = deps;
+  const bots = createBotsRepository(db);
+  const accounts = createAccountsRepository(db);
+  const orders = createOrdersRepository(db);
+  const simStates = createSimStateRepository(db);
+  const store = createDexieBotStore(db, { clock });
+  const commands = createSerialQueue();
+  const running = new Map<string, RunningBot>();
+  const openAccounts = new Map<string, Promise<OpenAccount>>();
+  let samples: Promise<Record<string, Candle[]>> | undefined;
+
+  const report = (message: string) => console.error(`[flotilla host] ${message}`);
+
+  const runtimesOn = (accountId: string) =>
+    [...running.values()].filter((entry) => entry.bot.config.accountId === accountId);
+
+  const openAccount = (accountId: string): Promise<OpenAccount> => {
+    let opening = openAccounts.get(accountId);
+    if (!opening) {
+      opening = (async () => {
+        const settings = await accounts.getAccount(accountId);
+        if (!settings) throw new Error(`Account "${accountId}" does not exist.`);
+        samples ??= deps.loadSamples();
+        const account = await openSimulatedAccount(settings, {
+          samples: await samples,
+          clock,
+          timers: deps.timers,
+          simStates,
+          reportError: report,
+          router: {
+            onTrade: (trade) => {
+              for (const entry of runtimesOn(accountId)) {
+                if (entry.runtime.owns(trade.clientOrderId))
+                  void entry.runtime.handleTrade(trade).catch(fail(entry.bot.id));
+              }
+            },
+            onOrder: (order) => {
+              for (const entry of runtimesOn(accountId)) {
+                if (entry.runtime.owns(order.clientOrderId))
+                  void entry.runtime.handleOrderUpdate(order).catch(fail(entry.bot.id));
+              }
+            },
+          },
+        });
+        for (const symbol of Object.keys(account.markets)) {
+          let lastSent = -Infinity;
+          account.hub.subscribeTicks(symbol, (tick) => {
+            const now = clock.now();
+            if (now - lastSent < TICK_INTERVAL_MS) return;
+            lastSent = now;
+            deps.publish({ type: 'tick', accountId, symbol, time: tick.time, price: tick.price });
+          });
+        }
+        return account;
+      })();
+      openAccounts.set(accountId, opening);
+      opening.catch(() => openAccounts.delete(accountId));
+    }
+    return opening;
+  };
+
+  const detach = (botId: string) => {
+    const entry = running.get(botId);
+    entry?.unsubscribe();
+    running.delete(botId);
+  };
+
+  const markError = async (botId: string, message: string) => {
+    detach(botId);
+    const bot = await bots.getBot(botId);
+    if (bot && bot.status !== 'error')
+      await bots.setBotStatus(botId, 'error', clock.now(), message);
+    deps.publish({ type: 'bot', botId, status: 'error', equity: 0, price: 0, time: clock.now() });
+  };
+
+  function fail(botId: string) {
+    return (error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      void markError(botId, message).catch((inner: unknown) => report(String(inner)));
+    };
+  }
+
+  const attach = async (bot: Bot, mode: RuntimeMode): Promise<RunningBot> => {
+    detach(bot.id);
+    const account = await openAccount(bot.config.accountId);
+    const market = account.markets[bot.config.symbol];
+    if (!market)
+      throw new Error(`Market ${bot.config.symbol} is not available on ${account.settings.name}.`);
+    const strategy = deps.strategies.find((each) => each.id === bot.config.strategyId);
+    if (!strategy) throw new Error(`Template "${bot.config.strategyId}" is not installed.`);
+    let status: BotStatus = mode === 'error' ? 'error' : mode;
+    const runtime = createBotRuntime({
+      bot,
+      strategy,
+      market,
+      exchange: account.exchange,
+      store,
+      clock,
+      timers: deps.timers,
+      onUpdate: (snapshot) => {
+        status = snapshot.mode === 'error' ? 'error' : snapshot.mode;
+        deps.publish({
+          type: 'bot',
+          botId: bot.id,
+          status,
+          equity: snapshot.equity,
+          price: snapshot.price,
+          time: snapshot.time,
+        });
+      },
+      onError: (message) =>
+        void markError(bot.id, message).catch((error: unknown) => report(String(error))),
+    });
+    await runtime.init(mode);
+    const unsubscribe = account.hub.subscribeCandles(
+      bot.config.symbol,
+      bot.config.timeframe,
+      (candle) => {
+        void runtime.handleCandle(candle).catch(fail(bot.id));
+        deps.publish({ type: 'candle', botId: bot.id, candle });
+      },
+    );
+    const entry = { bot, runtime, unsubscribe };
+    running.set(bot.id, entry);
+    return entry;
+  };
+
+  const requireBot = async (id: string): Promise<Bot> => {
+    const bot = await bots.getBot(id);
+    if (!bot) throw new Error(`Bot "${id}" does not exist.`);
+    return bot;
+  };
+
+  const unallocated = async (accountId: string, quote: string, exceptBotId?: string) => {
+    const account = await accounts.getAccount(accountId);
+    const starting = account?.startingBalances[quote] ?? 0;
+    const others = (await bots.listBots()).filter(
+      (bot) =>
+        bot.id !== exceptBotId &&
+        bot.config.accountId === accountId &&
+        bot.config.symbol.endsWith(`/${quote}`),
+    );
+    return starting - others.reduce((sum, bot) => sum + bot.config.allocation, 0);
+  };
+
+  const checkConfig = async (config: BotConfig, exceptBotId?: string) => {
+    const exists = (await accounts.getAccount(config.accountId)) !== undefined;
+    const markets = exists ? (await openAccount(config.accountId)).markets : {};
+    const market = markets[config.symbol];
+    const free = market ? await unallocated(config.accountId, market.quote, exceptBotId) : 0;
+    const errors = checkBotConfig(config, {
+      accountExists: exists,
+      markets,
+      strategies: deps.strategies,
+      unallocated: () => free,
+    });
+    if (errors.length > 0) throw new FieldErrorsError(errors);
+  };
+
+  const newShortId = async () => {
+    const taken = new Set(
+      (await bots.listBots({ includeArchived: true })).map((bot) => bot.shortId),
+    );
+    for (;;) {
+      const shortId = makeShortId(deps.random);
+      if (!taken.has(shortId)) return shortId;
+    }
+  };
+
+  const start = async (id: string) => {
+    const bot = await requireBot(id);
+    if (bot.status === 'running') return;
+    if (bot.status === 'paused')
+      throw new Error(`${bot.config.name} is paused: resume it instead.`);
+    const started = await bots.setBotStatus(id, 'running', clock.now());
+    try {
+      await attach(started, 'running');
+    } catch (error) {
+      await markError(id, error instanceof Error ? error.message : String(error));
+      throw error;
+    }
+  };
+
+  const setPaused = async (id: string, paused: boolean) => {
+    const bot = await requireBot(id);
+    const from: BotStatus = paused ? 'running' : 'paused';
+    if (bot.status !== from) throw new Error(`${bot.config.name} is ${bot.status}, not ${from}.`);
+    const updated = await bots.setBotStatus(id, paused ? 'paused' : 'running', clock.now());
+    const entry =
+      running.get(id) ??
+      (await attach(updated, updated.status === 'paused' ? 'paused' : 'running'));
+    entry.bot = updated;
+    await entry.runtime.setMode(paused ? 'paused' : 'running');
+  };
+
+  const accountSettings = createAccountSettingsCommands({
+    accounts,
+    bots,
+    simStates,
+    clock,
+    openAccounts,
+    runtimesOn,
+    unallocated,
+  });
+
+  return {
+    async boot() {
+      await accounts.ensureDefaultSimAccount(clock.now());
+      await openAccount(DEFAULT_SIM_ACCOUNT_ID);
+      for (const bot of await bots.listBots()) {
+        const isActive = bot.status === 'running' || bot.status === 'paused';
+        const hasOpenOrders = !isActive && (await orders.listOpenOrders(bot.id)).length > 0;
+        if (!isActive && !hasOpenOrders) continue;
+        try {
+          await attach(bot, isActive ? (bot.status as RuntimeMode) : 'stopped');
+          if (isActive) {
+            await store.appendEvent({
+              botId: bot.id,
+              time: clock.now(),
+              type: 'resumed_after_reload',
+              message: `Resumed ${bot.status} after the app was reopened.`,
+            });
+          }
+        } catch (error) {
+          await markError(
+            bot.id,
+            `Could not resume: ${error instanceof Error ? error.message : String(error)}`,
+          );
+        }
+      }
+    },
+
+    async idle() {
+      await commands.idle();
+      await Promise.all([...running.values()].map((entry) => entry.runtime.idle()));
+    },
+
+    async shutdown() {
+      for (const entry of running.values()) entry.unsubscribe();
+      await commands.idle();
+      await Promise.all([...running.values()].map((entry) => entry.runtime.idle()));
+      for (const id of [...running.keys()]) detach(id);
+      for (const opening of openAccounts.values()) await (await opening).close();
+      openAccounts.clear();
+    },
+
+    createBot: (config, options) =>
+      attempt(() =>
+        commands.run(async () => {
+          await checkConfig(config);
+          const shortId = await newShortId();
+          const id = `bot-${shortId}-${clock.now().toString(36)}`;
+          const now = clock.now();
+          await bots.createBot({
+            config: { ...config, name: config.name.trim() },
+            id,
+            shortId,
+            now,
+          });
+          if (options?.start) await start(id);
+          return { id };
+        }),
+      ),
+
+    updateBot: (id, config) =>
+      attempt(() =>
+        commands.run(async () => {
+          const bot = await requireBot(id);
+          await checkConfig(config, id);
+          const changesMarket =
+            config.symbol !== bot.config.symbol ||
+            config.accountId !== bot.config.accountId ||
+            config.mode !== bot.config.mode;
+          const hasTraded = (await store.loadLedger(id))?.tradeCount ?? 0;
+          if (changesMarket && hasTraded > 0) {
+            throw new FieldErrorsError([
+              {
+                field: 'symbol',
+                message: 'A bot that has traded keeps its market and account: clone it instead.',
+              },
+            ]);
+          }
+          if (config.allocation !== bot.config.allocation && hasTraded > 0) {
+            throw new FieldErrorsError([
+              {
+                field: 'allocation',
+                message: 'The allocation of a bot that has traded cannot change yet.',
+              },
+            ]);
+          }
+          const updated = await bots.updateBotConfig(id, config, clock.now());
+          const entry = running.get(id);
+          // Takes effect at the next candle: the runtime restarts from the persisted ledger.
+          if (entry) await attach(updated, updated.status === 'paused' ? 'paused' : 'running');
+          return { version: updated.configVersion };
+        }),
+      ),
+
+    startBot: (id) => attempt(() => commands.run(() => start(id)).then(() => undefined)),
+    pauseBot: (id) => attempt(() => commands.run(() => setPaused(id, true)).then(() => undefined)),
+    resumeBot: (id) =>
+      attempt(() => commands.run(() => setPaused(id, false)).then(() => undefined)),
+
+    stopBot: (id, options) =>
+      attempt(() =>
+        commands.run(async () => {
+          const bot = await requireBot(id);
+          const entry = running.get(id) ?? (await attach(bot, 'stopped'));
+          await entry.runtime.stop(options);
+          entry.unsubscribe();
+          if (entry.runtime.snapshot().openOrders.length === 0) running.delete(id);
+          if (bot.status !== 'stopped') await bots.setBotStatus(id, 'stopped', clock.now());
+          return undefined;
+        }),
+      ),
+
+    deleteBot: (id) =>
+      attempt(() =>
+        commands.run(async () => {
+          const bot = await requireBot(id);
+          if (bot.status === 'running' || bot.status === 'paused') {
+            throw new Error(`Stop ${bot.config.name} before deleting it.`);
+          }
+          const entry = running.get(id);
+          if (entry) await entry.runtime.stop({ cancelOrders: true, closePosition: false });
+          detach(id);
+          await bots.deleteBot(id, clock.now());
+          return undefined;
+        }),
+      ),
+
+    cancelOrder: (botId, clientOrderId) =>
+      attempt(() =>
+        commands.run(async () => {
+          const entry = running.get(botId) ?? (await attach(await requireBot(botId), 'stopped'));
+          await entry.runtime.cancelOrder(clientOrderId);
+          return undefined;
+        }),
+      ),
+
+    getCandles: (botId, limit = 300) =>
+      attempt(async () => {
+        const bot = await requireBot(botId);
+        const account = await openAccount(bot.config.accountId);
+        return account.exchange.fetchOHLCV(
+          bot.config.symbol,
+          bot.config.timeframe,
+          undefined,
+          limit,
+        );
+      }),
+
+    listMarkets: (accountId) =>
+      attempt(async () => Object.values((await openAccount(accountId)).markets)),
+
+    getSimulatedAccount: (accountId) => attempt(() => accountSettings.get(accountId)),
+    updateSimulatedAccount: (settings) =>
+      attempt(() => commands.run(() => accountSettings.update(settings))),
+    listBalances: () => attempt(() => accountSettings.balances(openAccount)),
+
+    async getStatus() {
+      const account = await openAccounts.get(DEFAULT_SIM_ACCOUNT_ID)?.catch(() => undefined);
+      const active = [...running.values()].filter(
+        (entry) => entry.runtime.snapshot().mode === 'running',
+      );
+      return { marketTime: account?.exchange.getMarketTime(), runningBots: active.length };
+    },
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * Checks a bot configuration against what the host knows: the account and its markets, the
+ * strategy library and its parameter spec, and the capital not yet allocated to other bots.
+ * Returns one message per bad field, keyed like the form ("name", "params.fast", "allocation"),
+ * so the UI can show each next to its field. Nothing is saved when any error is returned.
+ */
+import type { BotConfig } from '../core/bot/types';
+import { isTimeframe } from '../core/market/timeframe';
+import type { Market } from '../core/market/types';
+import { validateParams } from '../core/strategy/params';
+import type { AnyStrategy } from '../core/strategy/types';
+import type { FieldError } from './engineApi';
+
+export interface BotConfigContext {
+  accountExists: boolean;
+  markets: Record<string, Market>;
+  strategies: readonly AnyStrategy[];
+  /** Quote currency still free to allocate on the account (excluding this bot's own share). */
+  unallocated: (quote: string) => number;
+}
+
+const MAX_NAME_LENGTH = 60;
+
+function checkParams(config: BotConfig, strategy: AnyStrategy | undefined): FieldError[] {
+  if (!strategy) return [];
+  const result = validateParams(strategy, config.params ?? {});
+  if (result.ok) return [];
+  return result.errors.map((error) => ({ field: `params.${error.field}`, message: error.message }));
+}
+
+export function checkBotConfig(config: BotConfig, context: BotConfigContext): FieldError[] {
+  const errors: FieldError[] = [];
+  const name = typeof config.name === 'string' ? config.name.trim() : '';
+  if (name === '') errors.push({ field: 'name', message: 'Name is required.' });
+  else if (name.length > MAX_NAME_LENGTH) {
+    errors.push({ field: 'name', message: `Name must be at most ${MAX_NAME_LENGTH} characters.` });
+  }
+  if (config.mode !== 'simulated') {
+    errors.push({
+      field: 'mode',
+      message:
+        'Only simulated bots can run for now: paper and live trading need an exchange account.',
+    });
+  }
+  if (!context.accountExists)
+    errors.push({ field: 'accountId', message: `Account "${config.accountId}" does not exist.` });
+  const market = context.markets[config.symbol];
+  if (context.accountExists && !market) {
+    errors.push({
+      field: 'symbol',
+      message: `Market "${config.symbol}" is not traded on this account.`,
+    });
+  }
+  const strategy = context.strategies.find((each) => each.id === config.strategyId);
+  if (!strategy)
+    errors.push({
+      field: 'strategyId',
+      message: `Template "${config.strategyId}" does not exist.`,
+    });
+  if (typeof config.timeframe !== 'string' || !isTimeframe(config.timeframe)) {
+    errors.push({
+      field: 'timeframe',
+      message: `Timeframe "${String(config.timeframe)}" is not supported.`,
+    });
+  }
+  errors.push(...checkParams(config, strategy));
+
+  const allocation = config.allocation;
+  if (typeof allocation !== 'number' || !Number.isFinite(allocation) || allocation <= 0) {
+    errors.push({ field: 'allocation', message: 'Allocation must be a positive amount.' });
+  } else if (market) {
+    const available = context.unallocated(market.quote);
+    const minimum = market.limits.cost.min ?? 0;
+    if (allocation > available + 1e-9) {
+      errors.push({
+        field: 'allocation',
+        message: `Allocation ${allocation} ${market.quote} is more than the ${available.toFixed(2)} ${market.quote} not yet allocated to other bots.`,
+      });
+    } else if (allocation < minimum * 2) {
+      errors.push({
+        field: 'allocation',
+        message: `Allocation must be at least ${minimum * 2} ${market.quote} to place orders above the market's minimum of ${minimum}.`,
+      });
+    }
+  }
+  return errors;
+}

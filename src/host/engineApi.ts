@@ -1,0 +1,86 @@
+/**
+ * The one typed engine API the bot-host worker exposes (Comlink in the leader tab; a
+ * BroadcastChannel RPC for the other tabs), and the live events it streams to every tab.
+ * Everything here is structured-clone friendly.
+ */
+import type { BotConfig, BotStatus } from '../core/bot/types';
+import type { Candle } from '../core/market/candle';
+import type { Market } from '../core/market/types';
+
+export interface FieldError {
+  /** The field's key, e.g. "params.fast", "allocation", "name". */
+  field: string;
+  message: string;
+}
+
+export type CommandResult<T = undefined> =
+  { ok: true; value: T } | { ok: false; error: string; fieldErrors?: FieldError[] };
+
+export interface StopOptions {
+  cancelOrders: boolean;
+  closePosition: boolean;
+}
+
+export interface SimulatedAccountSettings {
+  id: string;
+  name: string;
+  /** Replay speed: 1 = real time, 600 = ten market minutes per second. */
+  speed: number;
+  startingBalances: Record<string, number>;
+  makerFee: number;
+  takerFee: number;
+  slippageBps: number;
+}
+
+export interface AccountBalanceView {
+  accountId: string;
+  currency: string;
+  total: number;
+  free: number;
+  /** Sum of the allocations of this account's bots in this currency. */
+  allocated: number;
+  /** What new bots may still be given: the starting balance less every bot's allocation. */
+  unallocated: number;
+}
+
+export interface HostStatus {
+  /** The market time of the default simulated account (UTC ms). */
+  marketTime?: number;
+  runningBots: number;
+}
+
+export interface EngineApi {
+  createBot(
+    config: BotConfig,
+    options?: { start?: boolean },
+  ): Promise<CommandResult<{ id: string }>>;
+  updateBot(id: string, config: BotConfig): Promise<CommandResult<{ version: number }>>;
+  startBot(id: string): Promise<CommandResult>;
+  pauseBot(id: string): Promise<CommandResult>;
+  resumeBot(id: string): Promise<CommandResult>;
+  stopBot(id: string, options: StopOptions): Promise<CommandResult>;
+  deleteBot(id: string): Promise<CommandResult>;
+  cancelOrder(botId: string, clientOrderId: string): Promise<CommandResult>;
+  /** Recent closed candles of the bot's market and timeframe, for its chart (oldest first). */
+  getCandles(botId: string, limit?: number): Promise<CommandResult<Candle[]>>;
+  listMarkets(accountId: string): Promise<CommandResult<Market[]>>;
+  getSimulatedAccount(accountId: string): Promise<CommandResult<SimulatedAccountSettings>>;
+  updateSimulatedAccount(settings: SimulatedAccountSettings): Promise<CommandResult>;
+  listBalances(): Promise<CommandResult<AccountBalanceView[]>>;
+  getStatus(): Promise<HostStatus>;
+}
+
+/** Streamed to every tab over BroadcastChannel(LIVE_CHANNEL); never persisted. */
+export type LiveEvent =
+  | { type: 'tick'; accountId: string; symbol: string; time: number; price: number }
+  | { type: 'candle'; botId: string; candle: Candle }
+  | { type: 'bot'; botId: string; status: BotStatus; equity: number; price: number; time: number }
+  | { type: 'host'; leader: true; marketTime?: number };
+
+export const LIVE_CHANNEL = 'flotilla-live';
+export const RPC_CHANNEL = 'flotilla-rpc';
+/** Held by the tab that hosts the bot worker. */
+export const LEADER_LOCK = 'flotilla-leader';
+/** Held by the worker while it may trade: a new host waits until the old one is gone. */
+export const WRITER_LOCK = 'flotilla-bot-writer';
+export const DEFAULT_SIM_ACCOUNT_ID = 'sim-default';

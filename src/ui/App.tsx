@@ -1,0 +1,82 @@
+/**
+ * The Flotilla UI: app shell (header, update banner, live announcer) and hash-routed pages.
+ * It reads durable state from IndexedDB (liveQuery) and live prices from the engine connection;
+ * every command goes through the EngineApi. Imports core types, src/db and src/host, never ccxt.
+ */
+import { createEffect, Match, on, Switch, type JSX } from 'solid-js';
+import { announcement } from './announcer';
+import { AppHeader } from './components/AppHeader';
+import { UpdateBanner } from './components/UpdateBanner';
+import { EngineProvider } from './EngineProvider';
+import { BotPage } from './pages/BotPage';
+import { CreateBotPage } from './pages/CreateBotPage';
+import { DashboardPage } from './pages/DashboardPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { SettingsPage } from './pages/SettingsPage';
+import { route, type Route } from './router';
+
+function Pages(): JSX.Element {
+  const routeAs = <N extends Route['name']>(name: N) => {
+    const current = route();
+    return current.name === name ? (current as Extract<Route, { name: N }>) : undefined;
+  };
+  return (
+    <Switch>
+      <Match when={routeAs('dashboard')}>
+        <DashboardPage />
+      </Match>
+      <Match when={routeAs('createBot')} keyed>
+        {(current) => <CreateBotPage template={current.template} />}
+      </Match>
+      <Match when={routeAs('bot')?.botId} keyed>
+        {(botId) => <BotPage botId={botId} />}
+      </Match>
+      <Match when={routeAs('settings')}>
+        <SettingsPage />
+      </Match>
+      <Match when={routeAs('notFound')} keyed>
+        {(current) => <NotFoundPage path={current.path} />}
+      </Match>
+    </Switch>
+  );
+}
+
+/** Moves focus to the new page's heading after in-app navigation, for keyboard and AT users. */
+function focusPageHeadingOnNavigation(): void {
+  createEffect(
+    on(
+      () => route().name,
+      () =>
+        requestAnimationFrame(() => {
+          document.querySelector<HTMLElement>('main h1')?.focus({ preventScroll: true });
+          window.scrollTo(0, 0);
+        }),
+      { defer: true },
+    ),
+  );
+}
+
+/** The skip link focuses <main> itself: following "#main" would change the hash route. */
+function skipToContent(event: MouseEvent): void {
+  event.preventDefault();
+  document.getElementById('main')?.focus();
+}
+
+export function App(): JSX.Element {
+  focusPageHeadingOnNavigation();
+  return (
+    <EngineProvider>
+      <a class="skip-link" href="#main" onClick={skipToContent}>
+        Skip to content
+      </a>
+      <AppHeader />
+      <UpdateBanner />
+      <main id="main" class="app-main" tabindex="-1">
+        <Pages />
+      </main>
+      <div class="visually-hidden" aria-live="polite" aria-atomic="true">
+        {announcement()}
+      </div>
+    </EngineProvider>
+  );
+}

@@ -1,0 +1,41 @@
+/** The app bar: the Flotilla name, the main navigation and this tab's role. */
+import { For, type JSX } from 'solid-js';
+import { href, route, type Route } from '../router';
+import { RoleIndicator } from './RoleIndicator';
+
+const LINKS: readonly { label: string; path: string; routes: readonly Route['name'][] }[] = [
+  { label: 'Dashboard', path: '/', routes: ['dashboard', 'bot'] },
+  { label: 'New bot', path: '/bots/new', routes: ['createBot'] },
+  { label: 'Settings', path: '/settings', routes: ['settings'] },
+];
+
+export function AppHeader(): JSX.Element {
+  return (
+    <header class="app-header">
+      <div class="app-header-inner">
+        <a class="brand" href={href('/')} aria-label="Flotilla home">
+          <img src="/favicon.svg" alt="" width="28" height="28" />
+          <span>Flotilla</span>
+        </a>
+        <nav aria-label="Main">
+          <ul class="nav-list">
+            <For each={LINKS}>
+              {(link) => (
+                <li>
+                  <a
+                    class="nav-link"
+                    href={href(link.path)}
+                    aria-current={link.routes.includes(route().name) ? 'page' : undefined}
+                  >
+                    {link.label}
+                  </a>
+                </li>
+              )}
+            </For>
+          </ul>
+        </nav>
+        <RoleIndicator />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,27 @@
+/**
+ * A bot's lifecycle status as a coloured dot plus its name ("Running"): colour is never the only
+ * signal. With `prefix`, the accessible text reads "Status: Running".
+ */
+import { Show, type JSX } from 'solid-js';
+import type { BotStatus } from '../../core/bot/types';
+
+export const STATUS_LABELS: Record<BotStatus, string> = {
+  draft: 'Draft',
+  stopped: 'Stopped',
+  running: 'Running',
+  paused: 'Paused',
+  error: 'Error',
+  archived: 'Archived',
+};
+
+export function StatusIndicator(props: { status: BotStatus; prefix?: boolean }): JSX.Element {
+  return (
+    <span class="status" data-status={props.status}>
+      <span class="status-dot" aria-hidden="true" />
+      <Show when={props.prefix}>
+        <span class="visually-hidden">Status: </span>
+      </Show>
+      {STATUS_LABELS[props.status]}
+    </span>
+  );
+}

@@ -1,0 +1,11 @@
+/**
+ * The UI's handle on the Flotilla IndexedDB database. Every tab reads durable state through it
+ * (via createLiveQuery); only the leader's worker writes bot state, the UI writes form drafts.
+ */
+import { createDraftsRepository, FlotillaDb } from '../db';
+
+/** The one database instance of this tab. */
+export const db = new FlotillaDb();
+
+/** Saved form drafts (e.g. the half-filled bot-creation form). */
+export const drafts = createDraftsRepository(db);

@@ -1,0 +1,94 @@
+/**
+ * Locale-aware formatting of money, prices, amounts, percentages and times. Times are shown in
+ * the user's time zone; precision follows the currency (quote 2 decimals, BTC 5).
+ */
+
+const cache = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = JSON.stringify(options);
+  let format = cache.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(undefined, options);
+    cache.set(key, format);
+  }
+  return format;
+}
+
+/** Decimals shown for an amount of `currency`: 5 for BTC-like assets, 2 for fiat/stablecoins. */
+export function currencyDecimals(currency: string | undefined): number {
+  if (!currency) return 2;
+  return /^(USD|USDT|USDC|EUR|GBP|BUSD|DAI|FDUSD)$/i.test(currency) ? 2 : 5;
+}
+
+const DASH = '—';
+
+function isFiniteNumber(value: number | undefined | null): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+/** A plain number with fixed decimals, e.g. 1,234.57. */
+export function formatNumber(value: number | undefined | null, decimals = 2): string {
+  if (!isFiniteNumber(value)) return DASH;
+  return numberFormat({ minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(
+    value,
+  );
+}
+
+/** A price in quote currency (2 decimals). */
+export function formatPrice(value: number | undefined | null): string {
+  return formatNumber(value, 2);
+}
+
+/** An amount of `currency` with its precision, followed by the currency code. */
+export function formatAmount(value: number | undefined | null, currency?: string): string {
+  const text = formatNumber(value, currencyDecimals(currency));
+  return currency && text !== DASH ? `${text} ${currency}` : text;
+}
+
+/** A money amount with an explicit sign, e.g. "+12.30 USDT" / "−4.00 USDT". */
+export function formatSignedAmount(value: number | undefined | null, currency?: string): string {
+  if (!isFiniteNumber(value)) return DASH;
+  const decimals = currencyDecimals(currency);
+  const text = numberFormat({
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+    signDisplay: 'exceptZero',
+  }).format(value);
+  return currency ? `${text} ${currency}` : text;
+}
+
+/** A ratio as a signed percentage: 0.0123 → "+1.23%". */
+export function formatPercent(ratio: number | undefined | null): string {
+  if (!isFiniteNumber(ratio)) return DASH;
+  return numberFormat({
+    style: 'percent',
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+    signDisplay: 'exceptZero',
+  }).format(ratio);
+}
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+const timeOnly = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
+
+/** A UTC-ms timestamp as date and time in the user's time zone. */
+export function formatDateTime(time: number | undefined | null): string {
+  return isFiniteNumber(time) ? dateTime.format(time) : DASH;
+}
+
+/** A UTC-ms timestamp as time of day in the user's time zone. */
+export function formatTime(time: number | undefined | null): string {
+  return isFiniteNumber(time) ? timeOnly.format(time) : DASH;
+}
+
+/** An ISO string for <time datetime="…">. */
+export function isoTime(time: number | undefined | null): string | undefined {
+  return isFiniteNumber(time) ? new Date(time).toISOString() : undefined;
+}
+
+/** "positive" | "negative" | "flat", for colouring PnL (always alongside the signed text). */
+export function trend(value: number | undefined | null): 'positive' | 'negative' | 'flat' {
+  if (!isFiniteNumber(value) || value === 0) return 'flat';
+  return value > 0 ? 'positive' : 'negative';
+}

@@ -1,0 +1,76 @@
+/** The bots as cards on narrow screens (below 640 px), with the same facts as the table. */
+import { createMemo, For, Show, type JSX } from 'solid-js';
+import type { Bot } from '../../core/bot/types';
+import { strategyName } from '../catalog';
+import { LifecycleButtons } from '../components/LifecycleButtons';
+import { ModeBadge } from '../components/ModeBadge';
+import { StatusIndicator } from '../components/StatusIndicator';
+import {
+  formatDateTime,
+  formatPercent,
+  formatPrice,
+  formatSignedAmount,
+  isoTime,
+  trend,
+} from '../format';
+import { href } from '../router';
+import { splitSymbol } from '../stores/botMetrics';
+import type { BotsStore } from '../stores/createBotsStore';
+import { createCommandRunner } from '../stores/createCommandRunner';
+
+function BotCard(props: { bot: Bot; store: BotsStore }): JSX.Element {
+  const runner = createCommandRunner();
+  const metrics = createMemo(() => props.store.metricsOf(props.bot));
+  const quote = (): string => splitSymbol(props.bot.config.symbol).quote;
+  const lastAction = (): number | undefined => props.store.lastActionOf(props.bot);
+  return (
+    <li class="card bot-card">
+      <div class="bot-card-head">
+        <h3>
+          <a href={href(`/bots/${encodeURIComponent(props.bot.id)}`)}>{props.bot.config.name}</a>
+        </h3>
+        <StatusIndicator status={props.bot.status} />
+      </div>
+      <p class="bot-card-meta">
+        {props.bot.config.symbol} · <ModeBadge mode={props.bot.config.mode} /> ·{' '}
+        {strategyName(props.bot.config.strategyId)}
+      </p>
+      <dl class="facts">
+        <div>
+          <dt>PnL</dt>
+          <dd class="pnl" data-trend={trend(metrics().pnl)}>
+            {formatSignedAmount(metrics().pnl, quote())} ({formatPercent(metrics().pnlRatio)})
+          </dd>
+        </div>
+        <div>
+          <dt>Last price</dt>
+          <dd>{formatPrice(props.store.priceOf(props.bot))}</dd>
+        </div>
+        <div>
+          <dt>Last action</dt>
+          <dd>
+            <time datetime={isoTime(lastAction())}>{formatDateTime(lastAction())}</time>
+          </dd>
+        </div>
+      </dl>
+      <div class="button-row">
+        <LifecycleButtons bot={props.bot} runner={runner} isInList />
+      </div>
+      <Show when={runner.error()}>
+        {(message) => (
+          <p class="field-error" role="alert">
+            {message()}
+          </p>
+        )}
+      </Show>
+    </li>
+  );
+}
+
+export function BotCards(props: { store: BotsStore }): JSX.Element {
+  return (
+    <ul class="bot-cards" aria-label="Bots">
+      <For each={props.store.bots()}>{(bot) => <BotCard bot={bot} store={props.store} />}</For>
+    </ul>
+  );
+}

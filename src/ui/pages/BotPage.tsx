@@ -1,0 +1,111 @@
+/**
+ * One bot: its identity and status, controls, performance, price and equity charts, and the
+ * open orders, fills and event timeline tables. Durable data is live from IndexedDB; prices
+ * and candles stream from the engine.
+ */
+import { Match, Show, Switch, type JSX } from 'solid-js';
+import type { Bot } from '../../core/bot/types';
+import { strategyName } from '../catalog';
+import { EquityChart } from '../charts/EquityChart';
+import { PriceChart } from '../charts/PriceChart';
+import { ModeBadge } from '../components/ModeBadge';
+import { StatusIndicator } from '../components/StatusIndicator';
+import { useEngine, useLive } from '../EngineProvider';
+import { usePageTitle } from '../pageTitle';
+import { href } from '../router';
+import { splitSymbol } from '../stores/botMetrics';
+import { createBotDetailStore, type BotDetailStore } from '../stores/createBotDetailStore';
+import { BotControls } from './BotControls';
+import { EventTimeline } from './EventTimeline';
+import { FillsTable } from './FillsTable';
+import { OrdersTable } from './OrdersTable';
+import { PerformanceStrip } from './PerformanceStrip';
+
+function BotHeader(props: { bot: Bot }): JSX.Element {
+  return (
+    <header class="bot-header">
+      <h1 tabindex="-1">{props.bot.config.name}</h1>
+      <div class="bot-meta">
+        <p role="status" data-testid="bot-status" class="bot-status">
+          <StatusIndicator status={props.bot.status} prefix />
+        </p>
+        <ModeBadge mode={props.bot.config.mode} />
+        <span>{props.bot.config.symbol}</span>
+        <span>
+          {strategyName(props.bot.config.strategyId)} · {props.bot.config.timeframe}
+        </span>
+        <span>Config v{props.bot.configVersion}</span>
+      </div>
+      <Show when={props.bot.status === 'error' && props.bot.statusReason}>
+        <p class="form-error" role="alert">
+          {props.bot.statusReason}
+        </p>
+      </Show>
+    </header>
+  );
+}
+
+function BotDetails(props: { bot: Bot; store: BotDetailStore }): JSX.Element {
+  const pair = (): { base: string; quote: string } => splitSymbol(props.bot.config.symbol);
+  return (
+    <>
+      <BotHeader bot={props.bot} />
+      <BotControls bot={props.bot} />
+      <PerformanceStrip metrics={props.store.metrics()} base={pair().base} quote={pair().quote} />
+      <div class="chart-grid">
+        <section class="card chart-card" aria-labelledby="price-heading">
+          <h2 id="price-heading" class="section-title">
+            Price
+          </h2>
+          <Show when={props.store.candlesError()}>
+            {(message) => <p class="field-error">Could not load the candles: {message()}</p>}
+          </Show>
+          <PriceChart
+            symbol={props.bot.config.symbol}
+            candles={props.store.candles()}
+            fills={props.store.fills()}
+          />
+        </section>
+        <section class="card chart-card" aria-labelledby="equity-heading">
+          <h2 id="equity-heading" class="section-title">
+            Equity
+          </h2>
+          <EquityChart points={props.store.equity()} quote={pair().quote} />
+        </section>
+      </div>
+      <OrdersTable orders={props.store.openOrders()} base={pair().base} />
+      <FillsTable fills={props.store.fills()} base={pair().base} />
+      <EventTimeline events={props.store.events()} />
+    </>
+  );
+}
+
+export function BotPage(props: { botId: string }): JSX.Element {
+  const store = createBotDetailStore(props.botId, useEngine(), useLive());
+  usePageTitle(() => store.bot()?.config.name ?? 'Bot');
+  return (
+    <section class="page">
+      <p class="breadcrumb">
+        <a href={href('/')}>← All bots</a>
+      </p>
+      <Switch>
+        <Match when={!store.bot.loaded()}>
+          <p class="loading">Loading the bot…</p>
+        </Match>
+        <Match when={store.bot()}>{(bot) => <BotDetails bot={bot()} store={store} />}</Match>
+        <Match when={!store.bot()}>
+          <h1 tabindex="-1">Bot not found</h1>
+          <p>
+            There is no bot with id <code>{props.botId}</code> in this browser. It may have been
+            deleted.
+          </p>
+          <p>
+            <a class="button button-primary" href={href('/')}>
+              Go to the dashboard
+            </a>
+          </p>
+        </Match>
+      </Switch>
+    </section>
+  );
+}

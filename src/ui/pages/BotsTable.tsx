@@ -1,0 +1,92 @@
+/** The bots as a table (desktop and tablet): one row per bot with live PnL and its controls. */
+import { createMemo, For, Show, type JSX } from 'solid-js';
+import type { Bot } from '../../core/bot/types';
+import { strategyName } from '../catalog';
+import { LifecycleButtons } from '../components/LifecycleButtons';
+import { ModeBadge } from '../components/ModeBadge';
+import { StatusIndicator } from '../components/StatusIndicator';
+import {
+  formatDateTime,
+  formatPercent,
+  formatPrice,
+  formatSignedAmount,
+  isoTime,
+  trend,
+} from '../format';
+import { href } from '../router';
+import { splitSymbol } from '../stores/botMetrics';
+import type { BotsStore } from '../stores/createBotsStore';
+import { createCommandRunner } from '../stores/createCommandRunner';
+
+function BotTableRow(props: { bot: Bot; store: BotsStore }): JSX.Element {
+  const runner = createCommandRunner();
+  const metrics = createMemo(() => props.store.metricsOf(props.bot));
+  const quote = (): string => splitSymbol(props.bot.config.symbol).quote;
+  const lastAction = (): number | undefined => props.store.lastActionOf(props.bot);
+  return (
+    <tr>
+      <th scope="row">
+        <a href={href(`/bots/${encodeURIComponent(props.bot.id)}`)}>{props.bot.config.name}</a>
+      </th>
+      <td>{props.bot.config.symbol}</td>
+      <td>
+        <ModeBadge mode={props.bot.config.mode} />
+      </td>
+      <td>
+        <StatusIndicator status={props.bot.status} />
+      </td>
+      <td>{strategyName(props.bot.config.strategyId)}</td>
+      <td class="numeric pnl" data-trend={trend(metrics().pnl)}>
+        {formatSignedAmount(metrics().pnl, quote())}
+        <span class="cell-sub">{formatPercent(metrics().pnlRatio)}</span>
+      </td>
+      <td class="numeric">{formatPrice(props.store.priceOf(props.bot))}</td>
+      <td>
+        <time datetime={isoTime(lastAction())}>{formatDateTime(lastAction())}</time>
+      </td>
+      <td class="actions">
+        <LifecycleButtons bot={props.bot} runner={runner} isInList />
+        <Show when={runner.error()}>
+          {(message) => (
+            <p class="field-error" role="alert">
+              {message()}
+            </p>
+          )}
+        </Show>
+      </td>
+    </tr>
+  );
+}
+
+export function BotsTable(props: { store: BotsStore }): JSX.Element {
+  return (
+    <div class="table-scroll">
+      <table class="data-table" aria-label="Bots">
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Symbol</th>
+            <th scope="col">Mode</th>
+            <th scope="col">Status</th>
+            <th scope="col">Strategy</th>
+            <th scope="col" class="numeric">
+              PnL
+            </th>
+            <th scope="col" class="numeric">
+              Last price
+            </th>
+            <th scope="col">Last action</th>
+            <th scope="col">
+              <span class="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={props.store.bots()}>
+            {(bot) => <BotTableRow bot={bot} store={props.store} />}
+          </For>
+        </tbody>
+      </table>
+    </div>
+  );
+}

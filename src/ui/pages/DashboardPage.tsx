@@ -1,0 +1,61 @@
+/**
+ * The dashboard: portfolio summary and every bot with live PnL, as a table on wide screens and
+ * cards below 640 px. Shows a loading state, then an empty state inviting the first bot.
+ */
+import { Match, Show, Switch, type JSX } from 'solid-js';
+import { EmptyState } from '../components/EmptyState';
+import { useLive } from '../EngineProvider';
+import { createMediaQuery } from '../mediaQuery';
+import { usePageTitle } from '../pageTitle';
+import { href, navigate } from '../router';
+import { createBotsStore } from '../stores/createBotsStore';
+import { BotCards } from './BotCards';
+import { BotsTable } from './BotsTable';
+import { PortfolioSummary } from './PortfolioSummary';
+
+export function DashboardPage(): JSX.Element {
+  usePageTitle(() => 'Dashboard');
+  const store = createBotsStore(useLive());
+  const isNarrow = createMediaQuery('(max-width: 639.98px)');
+  return (
+    <section class="page" aria-busy={store.loaded() ? undefined : 'true'}>
+      <div class="page-head">
+        <h1 tabindex="-1">Dashboard</h1>
+        <Show when={store.bots().length > 0}>
+          <a class="button button-primary" href={href('/bots/new')}>
+            Create a bot
+          </a>
+        </Show>
+      </div>
+      <Switch>
+        <Match when={!store.loaded()}>
+          <p class="loading">Loading bots…</p>
+        </Match>
+        <Match when={store.error()}>
+          <p class="form-error" role="alert">
+            Could not read your bots from this browser's storage.
+          </p>
+        </Match>
+        <Match when={store.bots().length === 0}>
+          <EmptyState message="No bots yet">
+            <p>A bot trades one market with a strategy template and its own capital.</p>
+            <button
+              type="button"
+              class="button button-primary"
+              onClick={() => navigate('/bots/new')}
+            >
+              Create your first bot
+            </button>
+          </EmptyState>
+        </Match>
+        <Match when={store.bots().length > 0}>
+          <PortfolioSummary store={store} />
+          <h2 class="section-title">Bots</h2>
+          <Show when={isNarrow()} fallback={<BotsTable store={store} />}>
+            <BotCards store={store} />
+          </Show>
+        </Match>
+      </Switch>
+    </section>
+  );
+}

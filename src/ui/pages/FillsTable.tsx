@@ -1,0 +1,47 @@
+/** A bot's fills (executions), newest first: time, side, price, amount, fee and order id. */
+import { For, type JSX } from 'solid-js';
+import type { Fill } from '../../core/portfolio/types';
+import { DataTable } from '../components/DataTable';
+import { formatAmount, formatDateTime, formatPrice, isoTime } from '../format';
+
+const COLUMNS = [
+  { label: 'Time' },
+  { label: 'Side' },
+  { label: 'Price', isNumeric: true },
+  { label: 'Amount', isNumeric: true },
+  { label: 'Fee', isNumeric: true },
+  { label: 'Order id' },
+] as const;
+
+export function FillsTable(props: { fills: readonly Fill[]; base: string }): JSX.Element {
+  return (
+    <DataTable
+      id="fills"
+      title="Fills"
+      columns={COLUMNS}
+      rowCount={props.fills.length}
+      emptyMessage="No fills yet"
+    >
+      <For each={props.fills}>
+        {(fill) => (
+          <tr>
+            <td>
+              <time datetime={isoTime(fill.time)}>{formatDateTime(fill.time)}</time>
+            </td>
+            <td>
+              <span class="side" data-side={fill.side}>
+                {fill.side === 'buy' ? 'Buy' : 'Sell'}
+              </span>
+            </td>
+            <td class="numeric">{formatPrice(fill.price)}</td>
+            <td class="numeric">{formatAmount(fill.amount, props.base)}</td>
+            <td class="numeric">{formatAmount(fill.fee, fill.feeCurrency)}</td>
+            <td>
+              <code class="order-id">{fill.clientOrderId}</code>
+            </td>
+          </tr>
+        )}
+      </For>
+    </DataTable>
+  );
+}

@@ -1,0 +1,94 @@
+/** A bot's open orders, newest first, each with a Cancel button (engine cancelOrder). */
+import { For, Show, type JSX } from 'solid-js';
+import type { OrderRecord } from '../../core/orders/journal';
+import type { OrderState } from '../../core/orders/types';
+import { DataTable } from '../components/DataTable';
+import { useEngine } from '../EngineProvider';
+import { formatAmount, formatDateTime, formatPrice, isoTime } from '../format';
+import { createCommandRunner } from '../stores/createCommandRunner';
+
+const STATE_LABELS: Record<OrderState, string> = {
+  new: 'Sending',
+  open: 'Open',
+  partially_filled: 'Partially filled',
+  filled: 'Filled',
+  canceled: 'Canceled',
+  rejected: 'Rejected',
+  expired: 'Expired',
+};
+
+const COLUMNS = [
+  { label: 'Side' },
+  { label: 'Type' },
+  { label: 'Price', isNumeric: true },
+  { label: 'Amount', isNumeric: true },
+  { label: 'Filled', isNumeric: true },
+  { label: 'State' },
+  { label: 'Created' },
+  { label: 'Actions', isLabelHidden: true },
+] as const;
+
+function OrderRow(props: { order: OrderRecord; base: string }): JSX.Element {
+  const { api } = useEngine();
+  const runner = createCommandRunner();
+  const cancel = (): void => {
+    void runner.run(
+      'Cancel',
+      () => api.cancelOrder(props.order.botId, props.order.clientOrderId),
+      `Order ${props.order.clientOrderId} canceled.`,
+    );
+  };
+  return (
+    <tr>
+      <td>
+        <span class="side" data-side={props.order.side}>
+          {props.order.side === 'buy' ? 'Buy' : 'Sell'}
+        </span>
+      </td>
+      <td>{props.order.type === 'limit' ? 'Limit' : 'Market'}</td>
+      <td class="numeric">
+        {props.order.type === 'market' ? 'Market' : formatPrice(props.order.price)}
+      </td>
+      <td class="numeric">{formatAmount(props.order.amount, props.base)}</td>
+      <td class="numeric">{formatAmount(props.order.filled, props.base)}</td>
+      <td>{STATE_LABELS[props.order.state]}</td>
+      <td>
+        <time datetime={isoTime(props.order.createdAt)}>
+          {formatDateTime(props.order.createdAt)}
+        </time>
+      </td>
+      <td class="actions">
+        <button
+          type="button"
+          class="button button-small"
+          aria-label={`Cancel order ${props.order.clientOrderId}`}
+          aria-disabled={runner.busy() ? 'true' : undefined}
+          onClick={cancel}
+        >
+          Cancel
+        </button>
+        <Show when={runner.error()}>
+          {(message) => (
+            <p class="field-error" role="alert">
+              {message()}
+            </p>
+          )}
+        </Show>
+      </td>
+    </tr>
+  );
+}
+
+export function OrdersTable(props: { orders: readonly OrderRecord[]; base: string }): JSX.Element {
+  return (
+    <DataTable
+      id="open-orders"
+      title="Open orders"
+      columns={COLUMNS}
+      rowCount={props.orders.length}
+      emptyMessage="No open orders"
+    >
+      <For each={props.orders}>{(order) => <OrderRow order={order} base={props.base} />}</For>
+    </DataTable>
+  );
+}

@@ -1,0 +1,135 @@
+/**
+ * The dashboard's data: every bot (reconciled by id), its ledger and last action from IndexedDB,
+ * valued at the live price; plus the portfolio totals per quote currency and status counts.
+ */
+import { Dexie } from 'dexie';
+import { createEffect, createMemo, createSignal, on, type Accessor } from 'solid-js';
+import type { Bot, BotStatus } from '../../core/bot/types';
+import type { Ledger } from '../../core/portfolio/types';
+import { db } from '../db';
+import { createLiveList, createLiveQuery } from '../liveQuery';
+import type { LiveStore } from './createLiveStore';
+import { computeBotMetrics, splitSymbol, type BotMetrics } from './botMetrics';
+
+export interface QuoteTotals {
+  quote: string;
+  equity: number;
+  capital: number;
+  pnl: number;
+  pnlRatio: number;
+}
+
+export type StatusCounts = Record<'running' | 'paused' | 'stopped' | 'error', number>;
+
+export interface BotsStore {
+  /** Bots that are not archived, oldest first; each object keeps its identity across updates. */
+  bots: Accessor<readonly Bot[]>;
+  loaded: Accessor<boolean>;
+  error: Accessor<unknown>;
+  /** The best known price of a bot's market (reactive). */
+  priceOf(bot: Bot): number | undefined;
+  metricsOf(bot: Bot): BotMetrics;
+  /** Time of the bot's newest timeline event (UTC ms). */
+  lastActionOf(bot: Bot): number | undefined;
+  totals: Accessor<QuoteTotals[]>;
+  counts: Accessor<StatusCounts>;
+}
+
+async function lastEventTimes(): Promise<Record<string, number>> {
+  const ids = await db.bots.toCollection().primaryKeys();
+  const events = await Promise.all(
+    ids.map((id) =>
+      db.events.where('[botId+seq]').between([id, Dexie.minKey], [id, Dexie.maxKey]).last(),
+    ),
+  );
+  const times: Record<string, number> = {};
+  for (const event of events) if (event) times[event.botId] = event.time;
+  return times;
+}
+
+/** The price of each bot's last equity point: a fallback until live prices stream in. */
+async function lastEquityPrices(ids: readonly string[]): Promise<Record<string, number>> {
+  const points = await Promise.all(
+    ids.map((id) =>
+      db.equity.where('[botId+time]').between([id, Dexie.minKey], [id, Dexie.maxKey]).last(),
+    ),
+  );
+  const prices: Record<string, number> = {};
+  for (const point of points) if (point) prices[point.botId] = point.price;
+  return prices;
+}
+
+const COUNTED: readonly BotStatus[] = ['running', 'paused', 'stopped', 'error'];
+
+export function createBotsStore(live: LiveStore): BotsStore {
+  const allBots = createLiveList(() => db.bots.toArray(), 'id');
+  const ledgerRows = createLiveList(() => db.ledgers.toArray(), 'botId');
+  const lastActions = createLiveQuery(lastEventTimes, {} as Record<string, number>);
+  const [fallbackPrices, setFallbackPrices] = createSignal<Record<string, number>>({});
+
+  const bots = createMemo(() =>
+    allBots()
+      .filter((bot) => bot.status !== 'archived')
+      .sort((a, b) => a.createdAt - b.createdAt),
+  );
+  const ledgers = createMemo(() => {
+    const byBot = new Map<string, Ledger>();
+    for (const row of ledgerRows()) byBot.set(row.botId, row.ledger);
+    return byBot;
+  });
+  const idsKey = createMemo(() =>
+    bots()
+      .map((bot) => bot.id)
+      .join('|'),
+  );
+  createEffect(
+    on(idsKey, (key) => {
+      const ids = key ? key.split('|') : [];
+      lastEquityPrices(ids).then(setFallbackPrices, (cause: unknown) =>
+        console.warn('Could not read last equity prices', cause),
+      );
+    }),
+  );
+
+  const priceOf = (bot: Bot): number | undefined =>
+    live.priceOf(bot.config.symbol)?.price ?? live.botOf(bot.id)?.price ?? fallbackPrices()[bot.id];
+  const metricsOf = (bot: Bot): BotMetrics =>
+    computeBotMetrics(ledgers().get(bot.id), bot.config.allocation, priceOf(bot));
+
+  const totals = createMemo(() => {
+    const byQuote = new Map<string, QuoteTotals>();
+    for (const bot of bots()) {
+      const { quote } = splitSymbol(bot.config.symbol);
+      const metrics = metricsOf(bot);
+      const total = byQuote.get(quote) ?? { quote, equity: 0, capital: 0, pnl: 0, pnlRatio: 0 };
+      total.equity += metrics.equity;
+      total.capital += metrics.capital;
+      total.pnl += metrics.pnl;
+      byQuote.set(quote, total);
+    }
+    return [...byQuote.values()].map((total) => ({
+      ...total,
+      pnlRatio: total.capital === 0 ? 0 : total.pnl / total.capital,
+    }));
+  });
+
+  const counts = createMemo(() => {
+    const result: StatusCounts = { running: 0, paused: 0, stopped: 0, error: 0 };
+    for (const bot of bots()) {
+      const status = bot.status === 'draft' ? 'stopped' : bot.status;
+      if ((COUNTED as readonly string[]).includes(status)) result[status as keyof StatusCounts]++;
+    }
+    return result;
+  });
+
+  return {
+    bots,
+    loaded: allBots.loaded,
+    error: allBots.error,
+    priceOf,
+    metricsOf,
+    lastActionOf: (bot) => lastActions()[bot.id] ?? bot.updatedAt,
+    totals,
+    counts,
+  };
+}

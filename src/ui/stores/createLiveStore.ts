@@ -1,0 +1,101 @@
+/**
+ * The live (never persisted) market state streamed by the engine: last price per symbol from
+ * 'tick' events and each bot's last reported equity/price from 'bot' events. Events are
+ * coalesced and applied once per animation frame, so a 600× replay cannot flood the UI.
+ */
+import { batch } from 'solid-js';
+import { createStore, type SetStoreFunction } from 'solid-js/store';
+import type { BotStatus } from '../../core/bot/types';
+import type { LiveEvent } from '../../host/engineApi';
+import type { EngineConnection } from '../connectionTypes';
+
+export interface LivePrice {
+  price: number;
+  time: number;
+}
+
+export interface LiveBotState {
+  status: BotStatus;
+  equity: number;
+  price: number;
+  time: number;
+}
+
+export interface LiveStore {
+  /** Last traded price of `symbol` (reactive), if one has streamed in. */
+  priceOf(symbol: string): LivePrice | undefined;
+  /** The engine's last report for a bot (reactive). */
+  botOf(botId: string): LiveBotState | undefined;
+  /** Market time of the simulated account, from 'host' events. */
+  marketTime(): number | undefined;
+}
+
+interface LiveState {
+  prices: Record<string, LivePrice>;
+  bots: Record<string, LiveBotState>;
+  marketTime?: number;
+}
+
+interface Pending {
+  prices: Map<string, LivePrice>;
+  bots: Map<string, LiveBotState>;
+  marketTime?: number;
+}
+
+function emptyPending(): Pending {
+  return { prices: new Map(), bots: new Map() };
+}
+
+function flush(pending: Pending, setState: SetStoreFunction<LiveState>): void {
+  batch(() => {
+    for (const [symbol, price] of pending.prices) setState('prices', symbol, price);
+    for (const [botId, bot] of pending.bots) setState('bots', botId, bot);
+    if (pending.marketTime !== undefined) setState('marketTime', pending.marketTime);
+  });
+}
+
+const scheduleFrame: (callback: () => void) => void =
+  typeof requestAnimationFrame === 'function'
+    ? (callback) => requestAnimationFrame(callback)
+    : (callback) => setTimeout(callback, 16);
+
+/** Subscribes to the connection's live stream; returns the unsubscribe with the store. */
+export function createLiveStore(connection: EngineConnection): {
+  store: LiveStore;
+  dispose: () => void;
+} {
+  const [state, setState] = createStore<LiveState>({ prices: {}, bots: {} });
+  let pending = emptyPending();
+  let isScheduled = false;
+
+  const onEvent = (event: LiveEvent): void => {
+    if (event.type === 'tick') {
+      pending.prices.set(event.symbol, { price: event.price, time: event.time });
+    } else if (event.type === 'bot') {
+      const { status, equity, price, time } = event;
+      pending.bots.set(event.botId, { status, equity, price, time });
+    } else if (event.type === 'host' && event.marketTime !== undefined) {
+      pending.marketTime = event.marketTime;
+    } else {
+      return;
+    }
+    if (isScheduled) return;
+    isScheduled = true;
+    scheduleFrame(() => {
+      const batchToApply = pending;
+      pending = emptyPending();
+      isScheduled = false;
+      flush(batchToApply, setState);
+    });
+  };
+
+  const dispose = connection.onLive(onEvent);
+  return {
+    store: {
+      priceOf: (symbol) => state.prices[symbol],
+      botOf: (botId) => state.bots[botId],
+      marketTime: () => state.marketTime,
+    },
+    dispose,
+  };
+}

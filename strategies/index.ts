@@ -1,0 +1,11 @@
+/** The catalogue of strategy templates the app offers, by id. */
+import type { AnyStrategy } from '../src/core/strategy';
+import smaCrossover from './smaCrossover';
+
+/** Every template, in the order the UI lists them. */
+export const STRATEGIES: readonly AnyStrategy[] = [smaCrossover];
+
+/** The template with this id, or undefined (e.g. a bot saved by a newer version). */
+export function getStrategy(id: string): AnyStrategy | undefined {
+  return STRATEGIES.find((strategy) => strategy.id === id);
+}

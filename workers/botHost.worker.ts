@@ -1,0 +1,51 @@
+/**
+ * The bot-host worker: wires the real clock, IndexedDB, the sample market data and the strategy
+ * library into the bot host, and exposes it over Comlink (to the tab that started it) and over a
+ * BroadcastChannel RPC (to the other tabs). It trades only while it holds the writer lock, so a
+ * new host never overlaps an old one. No logic lives here.
+ */
+import * as Comlink from 'comlink';
+import { FlotillaDb } from '../src/db';
+import { loadSamples } from '../src/exchange/simulated/sampleLoader';
+import { createBotHost } from '../src/host/botHost';
+import { LIVE_CHANNEL, RPC_CHANNEL, WRITER_LOCK, type EngineApi } from '../src/host/engineApi';
+import { serveRpc } from '../src/host/rpc';
+import { browserClock, browserRandom, browserTimers } from '../src/host/browserPorts';
+import { STRATEGIES } from '../strategies';
+
+const live = new BroadcastChannel(LIVE_CHANNEL);
+const host = createBotHost({
+  db: new FlotillaDb(),
+  clock: browserClock,
+  timers: browserTimers,
+  random: browserRandom,
+  strategies: STRATEGIES,
+  loadSamples: () => loadSamples(`${import.meta.env.BASE_URL}sample/`, (url) => fetch(url)),
+  publish: (event) => live.postMessage(event),
+});
+
+const ready = new Promise<void>((resolve, reject) => {
+  void navigator.locks
+    .request(WRITER_LOCK, async () => {
+      await host.boot();
+      resolve();
+      // Hold the lock for the worker's whole life: it is released only when the worker ends.
+      await new Promise<never>(() => undefined);
+    })
+    .catch(reject);
+});
+
+/** Every call waits until this worker holds the writer lock and has resumed its bots. */
+const api = new Proxy(host, {
+  get(target, property: keyof EngineApi) {
+    const member = target[property];
+    if (typeof member !== 'function') return member;
+    return async (...args: unknown[]) => {
+      await ready;
+      return (member as (...a: unknown[]) => unknown).apply(target, args);
+    };
+  },
+}) as EngineApi;
+
+serveRpc(new BroadcastChannel(RPC_CHANNEL), api);
+Comlink.expose(api);
