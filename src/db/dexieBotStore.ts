@@ -66,6 +66,10 @@ export function createDexieBotStore(db: FlotillaDb, options: DexieBotStoreOption
       });
     },
 
+    async hasFill(accountId, tradeId) {
+      return (await db.fills.get([accountId, tradeId])) !== undefined;
+    },
+
     async loadOrders(botId) {
       const orders = await db.orders.where('botId').equals(botId).toArray();
       return orders.sort((a, b) => a.createdAt - b.createdAt);

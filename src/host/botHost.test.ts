@@ -186,3 +186,40 @@ describe('bot host', () => {
     await test.host.shutdown();
   });
 });
+
+describe('bot host after a crash', () => {
+  it('recovers when the simulator state saved before the crash is older than the journal', async () => {
+    const uninterrupted = await startTestHost();
+    const botA = await createStartedBot(uninterrupted);
+    await uninterrupted.play(300);
+    const expected = await history(uninterrupted, botA);
+    await uninterrupted.host.shutdown();
+
+    const first = await startTestHost();
+    const botB = await createStartedBot(first);
+    // Play until an order is open, and keep the simulator state of that moment.
+    let stale: unknown;
+    let played = 0;
+    while (stale === undefined && played < 300) {
+      await first.play(1);
+      played += 1;
+      const open = await createOrdersRepository(first.db).listOpenOrders(botB);
+      if (open.length > 0) stale = (await first.db.simState.get('sim-default'))?.state;
+    }
+    expect(stale).toBeDefined();
+    await first.play(5);
+    await first.host.shutdown();
+    // The crash: the journal and fills are newer than the simulator state that was saved.
+    await first.db.simState.put({ accountId: 'sim-default', state: stale });
+
+    const second = await startTestHost({ db: first.db, clock: first.clock });
+    await second.play(300 - played);
+    const actual = await history(second, botB);
+    await second.host.shutdown();
+    expect((await second.db.bots.get(botB))?.status).toBe('running');
+    const shape = (fills: typeof expected.fills) =>
+      fills.map(({ side, price, amount, time }) => ({ side, price, amount, time }));
+    expect(shape(actual.fills)).toEqual(shape(expected.fills));
+    expect(new Set(actual.fills.map((fill) => fill.tradeId)).size).toBe(actual.fills.length);
+  });
+});

@@ -1,8 +1,6 @@
-/**
- * The Flotilla UI: app shell (header, update banner, live announcer) and hash-routed pages.
- * It reads durable state from IndexedDB (liveQuery) and live prices from the engine connection;
- * every command goes through the EngineApi. Imports core types, src/db and src/host, never ccxt.
- */
+/** The Flotilla UI: app shell (header, update banner, announcer) and hash-routed pages in src/ui.
+ * Reads durable state from IndexedDB (liveQuery) and live prices from the engine; every command
+ * goes through the EngineApi. src/ui imports core, db, host and strategies — never ccxt/exchange. */
 import { createEffect, Match, on, Switch, type JSX } from 'solid-js';
 import { announcement } from './announcer';
 import { AppHeader } from './components/AppHeader';

@@ -94,6 +94,8 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
   let lastCandleTime = -Infinity;
   let lastPrice = 0;
   let isWarmup = false;
+  /** Open time of the last candle decided on before this runtime started (from the store). */
+  let decidedUntil = -Infinity;
 
   const emit = (type: BotEventType, message: string, data?: Record<string, unknown>) =>
     store.appendEvent({ botId, time: clock.now(), type, message, data });
@@ -248,6 +250,11 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
     if (!orders.owns(trade.clientOrderId) || seenTrades.has(trade.id)) return undefined;
     const order = orders.get(trade.clientOrderId);
     if (!order) return undefined;
+    // Already recorded (e.g. seen again while reconciling after a restart): apply nothing twice.
+    if (await store.hasFill(bot.config.accountId, trade.id)) {
+      seenTrades.add(trade.id);
+      return undefined;
+    }
     const fill: Fill = {
       tradeId: trade.id,
       clientOrderId: trade.clientOrderId,
@@ -321,14 +328,20 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
         for (const candle of history) await feedCandle(candle);
         isWarmup = false;
         mode = initialMode;
-        const runtimeState = await store.loadRuntimeState(botId);
-        if (runtimeState) lastCandleTime = Math.max(lastCandleTime, runtimeState.lastCandleTime);
+        decidedUntil = (await store.loadRuntimeState(botId))?.lastCandleTime ?? -Infinity;
         options.onUpdate?.(snapshot());
       }),
 
     handleCandle: (candle) =>
       queue.run(async () => {
         if (candle.time <= lastCandleTime || mode === 'stopped' || mode === 'error') return;
+        if (candle.time <= decidedUntil) {
+          // Decided on before a restart (the market replays it): update the strategy, trade nothing.
+          isWarmup = true;
+          await feedCandle(candle);
+          isWarmup = false;
+          return;
+        }
         if (orders.openOrders().some((order) => order.state === 'new')) await orders.reconcile();
         await feedCandle(candle);
         await store.appendEquity({

@@ -28,6 +28,8 @@ export interface BotStore {
     order: OrderRecord,
     ledger: Ledger,
   ): Promise<boolean>;
+  /** Whether a fill with this account and trade id is already recorded. */
+  hasFill(accountId: string, tradeId: string): Promise<boolean>;
   loadOrders(botId: string): Promise<OrderRecord[]>;
   loadLedger(botId: string): Promise<Ledger | undefined>;
   saveLedger(botId: string, ledger: Ledger): Promise<void>;

@@ -41,7 +41,7 @@ export interface SimulatedExchangeOptions {
   makerFee?: number;
   /** Fee rate for market orders and marketable limits; default 0.001 (0.1%). */
   takerFee?: number;
-  /** Market fills pay / receive this much worse than the open; default 0. */
+  /** Market fills pay / receive this much worse than the price showing (the open); default 0. */
   slippageBps?: number;
   /** Starting total per currency, e.g. { USDT: 10_000 }. Ignored when resuming from `state`. */
   balances: Record<string, number>;

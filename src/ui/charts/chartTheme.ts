@@ -30,8 +30,19 @@ export function readChartColors(): ChartColors {
   };
 }
 
-/** A time x axis and a value y axis (with `decimals`) in the theme's colours. */
-export function themedAxes(colors: ChartColors, decimals: number): uPlot.Axis[] {
+/** Decimals that resolve ticks `increment` apart, capped by `maxDecimals`. */
+function tickDecimals(increment: number, maxDecimals: number): number {
+  if (!(increment > 0) || increment >= 1) return 0;
+  return Math.min(maxDecimals, Math.ceil(-Math.log10(increment) - 1e-9));
+}
+
+/** Approximate width of an axis label character (12 px system font digits) in CSS pixels. */
+const AXIS_CHAR_WIDTH = 7.5;
+/** Room for the tick marks and a gap beside the labels. */
+const AXIS_PADDING = 22;
+
+/** A time x axis and a value y axis (up to `maxDecimals`) in the theme's colours. */
+export function themedAxes(colors: ChartColors, maxDecimals: number): uPlot.Axis[] {
   const grid = { stroke: colors.grid, width: 1 };
   const ticks = { stroke: colors.grid, width: 1 };
   return [
@@ -40,8 +51,13 @@ export function themedAxes(colors: ChartColors, decimals: number): uPlot.Axis[] 
       stroke: colors.text,
       grid,
       ticks,
-      size: 72,
-      values: (_chart, splits) => splits.map((value) => formatNumber(value, decimals)),
+      // Sized to the longest label so large prices (e.g. 23,700) are never clipped.
+      size: (_chart, values) => {
+        const longest = (values ?? []).reduce((max, value) => Math.max(max, value.length), 4);
+        return Math.ceil(longest * AXIS_CHAR_WIDTH) + AXIS_PADDING;
+      },
+      values: (_chart, splits, _axis, _space, increment) =>
+        splits.map((value) => formatNumber(value, tickDecimals(increment, maxDecimals))),
     },
   ];
 }

@@ -2,7 +2,7 @@
  * A bot's controls: Start / Pause / Resume as its status allows, Stop (asks whether to cancel
  * open orders and close the position) and Delete (asks for confirmation, then goes home).
  */
-import { createSignal, Show, type JSX } from 'solid-js';
+import { createEffect, createSignal, Show, type JSX } from 'solid-js';
 import type { Bot } from '../../core/bot/types';
 import { Dialog } from '../components/Dialog';
 import { LifecycleButtons } from '../components/LifecycleButtons';
@@ -19,6 +19,12 @@ function StopDialog(props: {
   const { api } = useEngine();
   const [cancelOrders, setCancelOrders] = createSignal(true);
   const [closePosition, setClosePosition] = createSignal(false);
+  // Each time the dialog opens it starts from the safe defaults.
+  createEffect(() => {
+    if (!props.open) return;
+    setCancelOrders(true);
+    setClosePosition(false);
+  });
   const stop = async (): Promise<void> => {
     const options = { cancelOrders: cancelOrders(), closePosition: closePosition() };
     props.onClose();

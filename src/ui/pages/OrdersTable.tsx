@@ -47,7 +47,7 @@ function OrderRow(props: { order: OrderRecord; base: string }): JSX.Element {
       </td>
       <td>{props.order.type === 'limit' ? 'Limit' : 'Market'}</td>
       <td class="numeric">
-        {props.order.type === 'market' ? 'Market' : formatPrice(props.order.price)}
+        {props.order.type === 'market' ? '—' : formatPrice(props.order.price)}
       </td>
       <td class="numeric">{formatAmount(props.order.amount, props.base)}</td>
       <td class="numeric">{formatAmount(props.order.filled, props.base)}</td>

@@ -15,10 +15,10 @@ import {
 import { setThemePreference, themePreference, type ThemePreference } from '../theme';
 
 const SPEEDS: readonly { value: number; label: string }[] = [
-  { value: 1, label: 'Real time (1×)' },
+  { value: 1, label: 'Real time 1×' },
   { value: 10, label: '10×' },
-  { value: 60, label: '60× (an hour per minute)' },
-  { value: 600, label: '600× (ten hours per minute)' },
+  { value: 60, label: '60×' },
+  { value: 600, label: '600×' },
 ];
 
 const THEMES: readonly { value: ThemePreference; label: string }[] = [
@@ -70,7 +70,7 @@ function SpeedSelect(props: { store: SettingsStore }): JSX.Element {
     <FormField
       id="settings-speed"
       label="Replay speed"
-      help="How fast the simulated exchange replays its market data. Changes apply at once."
+      help="How fast the simulated exchange replays its market data: 60× replays an hour of market time per minute. Applies at once, even to running bots."
     >
       <select
         id="settings-speed"

@@ -16,6 +16,7 @@ import { db } from '../db';
 import { createLiveList, createLiveQuery, type LiveQuery } from '../liveQuery';
 import { computeBotMetrics, type BotMetrics } from './botMetrics';
 import type { LiveStore } from './createLiveStore';
+import { appendCandle } from './candles';
 import { messageOf } from './createCommandRunner';
 
 /** Candles fetched for the chart when the page opens. */
@@ -41,15 +42,6 @@ export interface BotDetailStore {
   candlesError: Accessor<string | undefined>;
   price: Accessor<number | undefined>;
   metrics: Accessor<BotMetrics>;
-}
-
-/** Adds `candle` to `candles` (oldest first): replaces a candle with the same time, drops older. */
-export function appendCandle(candles: readonly Candle[], candle: Candle, max: number): Candle[] {
-  const last = candles[candles.length - 1];
-  if (last && candle.time < last.time) return candles as Candle[];
-  const kept = last && candle.time === last.time ? candles.slice(0, -1) : candles.slice();
-  kept.push(candle);
-  return kept.length > max ? kept.slice(kept.length - max) : kept;
 }
 
 function botRange(botId: string): [[string, number], [string, unknown]] {
