@@ -41,13 +41,20 @@ staticCheck('lint', ['npm', 'run', '--silent', 'lint']);
 staticCheck('format', ['prettier', '--check', '.', '--log-level', 'warn']);
 
 const vitestReport = `${REPORTS}/vitest.json`;
-run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]);
+run('unit tests', 'npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestReport}`,
+]);
 const vitest = readJson(vitestReport);
 if (vitest) {
   totals.passed += vitest.numPassedTests;
   totals.failed += vitest.numFailedTests;
   totals.skipped += vitest.numPendingTests + vitest.numTodoTests;
-  if (vitest.numFailedTests === 0 && vitest.numFailedTestSuites > 0) totals.failed += vitest.numFailedTestSuites;
+  if (vitest.numFailedTests === 0 && vitest.numFailedTestSuites > 0)
+    totals.failed += vitest.numFailedTestSuites;
 } else {
   totals.failed += 1;
 }

@@ -428,7 +428,14 @@ export function createBotHost(deps: BotHostDeps): BotHost {
       }),
 
     listMarkets: (accountId) =>
-      attempt(async () => Object.values((await openAccount(accountId)).markets)),
+      attempt(async () =>
+        // Tether pairs first (the most liquid), then by symbol.
+        Object.values((await openAccount(accountId)).markets).sort(
+          (a, b) =>
+            Number(b.quote === 'USDT') - Number(a.quote === 'USDT') ||
+            a.symbol.localeCompare(b.symbol),
+        ),
+      ),
 
     getSimulatedAccount: (accountId) => attempt(() => accountSettings.get(accountId)),
     updateSimulatedAccount: (settings) =>

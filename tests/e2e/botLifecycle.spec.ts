@@ -1,5 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { botStatus, createBot, duplicatePlacements, fillRows, readStore, setReplaySpeed, waitForFills } from './support';
+import {
+  botStatus,
+  createBot,
+  duplicatePlacements,
+  fillRows,
+  readStore,
+  setReplaySpeed,
+  waitForFills,
+} from './support';
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/');
@@ -7,7 +15,9 @@ test.beforeEach(async ({ page }) => {
   await setReplaySpeed(page, '600');
 });
 
-test('create a bot through the form, watch it fill, pause, resume and stop it', async ({ page }) => {
+test('create a bot through the form, watch it fill, pause, resume and stop it', async ({
+  page,
+}) => {
   await createBot(page, { name: 'SMA 3/8' });
   await expect(botStatus(page)).toContainText('Running');
   await waitForFills(page, 1);

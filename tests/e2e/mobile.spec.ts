@@ -9,13 +9,17 @@ test('the dashboard and a bot work on a 375 px phone screen', async ({ page }) =
   await setReplaySpeed(page, '600');
   await createBot(page, { name: 'Phone bot' });
   await waitForFills(page, 1);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - window.innerWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 
   await page.getByRole('link', { name: 'Dashboard' }).first().click();
   const bots = page.getByRole('list', { name: 'Bots' });
   await expect(bots.getByRole('link', { name: 'Phone bot' })).toBeVisible();
   await expect(bots).toContainText('Running');
-  const dashboardOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const dashboardOverflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - window.innerWidth,
+  );
   expect(dashboardOverflow).toBeLessThanOrEqual(0);
 });

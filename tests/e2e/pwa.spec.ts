@@ -6,23 +6,35 @@ test('the manifest is served and the service worker is active', async ({ page, r
   const href = await page.locator('link[rel="manifest"]').getAttribute('href');
   expect(href).toBeTruthy();
   const manifest = await (await request.get(new URL(href ?? '', page.url()).toString())).json();
-  expect(manifest).toMatchObject({ name: expect.stringContaining('Flotilla'), short_name: 'Flotilla', display: 'standalone', start_url: '/' });
-  const sizes = manifest.icons.map((icon: { sizes: string; purpose?: string }) => `${icon.sizes}${icon.purpose ? ` ${icon.purpose}` : ''}`);
-  expect(sizes).toEqual(expect.arrayContaining(['192x192', '512x512', '512x512 maskable']));
-  for (const icon of manifest.icons) expect((await request.get(new URL(icon.src, page.url()).toString())).ok()).toBe(true);
-
-  const state = await page.evaluate(async () => {
-    const registration = await navigator.serviceWorker.ready;
-    return registration.active?.state;
+  expect(manifest).toMatchObject({
+    name: expect.stringContaining('Flotilla'),
+    short_name: 'Flotilla',
+    display: 'standalone',
+    start_url: '/',
   });
-  expect(state).toBe('activated');
+  const sizes = manifest.icons.map(
+    (icon: { sizes: string; purpose?: string }) =>
+      `${icon.sizes}${icon.purpose ? ` ${icon.purpose}` : ''}`,
+  );
+  expect(sizes).toEqual(expect.arrayContaining(['192x192', '512x512', '512x512 maskable']));
+  for (const icon of manifest.icons)
+    expect((await request.get(new URL(icon.src, page.url()).toString())).ok()).toBe(true);
+
+  await expect
+    .poll(() => page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state))
+    .toBe('activated');
 });
 
-test('offline: the app loads from the service worker and the bot keeps running', async ({ page, context }) => {
+test('offline: the app loads from the service worker and the bot keeps running', async ({
+  page,
+  context,
+}) => {
   await page.goto('/');
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.reload();
-  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await expect
+    .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null))
+    .toBe(true);
   await setReplaySpeed(page, '600');
   await createBot(page, { name: 'Offline runner' });
   const before = await waitForFills(page, 1);

@@ -48,13 +48,19 @@ export function fillRows(page: Page) {
 /** Waits for the given number of fills to appear on the bot page. */
 export async function waitForFills(page: Page, atLeast: number, timeout = 45_000): Promise<number> {
   await expect
-    .poll(async () => fillRows(page).count(), { timeout, message: `waiting for ${atLeast} fill(s)` })
+    .poll(async () => fillRows(page).count(), {
+      timeout,
+      message: `waiting for ${atLeast} fill(s)`,
+    })
     .toBeGreaterThanOrEqual(atLeast);
   return fillRows(page).count();
 }
 
 /** Every record of an IndexedDB object store of the app's database. */
-export async function readStore<T = Record<string, unknown>>(page: Page, store: string): Promise<T[]> {
+export async function readStore<T = Record<string, unknown>>(
+  page: Page,
+  store: string,
+): Promise<T[]> {
   return page.evaluate(
     (name) =>
       new Promise<T[]>((resolve, reject) => {

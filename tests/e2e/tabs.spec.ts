@@ -11,13 +11,17 @@ async function placements(page: Page): Promise<number> {
   return events.filter((event) => event.type === 'order_placed').length;
 }
 
-test('with two tabs only one trades, and closing it hands the bots over without duplicates', async ({ context }) => {
+test('with two tabs only one trades, and closing it hands the bots over without duplicates', async ({
+  context,
+}) => {
   const first = await context.newPage();
   await first.goto('/');
   await expect(first.getByText('This tab runs your bots')).toBeVisible();
   const second = await context.newPage();
   await second.goto('/');
   await expect(second.getByText(/Bots run in another Flotilla tab/)).toBeVisible();
+  // The second tab is not running an old version: no update prompt.
+  await expect(second.getByText('A new version of Flotilla is available.')).toHaveCount(0);
 
   await setReplaySpeed(first, '600');
   await createBot(first, { name: 'Shared bot' });

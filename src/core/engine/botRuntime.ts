@@ -8,6 +8,7 @@
 import type { Bot, BotEventType } from '../bot/types';
 import type { ExchangePort } from '../exchangePort';
 import type { Candle } from '../market/candle';
+import { formatAmount, formatPrice, formatQuote } from '../market/formatForMarket';
 import type { Market } from '../market/types';
 import type { OrderRecord } from '../orders/journal';
 import { shapeOrder } from '../orders/shape';
@@ -280,7 +281,7 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
     orders.replace(nextOrder);
     await emit(
       'order_filled',
-      `Filled ${fill.side} ${fill.amount} ${market.base} at ${fill.price} (fee ${feeInQuote.toFixed(4)} ${market.quote})`,
+      `Filled ${fill.side} ${formatAmount(market, fill.amount)} at ${formatPrice(market, fill.price)} (fee ${formatQuote(market, feeInQuote)})`,
       {
         clientOrderId: fill.clientOrderId,
         tradeId: fill.tradeId,

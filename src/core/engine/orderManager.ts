@@ -7,6 +7,7 @@
  */
 import type { BotEventType } from '../bot/types';
 import { ExchangeError, type ExchangePort } from '../exchangePort';
+import { formatAmount, formatPrice } from '../market/formatForMarket';
 import type { Market } from '../market/types';
 import { makeClientOrderId, parseClientOrderId } from '../orders/clientOrderId';
 import type { OrderRecord } from '../orders/journal';
@@ -192,8 +193,8 @@ export function createOrderManager(options: OrderManagerOptions): OrderManager {
       await save(record);
       const sent = await send(record);
       if (sent.state !== 'rejected') {
-        const what = `${order.side} ${order.type} ${order.amount} ${market.base}`;
-        const at = order.price === undefined ? '' : ` at ${order.price}`;
+        const what = `${order.side} ${order.type} ${formatAmount(market, order.amount)}`;
+        const at = order.price === undefined ? '' : ` at ${formatPrice(market, order.price)}`;
         await options.emit('order_placed', `Placed ${what}${at} (${record.clientOrderId})`, {
           clientOrderId: record.clientOrderId,
           side: order.side,

@@ -8,6 +8,9 @@ import { useRegisterSW } from 'virtual:pwa-register/solid';
 
 export function UpdateBanner(): JSX.Element {
   let hasUserAskedToUpdate = false;
+  // A tab that loaded before any service worker existed is not running an old version: when
+  // another tab installs the first worker, that is "ready offline", not an update.
+  const wasControlledAtLoad = Boolean(navigator.serviceWorker?.controller);
   let hasNewWorkerTakenControl = false;
   const {
     needRefresh: [needRefresh, setNeedRefresh],
@@ -15,6 +18,14 @@ export function UpdateBanner(): JSX.Element {
     updateServiceWorker,
   } = useRegisterSW({
     immediate: true,
+    onNeedRefresh() {
+      void navigator.serviceWorker.getRegistration().then((registration) => {
+        if (!wasControlledAtLoad && !registration?.waiting) {
+          setNeedRefresh(false);
+          setOfflineReady(true);
+        }
+      });
+    },
     // Another tab may activate the new worker; this tab then keeps running and only offers
     // the reload, so a leader tab never restarts its bots by surprise.
     onNeedReload() {

@@ -102,7 +102,7 @@ export function createBotDetailStore(
   connection.api
     .getCandles(botId, INITIAL_CANDLES)
     .then((result) => {
-      let merged: Candle[] = result.ok ? result.value.slice(-MAX_CANDLES) : [];
+      let merged: readonly Candle[] = result.ok ? result.value.slice(-MAX_CANDLES) : [];
       if (!result.ok) setCandlesError(result.error);
       for (const candle of streamed ?? []) merged = appendCandle(merged, candle, MAX_CANDLES);
       streamed = undefined;

@@ -3,8 +3,15 @@
  * (fees shown in percent, stored as fractions), checks them inline and saves them. The engine
  * may refuse (e.g. balances while bots exist); its message is kept for display.
  */
-import { batch, createEffect, createResource, createSignal } from 'solid-js';
-import { createStore } from 'solid-js/store';
+import {
+  batch,
+  createEffect,
+  createResource,
+  createSignal,
+  type Accessor,
+  type Resource,
+} from 'solid-js';
+import { createStore, type SetStoreFunction } from 'solid-js/store';
 import {
   DEFAULT_SIM_ACCOUNT_ID,
   type EngineApi,
@@ -57,7 +64,24 @@ function rangeError(label: string, text: string, max: number, unit = ''): string
   return undefined;
 }
 
-export function createSettingsStore(api: EngineApi) {
+export interface SettingsStore {
+  /** The settings as last loaded or saved. */
+  loaded: Resource<SimulatedAccountSettings>;
+  inputs: SettingsInputs;
+  setInputs: SetStoreFunction<SettingsInputs>;
+  /** True once the inputs hold the loaded settings. */
+  isReady: Accessor<boolean>;
+  /** Inline problems by field ("makerFee", "balance.USDT"…). */
+  errors(): Record<string, string | undefined>;
+  isSaving: Accessor<boolean>;
+  /** Why the last save failed (the engine's message), if it did. */
+  saveError: Accessor<string | undefined>;
+  savedMessage: Accessor<string | undefined>;
+  /** Saves through the engine; resolves to whether it was accepted. */
+  save(): Promise<boolean>;
+}
+
+export function createSettingsStore(api: EngineApi): SettingsStore {
   const [loaded, { mutate }] = createResource(async () => {
     const result = await api.getSimulatedAccount(DEFAULT_SIM_ACCOUNT_ID);
     if (!result.ok) throw new Error(result.error);
@@ -150,5 +174,3 @@ export function createSettingsStore(api: EngineApi) {
     save,
   };
 }
-
-export type SettingsStore = ReturnType<typeof createSettingsStore>;
