@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Serves the production build in dist/ (the service worker only works there) with an SPA
-// fallback and a strict Content-Security-Policy. Usage: node scripts/serve.mjs [--port N] [--host H]
+// fallback and a strict Content-Security-Policy.
+// Usage: node scripts/serve.mjs [--port N] [--host H] [--dir BUILD_DIR]
 // The port also comes from PORT; the default is 4180.
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -8,7 +9,6 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const DEFAULT_PORT = 4180;
-const root = resolve(fileURLToPath(new URL('../dist', import.meta.url)));
 
 function option(name) {
   const index = process.argv.indexOf(`--${name}`);
@@ -24,6 +24,7 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
   process.exit(2);
 }
 const host = option('host') ?? process.env.HOST ?? '127.0.0.1';
+const root = resolve(option('dir') ?? fileURLToPath(new URL('../dist', import.meta.url)));
 
 if (!existsSync(join(root, 'index.html'))) {
   console.error('No build found in dist/. Run "npm run build" first (npm start does it for you).');

@@ -52,9 +52,17 @@ describe('bot host', () => {
 
   it('runs an SMA bot on the simulator: journals, fills and a reconciling ledger', async () => {
     const test = await startTestHost();
+    const received: string[] = [];
+    const subscription = await test.host.subscribe((event) => received.push(event.type));
     const botId = await createStartedBot(test);
     await test.play(240);
     const { orders, fills, ledger } = await history(test, botId);
+    expect(received).toEqual(expect.arrayContaining(['tick', 'candle', 'bot']));
+    await test.host.unsubscribe(subscription);
+    const listed = await test.host.listBots();
+    expect(listed.ok && listed.value.map((summary) => [summary.bot.id, summary.isLoaded])).toEqual([
+      [botId, true],
+    ]);
     expect(fills.length).toBeGreaterThan(2);
     expect(new Set(orders.map((order) => order.clientOrderId)).size).toBe(orders.length);
     expect(new Set(fills.map((fill) => fill.tradeId)).size).toBe(fills.length);

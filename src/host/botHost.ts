@@ -83,6 +83,21 @@ export function createBotHost(deps: BotHostDeps): BotHost {
   const store = createDexieBotStore(db, { clock });
   const commands = createSerialQueue();
   const running = new Map<string, RunningBot>();
+  const subscribers = new Map<string, (event: LiveEvent) => void>();
+  let nextSubscription = 1;
+  const publish = (event: LiveEvent) => {
+    deps.publish(event);
+    for (const [id, listener] of subscribers) {
+      // A listener in a closed tab (a Comlink proxy) fails: drop it.
+      const drop = () => subscribers.delete(id);
+      try {
+        const result: unknown = listener(event);
+        if (result instanceof Promise) result.catch(drop);
+      } catch {
+        drop();
+      }
+    }
+  };
   const openAccounts = new Map<string, Promise<OpenAccount>>();
   let samples: Promise<Record<string, Candle[]>> | undefined;
 
@@ -125,7 +140,7 @@ export function createBotHost(deps: BotHostDeps): BotHost {
             const now = clock.now();
             if (now - lastSent < TICK_INTERVAL_MS) return;
             lastSent = now;
-            deps.publish({ type: 'tick', accountId, symbol, time: tick.time, price: tick.price });
+            publish({ type: 'tick', accountId, symbol, time: tick.time, price: tick.price });
           });
         }
         return account;
@@ -147,7 +162,7 @@ export function createBotHost(deps: BotHostDeps): BotHost {
     const bot = await bots.getBot(botId);
     if (bot && bot.status !== 'error')
       await bots.setBotStatus(botId, 'error', clock.now(), message);
-    deps.publish({ type: 'bot', botId, status: 'error', equity: 0, price: 0, time: clock.now() });
+    publish({ type: 'bot', botId, status: 'error', equity: 0, price: 0, time: clock.now() });
   };
 
   function fail(botId: string) {
@@ -176,7 +191,7 @@ export function createBotHost(deps: BotHostDeps): BotHost {
       timers: deps.timers,
       onUpdate: (snapshot) => {
         status = snapshot.mode === 'error' ? 'error' : snapshot.mode;
-        deps.publish({
+        publish({
           type: 'bot',
           botId: bot.id,
           status,
@@ -194,7 +209,7 @@ export function createBotHost(deps: BotHostDeps): BotHost {
       bot.config.timeframe,
       (candle) => {
         void runtime.handleCandle(candle).catch(fail(bot.id));
-        deps.publish({ type: 'candle', botId: bot.id, candle });
+        publish({ type: 'candle', botId: bot.id, candle });
       },
     );
     const entry = { bot, runtime, unsubscribe };
@@ -441,6 +456,31 @@ export function createBotHost(deps: BotHostDeps): BotHost {
     updateSimulatedAccount: (settings) =>
       attempt(() => commands.run(() => accountSettings.update(settings))),
     listBalances: () => attempt(() => accountSettings.balances(openAccount)),
+
+    listBots: () =>
+      attempt(async () =>
+        (await bots.listBots()).map((bot) => {
+          const entry = running.get(bot.id);
+          const snapshot = entry?.runtime.snapshot();
+          return {
+            bot,
+            isLoaded: entry !== undefined,
+            equity: snapshot?.equity,
+            price: snapshot?.price,
+            openOrders: snapshot?.openOrders.length ?? 0,
+          };
+        }),
+      ),
+
+    async subscribe(listener) {
+      const id = `sub-${nextSubscription++}`;
+      subscribers.set(id, listener);
+      return id;
+    },
+
+    async unsubscribe(subscriptionId) {
+      subscribers.delete(subscriptionId);
+    },
 
     async getStatus() {
       const account = await openAccounts.get(DEFAULT_SIM_ACCOUNT_ID)?.catch(() => undefined);

@@ -3,7 +3,7 @@
  * BroadcastChannel RPC for the other tabs), and the live events it streams to every tab.
  * Everything here is structured-clone friendly.
  */
-import type { BotConfig, BotStatus } from '../core/bot/types';
+import type { Bot, BotConfig, BotStatus } from '../core/bot/types';
 import type { Candle } from '../core/market/candle';
 import type { Market } from '../core/market/types';
 
@@ -49,7 +49,18 @@ export interface HostStatus {
   runningBots: number;
 }
 
+/** A bot as the host sees it now: its document plus live figures when it is loaded. */
+export interface BotSummary {
+  bot: Bot;
+  /** Whether a runtime is loaded for it in the host (running, paused, or finishing orders). */
+  isLoaded: boolean;
+  equity?: number;
+  price?: number;
+  openOrders: number;
+}
+
 export interface EngineApi {
+  listBots(): Promise<CommandResult<BotSummary[]>>;
   createBot(
     config: BotConfig,
     options?: { start?: boolean },
@@ -68,6 +79,12 @@ export interface EngineApi {
   updateSimulatedAccount(settings: SimulatedAccountSettings): Promise<CommandResult>;
   listBalances(): Promise<CommandResult<AccountBalanceView[]>>;
   getStatus(): Promise<HostStatus>;
+  /**
+   * Live events for the tab that started the worker (over Comlink, with a proxied listener);
+   * other tabs receive the same events on LIVE_CHANNEL. Resolves to a subscription id.
+   */
+  subscribe(listener: (event: LiveEvent) => void): Promise<string>;
+  unsubscribe(subscriptionId: string): Promise<void>;
 }
 
 /** Streamed to every tab over BroadcastChannel(LIVE_CHANNEL); never persisted. */

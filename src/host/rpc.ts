@@ -5,7 +5,8 @@
  */
 import type { EngineApi } from './engineApi';
 
-type Method = keyof EngineApi;
+/** Callbacks cannot cross a BroadcastChannel: other tabs listen to LIVE_CHANNEL instead. */
+type Method = Exclude<keyof EngineApi, 'subscribe' | 'unsubscribe'>;
 
 interface RpcRequest {
   kind: 'request';
@@ -25,6 +26,7 @@ interface RpcResponse {
 const RPC_TIMEOUT_MS = 15_000;
 
 const METHODS: readonly Method[] = [
+  'listBots',
   'createBot',
   'updateBot',
   'startBot',

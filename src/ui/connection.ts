@@ -22,6 +22,10 @@ function randomId(): string {
 
 export function connectEngine(): EngineConnection {
   const [role, setRole] = createSignal<TabRole>('connecting');
+  const listeners = new Set<(event: LiveEvent) => void>();
+  const dispatch = (event: LiveEvent) => {
+    for (const listener of listeners) listener(event);
+  };
   const rpc = createRpcClient(new BroadcastChannel(RPC_CHANNEL), randomId);
   let remote: Comlink.Remote<EngineApi> | undefined;
   let decide: () => void = () => undefined;
@@ -33,6 +37,7 @@ export function connectEngine(): EngineConnection {
       name: 'flotilla-bot-host',
     });
     remote = Comlink.wrap<EngineApi>(worker);
+    void remote.subscribe(Comlink.proxy(dispatch));
     setRole('leader');
     decide();
     // Held until this tab closes; the worker dies with it and the next tab takes over.
@@ -57,10 +62,10 @@ export function connectEngine(): EngineConnection {
     },
   });
 
-  const listeners = new Set<(event: LiveEvent) => void>();
   const liveChannel = new BroadcastChannel(LIVE_CHANNEL);
   liveChannel.addEventListener('message', (message: MessageEvent<LiveEvent>) => {
-    for (const listener of listeners) listener(message.data);
+    // The leading tab gets its events from its own worker over Comlink.
+    if (role() === 'follower') dispatch(message.data);
   });
 
   return {
