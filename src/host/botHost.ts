@@ -9,7 +9,7 @@ import { createBotRuntime, type BotRuntime, type RuntimeMode } from '../core/eng
 import { createSerialQueue } from '../core/engine/serialQueue';
 import type { Candle } from '../core/market/candle';
 import { makeShortId } from '../core/orders/clientOrderId';
-import type { AnyStrategy } from '../core/strategy/types';
+import type { RunnableStrategy } from '../core/strategy/types';
 import type { Clock, Random, Timers } from '../core/time';
 import {
   createAccountsRepository,
@@ -31,7 +31,7 @@ export interface BotHostDeps {
   clock: Clock;
   timers: Timers;
   random: Random;
-  strategies: readonly AnyStrategy[];
+  strategies: readonly RunnableStrategy[];
   loadSamples: () => Promise<Record<string, Candle[]>>;
   publish: (event: LiveEvent) => void;
 }

@@ -8,20 +8,20 @@ import type { BotConfig } from '../core/bot/types';
 import { isTimeframe } from '../core/market/timeframe';
 import type { Market } from '../core/market/types';
 import { validateParams } from '../core/strategy/params';
-import type { AnyStrategy } from '../core/strategy/types';
+import type { RunnableStrategy } from '../core/strategy/types';
 import type { FieldError } from './engineApi';
 
 export interface BotConfigContext {
   accountExists: boolean;
   markets: Record<string, Market>;
-  strategies: readonly AnyStrategy[];
+  strategies: readonly RunnableStrategy[];
   /** Quote currency still free to allocate on the account (excluding this bot's own share). */
   unallocated: (quote: string) => number;
 }
 
 const MAX_NAME_LENGTH = 60;
 
-function checkParams(config: BotConfig, strategy: AnyStrategy | undefined): FieldError[] {
+function checkParams(config: BotConfig, strategy: RunnableStrategy | undefined): FieldError[] {
   if (!strategy) return [];
   const result = validateParams(strategy, config.params ?? {});
   if (result.ok) return [];

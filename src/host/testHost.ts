@@ -3,7 +3,7 @@
  * the committed market sample, plus a driver that advances market time one candle at a time.
  */
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import type { AnyStrategy } from '../core/strategy/types';
+import type { RunnableStrategy } from '../core/strategy/types';
 import { createManualClock, createSeededRandom, type ManualClock } from '../core/time';
 import { FlotillaDb } from '../db';
 import { committedSamples } from '../exchange/simulated/testSupport';
@@ -38,7 +38,7 @@ export async function startTestHost(
     db?: FlotillaDb;
     clock?: ManualClock;
     seed?: number;
-    strategies?: readonly AnyStrategy[];
+    strategies?: readonly RunnableStrategy[];
   } = {},
 ): Promise<TestHost> {
   const db = options.db ?? createTestDb();

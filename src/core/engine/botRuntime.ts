@@ -18,7 +18,12 @@ import { applyFill, createLedger, ledgerEquity } from '../portfolio/ledger';
 import type { Fill, Ledger } from '../portfolio/types';
 import { checkOrder, reservedCash, reservedPosition } from '../risk/preTrade';
 import { validateParams } from '../strategy/params';
-import type { AnyStrategy, StrategyContext, StrategyFill } from '../strategy/types';
+import type {
+  RunnableStrategy,
+  StrategyContext,
+  StrategyFill,
+  StrategyResult,
+} from '../strategy/types';
 import type { Clock, Timers } from '../time';
 import { createOrderManager, type NewOrder } from './orderManager';
 import { createSerialQueue } from './serialQueue';
@@ -44,7 +49,7 @@ export interface RuntimeSnapshot {
 
 export interface BotRuntimeOptions {
   bot: Bot;
-  strategy: AnyStrategy;
+  strategy: RunnableStrategy;
   market: Market;
   exchange: ExchangePort;
   store: BotStore;
@@ -159,9 +164,11 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
   };
 
   /** Calls into strategy code; a throw puts only this bot into the error state. */
-  const callStrategy = async (call: () => OrderIntent[] | void): Promise<OrderIntent[]> => {
+  const callStrategy = async (
+    call: () => StrategyResult | Promise<StrategyResult>,
+  ): Promise<OrderIntent[]> => {
     try {
-      return call() ?? [];
+      return (await call()) ?? [];
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       await fail(`Strategy ${strategy.name} failed: ${message}`);

@@ -103,7 +103,7 @@ export function validateParam(spec: ParamSpec, value: unknown): string | undefin
  * if (!result.ok) showErrors(result.errors); // [{ field, message }]
  */
 export function validateParams<P extends ParamSpecs, S>(
-  strategy: StrategyDefinition<P, S>,
+  strategy: Pick<StrategyDefinition<P, S>, 'params' | 'validate' | 'name'>,
   raw: RawParams,
 ): ParamValidation<P> {
   const errors: ParamError[] = [];

@@ -95,6 +95,9 @@ export interface StrategyContext<P extends ParamSpecs = ParamSpecs> {
   log(message: string): void;
 }
 
+/** What a strategy returns for one candle or fill: intents, or nothing. */
+export type StrategyResult = OrderIntent[] | void;
+
 export type StrategyCategory =
   'trend' | 'mean_reversion' | 'breakout' | 'grid' | 'dca' | 'benchmark';
 
@@ -111,10 +114,27 @@ export interface StrategyDefinition<P extends ParamSpecs = ParamSpecs, S = unkno
   /** Cross-field checks beyond each field's range, e.g. "fast must be below slow". */
   validate?: (params: ParamValues<P>) => { field: keyof P & string; message: string } | undefined;
   init(params: ParamValues<P>): S;
-  onCandle(state: S, candle: Candle, ctx: StrategyContext<P>): OrderIntent[] | void;
-  onFill?(state: S, fill: StrategyFill, ctx: StrategyContext<P>): OrderIntent[] | void;
+  onCandle(state: S, candle: Candle, ctx: StrategyContext<P>): StrategyResult;
+  onFill?(state: S, fill: StrategyFill, ctx: StrategyContext<P>): StrategyResult;
 }
 
 /** A strategy with its parameter and state types erased, as the engine holds it. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- erasure point for heterogeneous templates
 export type AnyStrategy = StrategyDefinition<any, any>;
+
+/**
+ * A strategy as the engine runs it: a template, or a custom strategy isolated in its own
+ * worker, whose answers arrive asynchronously.
+ */
+export type RunnableStrategy = Omit<AnyStrategy, 'onCandle' | 'onFill'> & {
+  onCandle(
+    state: unknown,
+    candle: Candle,
+    ctx: StrategyContext,
+  ): StrategyResult | Promise<StrategyResult>;
+  onFill?(
+    state: unknown,
+    fill: StrategyFill,
+    ctx: StrategyContext,
+  ): StrategyResult | Promise<StrategyResult>;
+};
