@@ -91,12 +91,31 @@ export default tseslint.config(
   })),
   {
     files: ['strategies/**/*.ts'],
+    ignores: ['strategies/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: libsOutsideCore,
           patterns: [{ group: outsideCore, message: 'Strategies use the SDK in src/core only.' }],
+        },
+      ],
+    },
+  },
+  {
+    // Template tests may also run the template through the real engine (src/backtest).
+    files: ['strategies/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: libsOutsideCore,
+          patterns: [
+            {
+              group: ['exchange', 'db', 'vault', 'sync', 'ui', 'relay', 'host'].flatMap(layer),
+              message: 'Template tests use the SDK and src/backtest only.',
+            },
+          ],
         },
       ],
     },

@@ -43,6 +43,8 @@ export interface SimulatedExchangeOptions {
   takerFee?: number;
   /** Market fills pay / receive this much worse than the price showing (the open); default 0. */
   slippageBps?: number;
+  /** Sample index of the first candle to play (default START_INDEX); backtests start early. */
+  startIndex?: number;
   /** Starting total per currency, e.g. { USDT: 10_000 }. Ignored when resuming from `state`. */
   balances: Record<string, number>;
   /** A state from onStateChange / getState, to continue exactly where it left off. */
@@ -87,7 +89,7 @@ export function createSimulatedExchange(options: SimulatedExchangeOptions): Simu
   } else {
     state = createInitialState(
       options.balances,
-      Math.min(START_INDEX, series.length - 1),
+      Math.min(options.startIndex ?? START_INDEX, series.length - 1),
       series.length,
     );
   }

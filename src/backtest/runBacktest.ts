@@ -1,0 +1,145 @@
+/**
+ * Runs a strategy over historical 1-minute candles through the same engine as live bots: the
+ * bot runtime, risk gate and order manager, trading on the simulated exchange fed from those
+ * candles, with an in-memory store and a manual clock (so a month takes about a second).
+ * Used by template tests, the template library's preview and, later, the backtester.
+ */
+import type { Bot, BotEvent, EquityPoint } from '../core/bot/types';
+import { createBotRuntime } from '../core/engine/botRuntime';
+import { createMemoryBotStore } from '../core/engine/memoryStore';
+import type { Candle } from '../core/market/candle';
+import { timeframeMs, type Timeframe } from '../core/market/timeframe';
+import type { OrderRecord } from '../core/orders/journal';
+import type { Fill, Ledger } from '../core/portfolio/types';
+import { defaultParams } from '../core/strategy/params';
+import type { RawParams, RunnableStrategy } from '../core/strategy/types';
+import { createManualClock } from '../core/time';
+import { createMarketHub } from '../exchange/marketHub';
+import { createSimulatedExchange } from '../exchange/simulated';
+
+const MINUTE_MS = 60_000;
+/** Market time per unit of the manual clock: one market minute per millisecond. */
+const SPEED = MINUTE_MS;
+
+export interface BacktestOptions {
+  strategy: RunnableStrategy;
+  /** Defaults to the strategy's defaults. */
+  params?: RawParams;
+  /** Contiguous 1-minute candles. */
+  candles: readonly Candle[];
+  symbol?: string;
+  /** Defaults to the strategy's timeframe. */
+  timeframe?: Timeframe;
+  /** Starting quote balance (default 10,000). */
+  cash?: number;
+  makerFee?: number;
+  takerFee?: number;
+  slippageBps?: number;
+  /** Called now and then with the fraction done, 0..1. */
+  onProgress?: (fraction: number) => void;
+}
+
+export interface BacktestResult {
+  fills: Fill[];
+  orders: OrderRecord[];
+  equity: EquityPoint[];
+  events: BotEvent[];
+  ledger: Ledger;
+  /** Index of the first candle the strategy could trade on (earlier ones were warm-up). */
+  startIndex: number;
+}
+
+/** First index after `warmup` candles of `timeframe` that starts a bucket of that timeframe. */
+function firstTradableIndex(
+  candles: readonly Candle[],
+  warmup: number,
+  timeframe: Timeframe,
+): number {
+  const minutes = timeframeMs(timeframe) / MINUTE_MS;
+  let index = (warmup + 1) * minutes;
+  while (index < candles.length && (candles[index]?.time ?? 0) % timeframeMs(timeframe) !== 0)
+    index += 1;
+  return index;
+}
+
+export async function runBacktest(options: BacktestOptions): Promise<BacktestResult> {
+  const symbol = options.symbol ?? 'BTC/USDT';
+  const [base = 'BTC', quote = 'USDT'] = symbol.split('/');
+  const timeframe = options.timeframe ?? options.strategy.timeframe;
+  const params = options.params ?? (defaultParams(options.strategy.params) as RawParams);
+  const warmup = await options.strategy.warmup(params as never);
+  const startIndex = firstTradableIndex(options.candles, warmup, timeframe);
+  if (startIndex >= options.candles.length - 1) {
+    throw new Error(
+      `Not enough data: ${options.candles.length} one-minute candles, but ${options.strategy.name} needs ${warmup} ${timeframe} candles of warm-up.`,
+    );
+  }
+  const clock = createManualClock(0);
+  const exchange = createSimulatedExchange({
+    samples: { [symbol]: [...options.candles] },
+    clock,
+    timers: clock,
+    speed: SPEED,
+    makerFee: options.makerFee,
+    takerFee: options.takerFee,
+    slippageBps: options.slippageBps,
+    balances: { [quote]: options.cash ?? 10_000, [base]: 0 },
+    startIndex,
+  });
+  const markets = await exchange.loadMarkets();
+  const market = markets[symbol];
+  if (!market) throw new Error(`Unknown market ${symbol}`);
+  const store = createMemoryBotStore();
+  const bot: Bot = {
+    id: 'backtest',
+    shortId: 'bktest',
+    config: {
+      name: options.strategy.name,
+      mode: 'simulated',
+      accountId: 'backtest',
+      symbol,
+      strategyId: options.strategy.id,
+      timeframe,
+      params,
+      allocation: options.cash ?? 10_000,
+    },
+    configVersion: 1,
+    status: 'running',
+    createdAt: 0,
+    updatedAt: 0,
+  };
+  let failure: string | undefined;
+  const runtime = createBotRuntime({
+    bot,
+    strategy: options.strategy,
+    market,
+    exchange,
+    store,
+    clock,
+    timers: clock,
+    onError: (message) => (failure = message),
+  });
+  await runtime.init('running');
+  const hub = createMarketHub(exchange);
+  hub.subscribeCandles(symbol, timeframe, (candle) => void runtime.handleCandle(candle));
+  exchange.watchMyTrades((trade) => void runtime.handleTrade(trade));
+  exchange.watchOrders((order) => void runtime.handleOrderUpdate(order));
+  exchange.start();
+  const total = options.candles.length - startIndex;
+  for (let played = 1; played <= total && failure === undefined; played++) {
+    clock.advance(1);
+    await runtime.idle();
+    if (played % 2_000 === 0) options.onProgress?.(played / total);
+  }
+  exchange.stop();
+  if (failure !== undefined) throw new Error(failure);
+  options.onProgress?.(1);
+  return {
+    fills: store.fills,
+    orders: [...store.orders.values()],
+    equity: store.equity,
+    events: store.events,
+    ledger: runtime.snapshot().ledger,
+    startIndex,
+  };
+}
