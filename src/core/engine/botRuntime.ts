@@ -176,18 +176,25 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
     }
   };
 
-  const sizeIntent = (intent: OrderIntent): NewOrder | undefined => {
+  /** Turns an intent into an order, or the reason it cannot be one; undefined = nothing to do. */
+  const sizeIntent = (intent: OrderIntent): NewOrder | { reject: string } | undefined => {
+    const open = orders.openOrders();
     switch (intent.kind) {
       case 'enter_long': {
-        const hasBuy = orders.openOrders().some((order) => order.side === 'buy');
-        if (ledger.position >= market.precision.amount || hasBuy) return undefined;
-        const free = ledger.cash - reservedCash(orders.openOrders(), lastPrice, market.taker);
-        const quote = Math.min(intent.quote ?? free, free);
+        // One market entry at a time: a second one before the first fills would double it.
+        if (open.some((order) => order.side === 'buy' && order.type === 'market')) return undefined;
+        const free = ledger.cash - reservedCash(open, lastPrice, market.taker);
+        const quote = intent.quote ?? free;
+        if (quote > free * (1 + 1e-9)) {
+          return {
+            reject: `enter long needs ${formatQuote(market, quote)}, only ${formatQuote(market, Math.max(0, free))} is free`,
+          };
+        }
         const amount = quote / (lastPrice * (1 + market.taker) * (1 + MARKET_BUY_BUFFER));
         return { side: 'buy', type: 'market', amount, tag: intent.tag };
       }
       case 'exit_long': {
-        const sellable = ledger.position - reservedPosition(orders.openOrders());
+        const sellable = ledger.position - reservedPosition(open);
         if (sellable < market.precision.amount) return undefined;
         return {
           side: 'sell',
@@ -209,6 +216,28 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
     }
   };
 
+  /** Cancels a resting limit order and returns the order that replaces it, if any. */
+  const amendOrder = async (intent: Extract<OrderIntent, { kind: 'amend' }>) => {
+    const order = orders.get(intent.clientOrderId);
+    if (!order || order.type !== 'limit' || !orders.openOrders().includes(order)) {
+      await emit(
+        'risk_rejected',
+        `amend not applied: ${intent.clientOrderId} is not an open limit order`,
+      );
+      return undefined;
+    }
+    const canceled = await orders.cancel(order.clientOrderId, 'Amended by the strategy');
+    if (canceled?.state !== 'canceled') return undefined;
+    const amount = intent.amount ?? order.amount - canceled.filled;
+    return {
+      side: order.side,
+      type: 'limit' as const,
+      amount,
+      price: intent.price ?? order.price,
+      tag: order.tag,
+    };
+  };
+
   const processIntents = async (intents: OrderIntent[]) => {
     for (const intent of intents) {
       if (mode === 'error' || mode === 'stopped') return;
@@ -221,8 +250,14 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
           await orders.cancel(order.clientOrderId, 'Canceled by the strategy');
         continue;
       }
-      const sized = sizeIntent(intent);
+      const sized = intent.kind === 'amend' ? await amendOrder(intent) : sizeIntent(intent);
       if (sized === undefined) continue;
+      if ('reject' in sized) {
+        await emit('risk_rejected', `${intent.kind} not placed: ${sized.reject}`, {
+          intent: intent.kind,
+        });
+        continue;
+      }
       const shaped = shapeOrder(market, { ...sized, referencePrice: lastPrice });
       if (!shaped.ok) {
         await emit('risk_rejected', `${intent.kind} not placed: ${shaped.reason}`, {

@@ -75,8 +75,9 @@ export type OrderState =
 /** What a strategy asks for. Amounts are in base currency; `quote` sizes in quote currency. */
 export type OrderIntent =
   | {
+      /** Buys at market (also to add to a position, e.g. DCA). */
       kind: 'enter_long';
-      /** Quote currency to spend; defaults to all available allocation. */
+      /** Quote currency to spend; defaults to all of the bot's free cash. */
       quote?: number;
       tag?: string;
     }
@@ -92,6 +93,14 @@ export type OrderIntent =
       price: number;
       amount: number;
       tag?: string;
+    }
+  | {
+      /** Moves a resting limit order: cancels it and places the new price/amount (same tag). */
+      kind: 'amend';
+      clientOrderId: string;
+      price?: number;
+      /** New total amount; defaults to what was still unfilled. */
+      amount?: number;
     }
   | { kind: 'cancel'; clientOrderId: string }
   | { kind: 'cancel_all' };
