@@ -25,17 +25,19 @@ describe('schema history', () => {
     const db = createTestDb();
     await db.open();
     expect(db.verno).toBe(LATEST_VERSION);
-    expect(LATEST_VERSION).toBe(2);
+    expect(LATEST_VERSION).toBe(3);
     expect(db.tables.map((table) => table.name).sort()).toEqual([
       'accounts',
       'botConfigs',
       'bots',
+      'customStrategies',
       'drafts',
       'equity',
       'events',
       'fills',
       'ledgers',
       'orders',
+      'presets',
       'runtime',
       'settings',
       'simState',
@@ -102,7 +104,7 @@ describe('schema history', () => {
     onTestFinished(() => db.close());
     await db.open();
 
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(LATEST_VERSION);
     expect((await db.bots.get('bot-1'))?.configVersion).toBe(3);
     expect(await db.orders.count()).toBe(2);
     expect(await db.events.toArray()).toEqual([

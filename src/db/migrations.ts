@@ -62,6 +62,14 @@ export const MIGRATIONS: readonly Migration[] = [
     },
     upgrade: backfillFillConfigVersions,
   },
+  {
+    version: 3,
+    description: 'Named parameter presets per template; custom strategy modules.',
+    stores: {
+      presets: 'id, strategyId, &[strategyId+name]',
+      customStrategies: 'id, addedAt',
+    },
+  },
 ];
 
 /** The version a database opened with the current code ends up at. */

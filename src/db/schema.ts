@@ -9,6 +9,8 @@ import type { Bot, BotConfig, BotEvent, EquityPoint } from '../core/bot/types';
 import type { BotRuntimeState } from '../core/engine/store';
 import type { OrderRecord } from '../core/orders/journal';
 import type { Fill, Ledger } from '../core/portfolio/types';
+import type { Timeframe } from '../core/market/timeframe';
+import type { ParamSpecs, RawParams, StrategyCategory } from '../core/strategy/types';
 import type { TimestampMs } from '../core/time';
 import { declareMigrations, MIGRATIONS } from './migrations';
 
@@ -68,6 +70,33 @@ export interface DraftRow {
   updatedAt: TimestampMs;
 }
 
+/** A named set of parameter values for one strategy template. */
+export interface PresetRow {
+  id: string;
+  strategyId: string;
+  name: string;
+  params: RawParams;
+  createdAt: TimestampMs;
+  updatedAt: TimestampMs;
+}
+
+/**
+ * A user's own strategy module (ES module source written against the SDK) with the metadata
+ * read from it when it was validated. It only ever runs inside a worker.
+ */
+export interface CustomStrategyRow {
+  /** The strategy id declared by the module (prefixed "custom-"). */
+  id: string;
+  name: string;
+  description: string;
+  category: StrategyCategory;
+  timeframe: Timeframe;
+  /** The parameter spec, as declared (JSON). */
+  params: ParamSpecs;
+  source: string;
+  addedAt: TimestampMs;
+}
+
 /** IndexedDB implementation to use instead of the global one (fake-indexeddb in tests). */
 export interface DbDependencies {
   indexedDB: IDBFactory;
@@ -88,6 +117,8 @@ export class FlotillaDb extends Dexie {
   declare accounts: Table<ExchangeAccount, string>;
   declare simState: Table<SimStateRow, string>;
   declare drafts: Table<DraftRow, string>;
+  declare presets: Table<PresetRow, string>;
+  declare customStrategies: Table<CustomStrategyRow, string>;
 
   constructor(name = 'flotilla', dependencies?: DbDependencies) {
     super(
