@@ -1,9 +1,21 @@
 /** The catalogue of strategy templates the app offers, by id. */
 import type { AnyStrategy } from '../src/core/strategy';
+import bollingerMeanReversion from './bollingerMeanReversion';
+import donchianBreakout from './donchianBreakout';
+import emaCrossover from './emaCrossover';
+import macdTrend from './macdTrend';
+import rsiMeanReversion from './rsiMeanReversion';
 import smaCrossover from './smaCrossover';
 
 /** Every template, in the order the UI lists them. */
-export const STRATEGIES: readonly AnyStrategy[] = [smaCrossover];
+export const STRATEGIES: readonly AnyStrategy[] = [
+  smaCrossover,
+  emaCrossover,
+  macdTrend,
+  rsiMeanReversion,
+  bollingerMeanReversion,
+  donchianBreakout,
+];
 
 /** The template with this id, or undefined (e.g. a bot saved by a newer version). */
 export function getStrategy(id: string): AnyStrategy | undefined {

@@ -29,7 +29,7 @@ export interface DonchianIndicator {
   /**
    * Adds the next candle and returns the channel over the last `period` candles, including
    * this one, or `undefined` for the first `period − 1` candles.
-   * @throws RangeError when `high` or `low` is not a finite number, or `high < low`.
+   * @throws RangeError when `high` or `low` is not a finite number.
    */
   next(candle: HighLow): DonchianChannelValue | undefined;
   /** True once `next` returns a channel. */
@@ -52,10 +52,9 @@ export function createDonchian(period: number): DonchianIndicator {
   return {
     next({ high, low }) {
       if (!Number.isFinite(high) || !Number.isFinite(low)) {
-        throw new RangeError(`Donchian input must be finite numbers, got high ${high}, low ${low}.`);
-      }
-      if (high < low) {
-        throw new RangeError(`Donchian input has high ${high} below low ${low}.`);
+        throw new RangeError(
+          `Donchian input must be finite numbers, got high ${high}, low ${low}.`,
+        );
       }
       const result = channel.add({ high, low });
       if (result === null) return undefined;

@@ -3,11 +3,7 @@ export type { StreamingIndicator } from './types';
 export { createSma } from './sma';
 export { createEma } from './ema';
 export { createRsi } from './rsi';
-export {
-  createBollinger,
-  type BollingerBandsValue,
-  type BollingerIndicator,
-} from './bollinger';
+export { createBollinger, type BollingerBandsValue, type BollingerIndicator } from './bollinger';
 export { createMacd, type MacdIndicator, type MacdValue } from './macd';
 export {
   createDonchian,
