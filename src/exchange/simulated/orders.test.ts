@@ -250,3 +250,26 @@ describe('cancel', () => {
     });
   });
 });
+
+describe('balances summed from fills', () => {
+  it('allow selling exactly what was bought despite float noise', async () => {
+    const { exchange, clock } = createTestExchange({ speed: 60 });
+    exchange.start();
+    // 0.00053 + 0.01432 is 0.014849999999999999 in float64, one ulp below 0.01485.
+    const amounts = [0.00053, 0.01432];
+    for (const [index, amount] of amounts.entries()) {
+      await exchange.createOrder(buy({ clientOrderId: `noise-buy-${index}`, amount }));
+      clock.advance(1_000);
+    }
+    const held = (await exchange.fetchBalance()).BTC?.free ?? 0;
+    expect(held).not.toBe(0.01485);
+    const sold = await exchange.createOrder({
+      symbol: 'BTC/USDT',
+      type: 'market',
+      side: 'sell',
+      amount: 0.01485,
+      clientOrderId: 'noise-sell',
+    });
+    expect(sold.status).toBe('open');
+  });
+});

@@ -86,8 +86,14 @@ export function validateOrder(request: OrderRequest, context: ValidationContext)
   return { market, reserved };
 }
 
+/**
+ * Balances are float sums of fills, so selling exactly what was bought can look short by one
+ * ulp (0.01485 vs 0.014849999999999999). Differences below a billionth are not a shortage.
+ */
+const FUNDS_TOLERANCE = 1e-9;
+
 function requireFunds(free: number, needed: number, currency: string): void {
-  if (needed > free) {
+  if (needed - free > FUNDS_TOLERANCE * Math.max(1, Math.abs(needed))) {
     throw new ExchangeError(
       'insufficient_funds',
       `Insufficient ${currency}: the order needs ${needed} but ${free} is free`,
