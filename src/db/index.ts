@@ -47,3 +47,17 @@ export {
 } from './accountsRepository';
 export { createSimStateRepository, type SimStateRepository } from './simStateRepository';
 export { createDraftsRepository, type DraftsRepository } from './draftsRepository';
+export {
+  createPresetsRepository,
+  MAX_PRESET_NAME_LENGTH,
+  parsePresetsFile,
+  PRESETS_FORMAT,
+  PRESETS_VERSION,
+  requirePresetName,
+  serializePresets,
+  type PresetEntry,
+  type PresetsFile,
+  type PresetsRepository,
+  type PresetStrategy,
+  type SavePresetInput,
+} from './presetsRepository';

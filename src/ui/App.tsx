@@ -11,6 +11,7 @@ import { CreateBotPage } from './pages/CreateBotPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { TemplateLibraryPage } from './pages/TemplateLibraryPage';
 import { route, type Route } from './router';
 
 function Pages(): JSX.Element {
@@ -24,10 +25,13 @@ function Pages(): JSX.Element {
         <DashboardPage />
       </Match>
       <Match when={routeAs('createBot')} keyed>
-        {(current) => <CreateBotPage template={current.template} />}
+        {(current) => <CreateBotPage template={current.template} preset={current.preset} />}
       </Match>
       <Match when={routeAs('bot')?.botId} keyed>
         {(botId) => <BotPage botId={botId} />}
+      </Match>
+      <Match when={routeAs('templates')}>
+        <TemplateLibraryPage />
       </Match>
       <Match when={routeAs('settings')}>
         <SettingsPage />

@@ -1,11 +1,15 @@
 /**
  * The UI's handle on the Flotilla IndexedDB database. Every tab reads durable state through it
- * (via createLiveQuery); only the leader's worker writes bot state, the UI writes form drafts.
+ * (via createLiveQuery); only the leader's worker writes bot state, the UI writes form drafts
+ * and parameter presets.
  */
-import { createDraftsRepository, FlotillaDb } from '../db';
+import { createDraftsRepository, createPresetsRepository, FlotillaDb } from '../db';
 
 /** The one database instance of this tab. */
 export const db = new FlotillaDb();
 
 /** Saved form drafts (e.g. the half-filled bot-creation form). */
 export const drafts = createDraftsRepository(db);
+
+/** Named parameter presets per template (the template library and the create form). */
+export const presets = createPresetsRepository(db);

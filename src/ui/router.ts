@@ -6,7 +6,8 @@ import { createSignal } from 'solid-js';
 
 export type Route =
   | { name: 'dashboard' }
-  | { name: 'createBot'; template?: string }
+  | { name: 'createBot'; template?: string; preset?: string }
+  | { name: 'templates' }
   | { name: 'bot'; botId: string }
   | { name: 'settings' }
   | { name: 'notFound'; path: string };
@@ -29,9 +30,15 @@ export function parseRoute(hash: string): Route {
 
   if (path === '/') return { name: 'dashboard' };
   if (path === '/settings') return { name: 'settings' };
+  if (path === '/templates') return { name: 'templates' };
   if (path === '/bots/new') {
     const template = query.get('template');
-    return template ? { name: 'createBot', template } : { name: 'createBot' };
+    const preset = query.get('preset');
+    return {
+      name: 'createBot',
+      ...(template ? { template } : {}),
+      ...(preset ? { preset } : {}),
+    };
   }
   const botMatch = /^\/bots\/([^/]+)$/.exec(path);
   const botId = botMatch?.[1] === undefined ? undefined : decode(botMatch[1]);

@@ -58,7 +58,7 @@ test('after a reload the bot is still running with the same history', async ({ p
 
 test('invalid parameters show a message and save nothing', async ({ page }) => {
   await page.getByRole('link', { name: 'New bot' }).first().click();
-  await page.getByLabel('Name').fill('Bad params');
+  await page.getByLabel('Name', { exact: true }).fill('Bad params');
   await page.getByLabel('Template').selectOption('sma-crossover');
   await page.getByLabel('Fast period').fill('50');
   await page.getByLabel('Slow period').fill('10');

@@ -26,7 +26,7 @@ export async function setReplaySpeed(page: Page, speed: '1' | '10' | '60' | '600
 export async function createBot(page: Page, input: BotInput): Promise<void> {
   await page.getByRole('link', { name: 'New bot' }).first().click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(/bot/i);
-  await page.getByLabel('Name').fill(input.name);
+  await page.getByLabel('Name', { exact: true }).fill(input.name);
   if (input.market) await page.getByLabel('Market').selectOption(input.market);
   await page.getByLabel('Template').selectOption('sma-crossover');
   await page.getByLabel('Fast period').fill(String(input.fast ?? 3));

@@ -6,6 +6,7 @@ import { RoleIndicator } from './RoleIndicator';
 const LINKS: readonly { label: string; path: string; routes: readonly Route['name'][] }[] = [
   { label: 'Dashboard', path: '/', routes: ['dashboard', 'bot'] },
   { label: 'New bot', path: '/bots/new', routes: ['createBot'] },
+  { label: 'Templates', path: '/templates', routes: ['templates'] },
   { label: 'Settings', path: '/settings', routes: ['settings'] },
 ];
 

@@ -1,8 +1,10 @@
 /**
- * A titled, horizontally scrollable data table: an h2 that also names the table (and its
- * keyboard-scrollable region), column headers, the rows, and an empty-state row.
+ * A titled, horizontally scrollable data table: a heading (h2 unless `level` says 3) that also
+ * names the table (and its keyboard-scrollable region), column headers, the rows, and an
+ * empty-state row.
  */
 import { For, Show, type JSX } from 'solid-js';
+import { Dynamic } from 'solid-js/web';
 
 export interface Column {
   label: string;
@@ -14,6 +16,8 @@ export interface Column {
 export function DataTable(props: {
   id: string;
   title: string;
+  /** Heading level of the title (default 2), e.g. 3 inside a titled card. */
+  level?: 2 | 3;
   columns: readonly Column[];
   rowCount: number;
   emptyMessage: string;
@@ -22,9 +26,9 @@ export function DataTable(props: {
   const headingId = (): string => `${props.id}-heading`;
   return (
     <section class="table-section">
-      <h2 id={headingId()} class="section-title">
+      <Dynamic component={props.level === 3 ? 'h3' : 'h2'} id={headingId()} class="section-title">
         {props.title}
-      </h2>
+      </Dynamic>
       <div class="table-scroll" role="region" aria-labelledby={headingId()} tabindex="0">
         <table class="data-table" aria-labelledby={headingId()}>
           <thead>

@@ -1,7 +1,8 @@
 /**
- * Create a bot: name, market, template (with its parameters), timeframe and allocation on the
- * simulated account. Checked inline as the user types; the draft survives reloads; on success
- * the bot page opens. The engine validates again and its field errors show at the fields.
+ * Create a bot: name, market, template (with its parameters and presets), timeframe and
+ * allocation on the simulated account. Checked inline as the user types; the draft survives
+ * reloads; `preset` (from `?preset=<id>`) loads a saved preset into it; on success the bot page
+ * opens. The engine validates again and its field errors show at the fields.
  */
 import { For, Show, type JSX } from 'solid-js';
 import { TIMEFRAMES } from '../../core/market/timeframe';
@@ -13,6 +14,7 @@ import { usePageTitle } from '../pageTitle';
 import { navigate } from '../router';
 import { createBotFormStore, type BotFormStore } from '../stores/createBotFormStore';
 import { ParamFields } from './ParamFields';
+import { PresetFields } from './PresetFields';
 
 function focusFirstInvalid(form: HTMLFormElement): void {
   requestAnimationFrame(() => {
@@ -156,6 +158,7 @@ function BotForm(props: { form: BotFormStore }): JSX.Element {
         <legend>Parameters</legend>
         <ParamFields form={form} />
       </fieldset>
+      <PresetFields form={form} />
       <FormField
         id="bot-allocation"
         label="Allocation"
@@ -208,9 +211,9 @@ function BotForm(props: { form: BotFormStore }): JSX.Element {
   );
 }
 
-export function CreateBotPage(props: { template?: string }): JSX.Element {
+export function CreateBotPage(props: { template?: string; preset?: string }): JSX.Element {
   usePageTitle(() => 'New bot');
-  const form = createBotFormStore(useEngine().api, props.template);
+  const form = createBotFormStore(useEngine().api, props.template, props.preset);
   return (
     <section class="page narrow">
       <h1 tabindex="-1">New bot</h1>

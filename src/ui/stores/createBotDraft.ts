@@ -57,6 +57,18 @@ export function paramInputs(draft: BotDraft, strategy: AnyStrategy): Record<stri
   return inputs;
 }
 
+/** Form inputs for `strategy` holding `params` (e.g. a preset's), defaults filling any gap. */
+export function paramInputsFrom(
+  strategy: AnyStrategy,
+  params: RawParams,
+): Record<string, ParamInput> {
+  const inputs: Record<string, ParamInput> = {};
+  for (const [key, spec] of Object.entries(strategy.params as Record<string, ParamSpec>)) {
+    inputs[key] = toParamInput(spec, Object.hasOwn(params, key) ? params[key] : spec.default);
+  }
+  return inputs;
+}
+
 /** Parameter values as the engine takes them; an empty number field is left out ("missing"). */
 export function toRawParams(draft: BotDraft, strategy: AnyStrategy): RawParams {
   const inputs = paramInputs(draft, strategy);

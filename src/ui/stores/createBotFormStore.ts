@@ -1,7 +1,8 @@
 /**
- * The bot-creation form: the draft (restored from and autosaved to IndexedDB), inline
- * validation, and submit. Errors show once a field was edited or a submit was tried; the
- * engine's field errors, when it refuses the config, are shown at their fields and win.
+ * The bot-creation form: the draft (restored from and autosaved to IndexedDB, with a preset
+ * from the link applied on top), inline validation, and submit. Errors show once a field was
+ * edited or a submit was tried; the engine's field errors, when it refuses the config, are
+ * shown at their fields and win.
  */
 import {
   batch,
@@ -13,7 +14,8 @@ import {
 } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import type { Market } from '../../core/market/types';
-import type { AnyStrategy, ParamSpec } from '../../core/strategy/types';
+import type { PresetRow } from '../../db';
+import type { AnyStrategy, ParamSpec, RawParams } from '../../core/strategy/types';
 import {
   DEFAULT_SIM_ACCOUNT_ID,
   type AccountBalanceView,
@@ -23,17 +25,19 @@ import {
 } from '../../host/engineApi';
 import { announce } from '../announcer';
 import { findStrategy, STRATEGIES } from '../catalog';
-import { drafts } from '../db';
+import { drafts, presets } from '../db';
 import { createAccountContext } from './createAccountContext';
 import {
   emptyDraft,
   paramInputs,
+  paramInputsFrom,
   toBotConfig,
   type BotDraft,
   type ParamInput,
 } from './createBotDraft';
 import { messageOf } from './createCommandRunner';
 import { createDraftAutosave, loadBotDraft } from './draftAutosave';
+import { applyInitialPreset, type InitialPreset } from './presetDraft';
 import { validateBotDraft } from './validateBotDraft';
 
 export const DRAFT_ID = 'create-bot';
@@ -64,11 +68,29 @@ export interface BotFormStore {
   setParam(key: string, value: ParamInput): void;
   setAllocation(value: string): void;
   setStart(value: boolean): void;
+  /** The outcome of opening the form with `?preset=<id>`, once the draft is ready. */
+  initialPreset: Accessor<InitialPreset | undefined>;
+  /** Chooses template `strategyId` with `params` as its values (e.g. from a preset). */
+  applyParams(strategyId: string, params: RawParams): void;
+  /** Shows the parameters' errors at their fields, as after an edit. */
+  showParamErrors(): void;
   /** Validates and creates the bot; resolves to its id, or undefined when it was not created. */
   submit(): Promise<string | undefined>;
 }
 
-export function createBotFormStore(api: EngineApi, template: string | undefined): BotFormStore {
+/** Reads the preset the form was opened with; a read failure counts as "not found". */
+async function readPreset(id: string): Promise<PresetRow | undefined> {
+  return presets.getPreset(id).catch((cause: unknown) => {
+    console.warn('Could not read the preset', cause);
+    return undefined;
+  });
+}
+
+export function createBotFormStore(
+  api: EngineApi,
+  template: string | undefined,
+  preset?: string,
+): BotFormStore {
   const [draft, setDraft] = createStore<BotDraft>(emptyDraft(STRATEGIES[0]));
   const [isReady, setReady] = createSignal(false);
   const [touched, setTouched] = createStore<Record<string, boolean>>({});
@@ -76,6 +98,7 @@ export function createBotFormStore(api: EngineApi, template: string | undefined)
   const [hasSubmitted, setSubmitted] = createSignal(false);
   const [isSubmitting, setSubmitting] = createSignal(false);
   const [formError, setFormError] = createSignal<string>();
+  const [initialPreset, setInitialPreset] = createSignal<InitialPreset>();
   const { markets, balances, account, settled } = createAccountContext(api);
 
   const strategy = createMemo(() => findStrategy(draft.strategyId));
@@ -97,12 +120,14 @@ export function createBotFormStore(api: EngineApi, template: string | undefined)
     }),
   );
 
-  void loadBotDraft(DRAFT_ID, template).then((restored) =>
+  void loadBotDraft(DRAFT_ID, template).then(async (restored) => {
+    const applied = preset ? applyInitialPreset(restored, await readPreset(preset)) : undefined;
     batch(() => {
-      setDraft(restored);
+      setDraft(applied?.draft ?? restored);
+      setInitialPreset(applied?.outcome);
       setReady(true);
-    }),
-  );
+    });
+  });
   const autosave = createDraftAutosave(DRAFT_ID, () => (isReady() ? draft : undefined));
 
   // Default to the first market once they load, unless the draft names one that exists.
@@ -128,6 +153,25 @@ export function createBotFormStore(api: EngineApi, template: string | undefined)
       else unplaced.push(message);
     }
     if (unplaced.length > 0) setFormError(unplaced.join(' '));
+  };
+
+  const showParamErrors = (): void => {
+    for (const key of Object.keys(strategy()?.params ?? {})) setTouched(`params.${key}`, true);
+  };
+
+  const applyParams = (strategyId: string, params: RawParams): void => {
+    const next = findStrategy(strategyId);
+    if (!next) return;
+    batch(() => {
+      if (draft.strategyId !== next.id) {
+        setDraft('strategyId', next.id);
+        setDraft('timeframe', next.timeframe);
+      }
+      setDraft('paramsByStrategy', next.id, paramInputsFrom(next, params));
+      for (const key of Object.keys(next.params)) setServerErrors(`params.${key}`, undefined);
+      setFormError(undefined);
+      showParamErrors();
+    });
   };
 
   async function create(chosen: AnyStrategy): Promise<string | undefined> {
@@ -200,6 +244,9 @@ export function createBotFormStore(api: EngineApi, template: string | undefined)
     },
     setAllocation: (value) => edit('allocation', () => setDraft('allocation', value)),
     setStart: (value) => setDraft('start', value),
+    initialPreset,
+    applyParams,
+    showParamErrors,
     submit,
   };
 }
