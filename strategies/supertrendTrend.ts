@@ -28,7 +28,7 @@
  * Warm-up is `atrPeriod` candles: the ATR and the first bands come with the `atrPeriod`-th
  * candle; the earliest possible turn, and so the first decision, is the candle after it.
  */
-import { createAtr, type AtrIndicator } from '../src/core/indicators/atr';
+import { createAtr, type AtrIndicator } from '../src/core/indicators';
 import { defineStrategy } from '../src/core/strategy';
 
 type Trend = 'up' | 'down' | 'unknown';

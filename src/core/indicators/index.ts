@@ -11,3 +11,4 @@ export {
   type DonchianIndicator,
   type HighLow,
 } from './donchian';
+export { createAtr, type AtrIndicator, type HighLowClose } from './atr';
