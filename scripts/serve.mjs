@@ -48,7 +48,10 @@ const TYPES = {
 
 const CSP = [
   "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
+  // blob: lets a custom strategy worker import the user's module from a blob: URL
+  // (src/host/custom/importModuleSource.ts). Nothing else: no 'unsafe-eval', no inline
+  // scripts, no other origins — a module cannot pull in code from the network.
+  "script-src 'self' 'wasm-unsafe-eval' blob:",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self'",

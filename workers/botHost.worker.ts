@@ -1,6 +1,7 @@
 /**
- * The bot-host worker: wires the real clock, IndexedDB, the sample market data and the strategy
- * library into the bot host, and exposes it over Comlink (to the tab that started it) and over a
+ * The bot-host worker: wires the real clock, IndexedDB, the sample market data, the strategy
+ * library and the installed custom strategies (each bot's in a nested worker of its own) into
+ * the bot host, and exposes it over Comlink (to the tab that started it) and over a
  * BroadcastChannel RPC (to the other tabs). It trades only while it holds the writer lock, so a
  * new host never overlaps an old one. No logic lives here.
  */
@@ -8,18 +9,25 @@ import * as Comlink from 'comlink';
 import { FlotillaDb } from '../src/db';
 import { loadSamples } from '../src/exchange/simulated/sampleLoader';
 import { createBotHost } from '../src/host/botHost';
+import { createCustomStrategyLoader } from '../src/host/custom/loadCustomStrategy';
+import { spawnCustomStrategyWorker } from '../src/host/custom/spawnWorker';
 import { LIVE_CHANNEL, RPC_CHANNEL, WRITER_LOCK, type EngineApi } from '../src/host/engineApi';
 import { serveRpc } from '../src/host/rpc';
 import { browserClock, browserRandom, browserTimers } from '../src/host/browserPorts';
 import { STRATEGIES } from '../strategies';
 
 const live = new BroadcastChannel(LIVE_CHANNEL);
+const db = new FlotillaDb();
 const host = createBotHost({
-  db: new FlotillaDb(),
+  db,
   clock: browserClock,
   timers: browserTimers,
   random: browserRandom,
   strategies: STRATEGIES,
+  loadCustomStrategy: createCustomStrategyLoader(db, {
+    spawn: spawnCustomStrategyWorker,
+    timers: browserTimers,
+  }),
   loadSamples: () => loadSamples(`${import.meta.env.BASE_URL}sample/`, (url) => fetch(url)),
   publish: (event) => live.postMessage(event),
 });

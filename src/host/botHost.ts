@@ -21,6 +21,7 @@ import {
   ValidationError,
 } from '../db';
 import { checkBotConfig } from './checkBotConfig';
+import { isCustomStrategyId } from './custom/protocol';
 import type { CommandResult, EngineApi, FieldError, LiveEvent } from './engineApi';
 import { DEFAULT_SIM_ACCOUNT_ID } from './engineApi';
 import { openSimulatedAccount, type OpenAccount } from './simulatedAccount';
@@ -31,7 +32,13 @@ export interface BotHostDeps {
   clock: Clock;
   timers: Timers;
   random: Random;
+  /** The built-in templates. */
   strategies: readonly RunnableStrategy[];
+  /**
+   * Finds a custom strategy ("custom-…" ids, src/host/custom/loadCustomStrategy.ts); without
+   * it only the templates exist.
+   */
+  loadCustomStrategy?: (id: string) => Promise<RunnableStrategy | undefined>;
   loadSamples: () => Promise<Record<string, Candle[]>>;
   publish: (event: LiveEvent) => void;
 }
@@ -154,8 +161,15 @@ export function createBotHost(deps: BotHostDeps): BotHost {
   const detach = (botId: string) => {
     const entry = running.get(botId);
     entry?.unsubscribe();
+    // Frees the strategy's resources (a custom strategy's worker) once its last input is done.
+    void entry?.runtime.dispose().catch((error: unknown) => report(String(error)));
     running.delete(botId);
   };
+
+  /** A template, or a custom strategy from the database; undefined when neither exists. */
+  const findStrategy = async (id: string): Promise<RunnableStrategy | undefined> =>
+    deps.strategies.find((each) => each.id === id) ??
+    (isCustomStrategyId(id) ? await deps.loadCustomStrategy?.(id) : undefined);
 
   const markError = async (botId: string, message: string) => {
     detach(botId);
@@ -178,9 +192,17 @@ export function createBotHost(deps: BotHostDeps): BotHost {
     const market = account.markets[bot.config.symbol];
     if (!market)
       throw new Error(`Market ${bot.config.symbol} is not available on ${account.settings.name}.`);
-    const strategy = deps.strategies.find((each) => each.id === bot.config.strategyId);
-    if (!strategy) throw new Error(`Template "${bot.config.strategyId}" is not installed.`);
+    const strategyId = bot.config.strategyId;
+    const strategy = await findStrategy(strategyId);
+    if (!strategy) {
+      throw new Error(
+        isCustomStrategyId(strategyId)
+          ? `Custom strategy "${strategyId}" is not installed (it may have been deleted).`
+          : `Template "${strategyId}" is not installed.`,
+      );
+    }
     let status: BotStatus = mode === 'error' ? 'error' : mode;
+    let failure: string | undefined;
     const runtime = createBotRuntime({
       bot,
       strategy,
@@ -200,10 +222,14 @@ export function createBotHost(deps: BotHostDeps): BotHost {
           time: snapshot.time,
         });
       },
-      onError: (message) =>
-        void markError(bot.id, message).catch((error: unknown) => report(String(error))),
+      onError: (message) => {
+        failure = message;
+        void markError(bot.id, message).catch((error: unknown) => report(String(error)));
+      },
     });
     await runtime.init(mode);
+    // The strategy failed while warming up: the bot is in error and is not fed candles.
+    if (failure !== undefined) throw new Error(failure);
     const unsubscribe = account.hub.subscribeCandles(
       bot.config.symbol,
       bot.config.timeframe,
@@ -240,13 +266,22 @@ export function createBotHost(deps: BotHostDeps): BotHost {
     const markets = exists ? (await openAccount(config.accountId)).markets : {};
     const market = markets[config.symbol];
     const free = market ? await unallocated(config.accountId, market.quote, exceptBotId) : 0;
+    const strategy =
+      typeof config.strategyId === 'string' ? await findStrategy(config.strategyId) : undefined;
     const errors = checkBotConfig(config, {
       accountExists: exists,
       markets,
-      strategies: deps.strategies,
+      strategies: strategy ? [strategy] : [],
       unallocated: () => free,
     });
     if (errors.length > 0) throw new FieldErrorsError(errors);
+    // Cross-field checks of a custom strategy run in its worker, once the ranges are valid.
+    const crossField = await strategy?.validateAsync?.(config.params);
+    if (crossField) {
+      throw new FieldErrorsError([
+        { field: `params.${crossField.field}`, message: crossField.message },
+      ]);
+    }
   };
 
   const newShortId = async () => {

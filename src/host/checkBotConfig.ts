@@ -9,6 +9,7 @@ import { isTimeframe } from '../core/market/timeframe';
 import type { Market } from '../core/market/types';
 import { validateParams } from '../core/strategy/params';
 import type { RunnableStrategy } from '../core/strategy/types';
+import { isCustomStrategyId } from './custom/protocol';
 import type { FieldError } from './engineApi';
 
 export interface BotConfigContext {
@@ -55,7 +56,9 @@ export function checkBotConfig(config: BotConfig, context: BotConfigContext): Fi
   if (!strategy)
     errors.push({
       field: 'strategyId',
-      message: `Template "${config.strategyId}" does not exist.`,
+      message: isCustomStrategyId(String(config.strategyId))
+        ? `Custom strategy "${config.strategyId}" is not installed.`
+        : `Template "${config.strategyId}" does not exist.`,
     });
   if (typeof config.timeframe !== 'string' || !isTimeframe(config.timeframe)) {
     errors.push({

@@ -8,7 +8,7 @@ import { createManualClock, createSeededRandom, type ManualClock } from '../core
 import { FlotillaDb } from '../db';
 import { committedSamples } from '../exchange/simulated/testSupport';
 import { STRATEGIES } from '../../strategies';
-import { createBotHost, type BotHost } from './botHost';
+import { createBotHost, type BotHost, type BotHostDeps } from './botHost';
 import type { LiveEvent } from './engineApi';
 
 let databases = 0;
@@ -39,6 +39,7 @@ export async function startTestHost(
     clock?: ManualClock;
     seed?: number;
     strategies?: readonly RunnableStrategy[];
+    loadCustomStrategy?: BotHostDeps['loadCustomStrategy'];
   } = {},
 ): Promise<TestHost> {
   const db = options.db ?? createTestDb();
@@ -50,6 +51,7 @@ export async function startTestHost(
     timers: clock,
     random: createSeededRandom(options.seed ?? 7),
     strategies: options.strategies ?? STRATEGIES,
+    loadCustomStrategy: options.loadCustomStrategy,
     loadSamples: async () => committedSamples(),
     publish: (event) => live.push(event),
   });

@@ -8,6 +8,7 @@ import { UpdateBanner } from './components/UpdateBanner';
 import { EngineProvider } from './EngineProvider';
 import { BotPage } from './pages/BotPage';
 import { CreateBotPage } from './pages/CreateBotPage';
+import { CustomStrategiesPage } from './pages/CustomStrategiesPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { SettingsPage } from './pages/SettingsPage';
@@ -32,6 +33,9 @@ function Pages(): JSX.Element {
       </Match>
       <Match when={routeAs('templates')}>
         <TemplateLibraryPage />
+      </Match>
+      <Match when={routeAs('customStrategies')}>
+        <CustomStrategiesPage />
       </Match>
       <Match when={routeAs('settings')}>
         <SettingsPage />

@@ -8,6 +8,7 @@ export type Route =
   | { name: 'dashboard' }
   | { name: 'createBot'; template?: string; preset?: string }
   | { name: 'templates' }
+  | { name: 'customStrategies' }
   | { name: 'bot'; botId: string }
   | { name: 'settings' }
   | { name: 'notFound'; path: string };
@@ -31,6 +32,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/') return { name: 'dashboard' };
   if (path === '/settings') return { name: 'settings' };
   if (path === '/templates') return { name: 'templates' };
+  if (path === '/strategies/custom') return { name: 'customStrategies' };
   if (path === '/bots/new') {
     const template = query.get('template');
     const preset = query.get('preset');

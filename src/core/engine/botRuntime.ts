@@ -76,6 +76,11 @@ export interface BotRuntime {
   snapshot(): RuntimeSnapshot;
   /** Resolves once every input queued so far has been processed. */
   idle(): Promise<void>;
+  /**
+   * Unloads the runtime: after the inputs queued so far, releases the strategy's resources
+   * (`strategy.dispose`, e.g. a custom strategy's worker). The runtime takes no input after it.
+   */
+  dispose(): Promise<void>;
 }
 
 export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
@@ -102,6 +107,14 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
   let isWarmup = false;
   /** Open time of the last candle decided on before this runtime started (from the store). */
   let decidedUntil = -Infinity;
+  let isReleased = false;
+
+  /** Gives the strategy its `dispose` once: it is never called again after this. */
+  const release = () => {
+    if (isReleased) return;
+    isReleased = true;
+    strategy.dispose?.(strategyState);
+  };
 
   const emit = (type: BotEventType, message: string, data?: Record<string, unknown>) =>
     store.appendEvent({ botId, time: clock.now(), type, message, data });
@@ -159,6 +172,7 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
 
   const fail = async (message: string) => {
     mode = 'error';
+    release();
     await emit('error', message);
     options.onError?.(message);
   };
@@ -190,7 +204,9 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
             reject: `enter long needs ${formatQuote(market, quote)}, only ${formatQuote(market, Math.max(0, free))} is free`,
           };
         }
-        const amount = quote / (lastPrice * (1 + market.taker) * (1 + MARKET_BUY_BUFFER));
+        // Spend the requested quote; keep the gap buffer only where it would exceed free cash.
+        const unitCost = lastPrice * (1 + market.taker);
+        const amount = Math.min(quote / unitCost, free / (unitCost * (1 + MARKET_BUY_BUFFER)));
         return { side: 'buy', type: 'market', amount, tag: intent.tag };
       }
       case 'exit_long': {
@@ -337,6 +353,8 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
   const feedCandle = async (candle: Candle) => {
     lastCandleTime = candle.time;
     lastPrice = candle.close;
+    // A strategy that failed (or was released) is never called again.
+    if (mode === 'error' || isReleased) return;
     const intents = await callStrategy(() => strategy.onCandle(strategyState, candle, context()));
     if (!isWarmup) await processIntents(intents);
   };
@@ -360,7 +378,7 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
             await applyTrade(trade);
           await orders.reconcile();
         }
-        const warmup = strategy.warmup(params);
+        const warmup = await strategy.warmup(params, strategyState);
         const history = await exchange.fetchOHLCV(
           market.symbol,
           bot.config.timeframe,
@@ -370,7 +388,10 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
         isWarmup = true;
         for (const candle of history) await feedCandle(candle);
         isWarmup = false;
-        mode = initialMode;
+        // A strategy that failed while warming up leaves the bot in the error state.
+        if (mode !== 'error') mode = initialMode;
+        // Loaded stopped (only to finish its orders): the strategy will not be asked again.
+        if (mode === 'stopped') release();
         decidedUntil = (await store.loadRuntimeState(botId))?.lastCandleTime ?? -Infinity;
         options.onUpdate?.(snapshot());
       }),
@@ -401,7 +422,7 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
       queue.run(async () => {
         const fill = await applyTrade(trade);
         if (!fill) return;
-        if (mode === 'running' || mode === 'paused') {
+        if ((mode === 'running' || mode === 'paused') && !isReleased) {
           const onFill = strategy.onFill;
           if (onFill)
             await processIntents(await callStrategy(() => onFill(strategyState, fill, context())));
@@ -442,7 +463,14 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
             await emit('risk_rejected', `Position not closed: ${shaped.reason}`);
         }
         mode = 'stopped';
+        // A stopped runtime never calls its strategy again (a restart makes a new runtime).
+        release();
         options.onUpdate?.(snapshot());
+      }),
+
+    dispose: () =>
+      queue.run(async () => {
+        release();
       }),
 
     cancelOrder: (clientOrderId) =>

@@ -123,10 +123,30 @@ export interface StrategyDefinition<P extends ParamSpecs = ParamSpecs, S = unkno
 export type AnyStrategy = StrategyDefinition<any, any>;
 
 /**
+ * What a strategy is without its code: enough to list it, build its parameter form and check
+ * values against the spec. Templates and custom strategies (src/host/custom) both provide it.
+ */
+export type StrategyInfo = Pick<
+  AnyStrategy,
+  'id' | 'name' | 'description' | 'category' | 'timeframe' | 'params' | 'validate'
+>;
+
+/**
  * A strategy as the engine runs it: a template, or a custom strategy isolated in its own
  * worker, whose answers arrive asynchronously.
  */
-export type RunnableStrategy = Omit<AnyStrategy, 'onCandle' | 'onFill'> & {
+export type RunnableStrategy = Omit<AnyStrategy, 'onCandle' | 'onFill' | 'warmup'> & {
+  /**
+   * Closed candles needed before the first decision. `state` is what `init` returned for the
+   * bot being warmed up (an isolated strategy answers from that bot's worker); it is absent
+   * when no bot exists yet (e.g. a backtest sizing its history).
+   */
+  warmup(params: ParamValues<ParamSpecs>, state?: unknown): number | Promise<number>;
+  /**
+   * Cross-field checks that cannot run synchronously (a custom strategy's `validate` runs in
+   * its worker). The host awaits them before it saves a config; `validate` is then absent.
+   */
+  validateAsync?(params: RawParams): Promise<{ field: string; message: string } | undefined>;
   onCandle(
     state: unknown,
     candle: Candle,
@@ -137,4 +157,9 @@ export type RunnableStrategy = Omit<AnyStrategy, 'onCandle' | 'onFill'> & {
     fill: StrategyFill,
     ctx: StrategyContext,
   ): StrategyResult | Promise<StrategyResult>;
+  /**
+   * Releases what `init` acquired (a custom strategy's worker) once the bot's runtime is done
+   * with `state`: after it stopped, failed or was unloaded. Never called twice for one state.
+   */
+  dispose?(state: unknown): void;
 };

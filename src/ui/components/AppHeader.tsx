@@ -7,6 +7,7 @@ const LINKS: readonly { label: string; path: string; routes: readonly Route['nam
   { label: 'Dashboard', path: '/', routes: ['dashboard', 'bot'] },
   { label: 'New bot', path: '/bots/new', routes: ['createBot'] },
   { label: 'Templates', path: '/templates', routes: ['templates'] },
+  { label: 'Custom strategies', path: '/strategies/custom', routes: ['customStrategies'] },
   { label: 'Settings', path: '/settings', routes: ['settings'] },
 ];
 

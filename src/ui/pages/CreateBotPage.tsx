@@ -6,7 +6,7 @@
  */
 import { For, Show, type JSX } from 'solid-js';
 import { TIMEFRAMES } from '../../core/market/timeframe';
-import { STRATEGIES } from '../catalog';
+import { createStrategyCatalog } from '../catalog';
 import { CheckboxField, describedBy, FormField, invalid } from '../components/FormField';
 import { useEngine } from '../EngineProvider';
 import { formatAmount } from '../format';
@@ -40,6 +40,7 @@ function AllocationHelp(props: { form: BotFormStore }): JSX.Element {
 
 function MarketAndTemplate(props: { form: BotFormStore }): JSX.Element {
   const form = props.form;
+  const catalog = createStrategyCatalog();
   return (
     <>
       <FormField id="bot-market" label="Market" error={form.errorFor('symbol')}>
@@ -84,10 +85,10 @@ function MarketAndTemplate(props: { form: BotFormStore }): JSX.Element {
           )}
           onChange={(event) => form.setStrategy(event.currentTarget.value)}
         >
-          <For each={STRATEGIES}>
+          <For each={catalog()}>
             {(strategy) => (
               <option value={strategy.id} selected={strategy.id === form.draft.strategyId}>
-                {strategy.name}
+                {strategy.isCustom ? `${strategy.name} (custom)` : strategy.name}
               </option>
             )}
           </For>

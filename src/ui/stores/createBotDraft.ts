@@ -5,7 +5,7 @@
  */
 import type { BotConfig } from '../../core/bot/types';
 import { isTimeframe, type Timeframe } from '../../core/market/timeframe';
-import type { AnyStrategy, ParamSpec, RawParams } from '../../core/strategy/types';
+import type { StrategyInfo, ParamSpec, RawParams } from '../../core/strategy/types';
 import { DEFAULT_SIM_ACCOUNT_ID } from '../../host/engineApi';
 
 export type ParamInput = string | boolean;
@@ -25,7 +25,7 @@ export interface BotDraft {
 /** Allocation suggested for a new bot, in quote currency: a tenth of the default balance. */
 const DEFAULT_ALLOCATION = '1000';
 
-export function emptyDraft(strategy: AnyStrategy | undefined): BotDraft {
+export function emptyDraft(strategy: StrategyInfo | undefined): BotDraft {
   return {
     version: 1,
     name: '',
@@ -46,7 +46,7 @@ export function toParamInput(spec: ParamSpec, value: unknown): ParamInput {
 }
 
 /** The inputs of `strategy`'s parameters in `draft`, defaults filling any gap. */
-export function paramInputs(draft: BotDraft, strategy: AnyStrategy): Record<string, ParamInput> {
+export function paramInputs(draft: BotDraft, strategy: StrategyInfo): Record<string, ParamInput> {
   const saved = draft.paramsByStrategy[strategy.id] ?? {};
   const inputs: Record<string, ParamInput> = {};
   for (const [key, spec] of Object.entries(strategy.params as Record<string, ParamSpec>)) {
@@ -59,7 +59,7 @@ export function paramInputs(draft: BotDraft, strategy: AnyStrategy): Record<stri
 
 /** Form inputs for `strategy` holding `params` (e.g. a preset's), defaults filling any gap. */
 export function paramInputsFrom(
-  strategy: AnyStrategy,
+  strategy: StrategyInfo,
   params: RawParams,
 ): Record<string, ParamInput> {
   const inputs: Record<string, ParamInput> = {};
@@ -70,7 +70,7 @@ export function paramInputsFrom(
 }
 
 /** Parameter values as the engine takes them; an empty number field is left out ("missing"). */
-export function toRawParams(draft: BotDraft, strategy: AnyStrategy): RawParams {
+export function toRawParams(draft: BotDraft, strategy: StrategyInfo): RawParams {
   const inputs = paramInputs(draft, strategy);
   const raw: RawParams = {};
   for (const [key, spec] of Object.entries(strategy.params as Record<string, ParamSpec>)) {
@@ -87,7 +87,7 @@ export function parseAmount(text: string): number {
   return text.trim() === '' ? Number.NaN : Number(text);
 }
 
-export function toBotConfig(draft: BotDraft, strategy: AnyStrategy): BotConfig {
+export function toBotConfig(draft: BotDraft, strategy: StrategyInfo): BotConfig {
   return {
     name: draft.name.trim(),
     mode: 'simulated',

@@ -15,7 +15,7 @@ import {
 import { createStore } from 'solid-js/store';
 import type { Market } from '../../core/market/types';
 import type { PresetRow } from '../../db';
-import type { AnyStrategy, ParamSpec, RawParams } from '../../core/strategy/types';
+import type { ParamSpec, RawParams } from '../../core/strategy/types';
 import {
   DEFAULT_SIM_ACCOUNT_ID,
   type AccountBalanceView,
@@ -24,7 +24,7 @@ import {
   type SimulatedAccountSettings,
 } from '../../host/engineApi';
 import { announce } from '../announcer';
-import { findStrategy, STRATEGIES } from '../catalog';
+import { findStrategyEntry, STRATEGIES, type StrategyEntry } from '../catalog';
 import { drafts, presets } from '../db';
 import { createAccountContext } from './createAccountContext';
 import {
@@ -49,7 +49,7 @@ export interface BotFormStore {
   draft: Readonly<BotDraft>;
   /** True once the saved draft was restored. */
   isReady: Accessor<boolean>;
-  strategy: Accessor<AnyStrategy | undefined>;
+  strategy: Accessor<StrategyEntry | undefined>;
   markets: Resource<Market[]>;
   market: Accessor<Market | undefined>;
   /** The account's balance in the chosen market's quote currency. */
@@ -101,7 +101,7 @@ export function createBotFormStore(
   const [initialPreset, setInitialPreset] = createSignal<InitialPreset>();
   const { markets, balances, account, settled } = createAccountContext(api);
 
-  const strategy = createMemo(() => findStrategy(draft.strategyId));
+  const strategy = createMemo(() => findStrategyEntry(draft.strategyId));
   const market = createMemo(() =>
     (markets.state === 'ready' ? markets() : []).find((each) => each.symbol === draft.symbol),
   );
@@ -160,7 +160,7 @@ export function createBotFormStore(
   };
 
   const applyParams = (strategyId: string, params: RawParams): void => {
-    const next = findStrategy(strategyId);
+    const next = findStrategyEntry(strategyId);
     if (!next) return;
     batch(() => {
       if (draft.strategyId !== next.id) {
@@ -174,7 +174,7 @@ export function createBotFormStore(
     });
   };
 
-  async function create(chosen: AnyStrategy): Promise<string | undefined> {
+  async function create(chosen: StrategyEntry): Promise<string | undefined> {
     const result = await api.createBot(toBotConfig(draft, chosen), { start: draft.start });
     if (!result.ok) {
       if (result.fieldErrors?.length) showServerErrors(result.fieldErrors);
@@ -231,7 +231,7 @@ export function createBotFormStore(
     setStrategy: (id) =>
       edit('strategyId', () => {
         setDraft('strategyId', id);
-        const next = findStrategy(id);
+        const next = findStrategyEntry(id);
         if (next) setDraft('timeframe', next.timeframe);
       }),
     setTimeframe: (value) => edit('timeframe', () => setDraft('timeframe', value)),

@@ -3,7 +3,7 @@
  * saving it, debounced, whenever it changes; a pending save is flushed when the form unmounts.
  */
 import { createEffect, on, onCleanup } from 'solid-js';
-import { findStrategy, STRATEGIES } from '../catalog';
+import { loadStrategyEntries, STRATEGIES } from '../catalog';
 import { drafts } from '../db';
 import { emptyDraft, readDraft, type BotDraft } from './createBotDraft';
 
@@ -17,13 +17,16 @@ export async function loadBotDraft(id: string, template: string | undefined): Pr
     return undefined;
   });
   const restored = readDraft(stored, emptyDraft(STRATEGIES[0]));
-  const chosen = template ? findStrategy(template) : undefined;
+  // Templates and installed custom strategies: a draft or link may name either.
+  const entries = await loadStrategyEntries();
+  const entryOf = (id: string) => entries.find((entry) => entry.id === id);
+  const chosen = template ? entryOf(template) : undefined;
   if (chosen && chosen.id !== restored.strategyId) {
     restored.strategyId = chosen.id;
     restored.timeframe = chosen.timeframe;
   }
   const fallback = STRATEGIES[0];
-  if (!findStrategy(restored.strategyId) && fallback) {
+  if (!entryOf(restored.strategyId) && fallback) {
     restored.strategyId = fallback.id;
     restored.timeframe = fallback.timeframe;
   }

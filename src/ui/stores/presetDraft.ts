@@ -3,7 +3,7 @@
  * (its template and values) and checking the current values before they are saved as one.
  */
 import { validateParams } from '../../core/strategy/params';
-import type { AnyStrategy, RawParams } from '../../core/strategy/types';
+import type { StrategyInfo, RawParams } from '../../core/strategy/types';
 import { MAX_PRESET_NAME_LENGTH, type PresetRow } from '../../db';
 import { findStrategy } from '../catalog';
 import { paramInputsFrom, toRawParams, type BotDraft } from './createBotDraft';
@@ -61,7 +61,7 @@ export function applyInitialPreset(
 /** Checks a preset name and the draft's current values of `strategy` before saving them. */
 export function checkPresetToSave(
   name: string,
-  strategy: AnyStrategy,
+  strategy: StrategyInfo,
   draft: BotDraft,
 ): PresetCheck {
   const trimmed = name.trim();

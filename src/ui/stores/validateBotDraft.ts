@@ -6,7 +6,7 @@
 import { isTimeframe } from '../../core/market/timeframe';
 import type { Market } from '../../core/market/types';
 import { validateParams } from '../../core/strategy/params';
-import type { AnyStrategy } from '../../core/strategy/types';
+import type { StrategyInfo } from '../../core/strategy/types';
 import type { FieldError } from '../../host/engineApi';
 import { formatAmount } from '../format';
 import { parseAmount, toRawParams, type BotDraft } from './createBotDraft';
@@ -15,7 +15,7 @@ import { parseAmount, toRawParams, type BotDraft } from './createBotDraft';
 const MAX_NAME_LENGTH = 60;
 
 export interface DraftContext {
-  strategy: AnyStrategy | undefined;
+  strategy: StrategyInfo | undefined;
   /** undefined while the markets are loading. */
   market: Market | undefined;
   /** Quote currency not yet allocated to other bots; undefined while unknown. */
