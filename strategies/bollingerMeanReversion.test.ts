@@ -1,76 +1,21 @@
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runBacktest, type BacktestResult } from '../src/backtest/runBacktest';
 import type { Candle } from '../src/core/market/candle';
-import { parseCandlesCsv } from '../src/core/market/csv';
-import type { OrderIntent, OrderSide } from '../src/core/orders/types';
-import {
-  defaultParams,
-  validateParams,
-  type ParamValues,
-  type StrategyContext,
-} from '../src/core/strategy';
+import { defaultParams, validateParams, type ParamValues } from '../src/core/strategy';
 import bollingerMeanReversion from './bollingerMeanReversion';
+import {
+  backtestSignals,
+  candlesFromCloses,
+  fixture,
+  runSignals,
+  strategyContext,
+} from './testSupport';
 
 type Params = ParamValues<(typeof bollingerMeanReversion)['params']>;
 const DEFAULTS: Params = { period: 20, stdDev: 2, exitAt: 'middle' };
 
-const FIXTURE = new URL('../tests/fixtures/btcusdt-1m-2023-03-01_03.csv', import.meta.url);
-const fixture = parseCandlesCsv(readFileSync(FIXTURE, 'utf8')).candles;
-
-function candlesFromCloses(closes: number[]): Candle[] {
-  return closes.map((close, i) => ({
-    time: i * 60_000,
-    open: close,
-    high: close,
-    low: close,
-    close,
-    volume: 1,
-  }));
-}
-
-function context(
-  params: Params,
-  positionAmount: number,
-): StrategyContext<(typeof bollingerMeanReversion)['params']> {
-  return {
-    params,
-    position: { amount: positionAmount, averageEntry: positionAmount > 0 ? 1 : 0 },
-    openOrders: [],
-    allocation: 1000,
-    cash: 1000,
-    equity: 1000,
-    isWarmup: false,
-    log: () => undefined,
-  };
-}
-
-interface Decision {
-  index: number;
-  intent: OrderIntent;
-}
-
-/**
- * A stand-in for the engine: flips flat/long whenever the strategy enters or exits, as if
- * every order filled at once. Intents before `tradeFrom` are ignored, as the engine ignores
- * them during its warm-up replay.
- */
-function run(candles: Candle[], params: Params = DEFAULTS, tradeFrom = 0): Decision[] {
-  const state = bollingerMeanReversion.init(params);
-  let isLong = false;
-  const decisions: Decision[] = [];
-  candles.forEach((candle, index) => {
-    const ctx = context(params, isLong ? 0.01 : 0);
-    const intents = bollingerMeanReversion.onCandle(state, candle, ctx) ?? [];
-    if (index < tradeFrom) return;
-    for (const intent of intents) {
-      decisions.push({ index, intent });
-      if (intent.kind === 'enter_long') isLong = true;
-      if (intent.kind === 'exit_long') isLong = false;
-    }
-  });
-  return decisions;
-}
+const run = (candles: readonly Candle[], params: Params = DEFAULTS, tradeFrom = 0) =>
+  runSignals(bollingerMeanReversion, candles, params, tradeFrom);
 
 /** Naive bands over closes[i − period + 1 .. i] with the population σ. */
 function naiveBands(closes: number[], i: number, period: number, k: number) {
@@ -79,21 +24,6 @@ function naiveBands(closes: number[], i: number, period: number, k: number) {
   const mean = window.reduce((sum, x) => sum + x, 0) / period;
   const sigma = Math.sqrt(window.reduce((sum, x) => sum + (x - mean) ** 2, 0) / period);
   return { lower: mean - k * sigma, middle: mean, upper: mean + k * sigma };
-}
-
-/** The signal candle (one before the fill: market orders fill at the next open) of each order. */
-function backtestSignals(
-  result: BacktestResult,
-): { index: number; side: OrderSide; tag?: string }[] {
-  const indexByTime = new Map(fixture.map((candle, i) => [candle.time, i]));
-  const tags = new Map(result.orders.map((order) => [order.clientOrderId, order.tag]));
-  const seen = new Set<string>();
-  return result.fills.flatMap((fill) => {
-    if (seen.has(fill.clientOrderId)) return [];
-    seen.add(fill.clientOrderId);
-    const index = (indexByTime.get(fill.time) ?? Number.NaN) - 1;
-    return [{ index, side: fill.side, tag: tags.get(fill.clientOrderId) }];
-  });
 }
 
 describe('bollingerMeanReversion definition', () => {
@@ -179,13 +109,13 @@ describe('bollingerMeanReversion on synthetic series', () => {
     const params: Params = { period: 2, stdDev: 0.5, exitAt: 'middle' };
     const holding = bollingerMeanReversion.init(params);
     const down = candlesFromCloses([12, 8, 4, 2]);
-    const ctxHolding = context(params, 1);
+    const ctxHolding = strategyContext<(typeof bollingerMeanReversion)['params']>(params, 1);
     expect(
       down.flatMap((c) => bollingerMeanReversion.onCandle(holding, c, ctxHolding) ?? []),
     ).toEqual([]);
     const flat = bollingerMeanReversion.init(params);
     const up = candlesFromCloses([1, 2, 4, 8]);
-    const ctxFlat = context(params, 0);
+    const ctxFlat = strategyContext<(typeof bollingerMeanReversion)['params']>(params, 0);
     expect(up.flatMap((c) => bollingerMeanReversion.onCandle(flat, c, ctxFlat) ?? [])).toEqual([]);
   });
 });

@@ -1,17 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runBacktest, type BacktestResult } from '../src/backtest/runBacktest';
 import type { Candle } from '../src/core/market/candle';
-import { parseCandlesCsv } from '../src/core/market/csv';
-import type { OrderIntent, OrderSide } from '../src/core/orders/types';
-import { defaultParams, validateParams, type StrategyContext } from '../src/core/strategy';
+import { defaultParams, validateParams } from '../src/core/strategy';
 import donchianBreakout from './donchianBreakout';
+import { backtestSignals, fixture, runSignals, strategyContext } from './testSupport';
 
 type Params = { entryPeriod: number; exitPeriod: number };
 const DEFAULTS: Params = { entryPeriod: 20, exitPeriod: 10 };
-
-const FIXTURE = new URL('../tests/fixtures/btcusdt-1m-2023-03-01_03.csv', import.meta.url);
-const fixture = parseCandlesCsv(readFileSync(FIXTURE, 'utf8')).candles;
 
 /** Candles from [high, low, close] triples. */
 function candles(rows: [number, number, number][]): Candle[] {
@@ -25,72 +20,17 @@ function candles(rows: [number, number, number][]): Candle[] {
   }));
 }
 
-function context(
-  params: Params,
-  positionAmount: number,
-): StrategyContext<(typeof donchianBreakout)['params']> {
-  return {
-    params,
-    position: { amount: positionAmount, averageEntry: positionAmount > 0 ? 1 : 0 },
-    openOrders: [],
-    allocation: 1000,
-    cash: 1000,
-    equity: 1000,
-    isWarmup: false,
-    log: () => undefined,
-  };
-}
-
-interface Decision {
-  index: number;
-  intent: OrderIntent;
-}
-
-/**
- * A stand-in for the engine: flips flat/long whenever the strategy enters or exits, as if
- * every order filled at once. Intents before `tradeFrom` are ignored, as the engine ignores
- * them during its warm-up replay.
- */
-function run(series: Candle[], params: Params = DEFAULTS, tradeFrom = 0): Decision[] {
-  const state = donchianBreakout.init(params);
-  let isLong = false;
-  const decisions: Decision[] = [];
-  series.forEach((candle, index) => {
-    const ctx = context(params, isLong ? 0.01 : 0);
-    const intents = donchianBreakout.onCandle(state, candle, ctx) ?? [];
-    if (index < tradeFrom) return;
-    for (const intent of intents) {
-      decisions.push({ index, intent });
-      if (intent.kind === 'enter_long') isLong = true;
-      if (intent.kind === 'exit_long') isLong = false;
-    }
-  });
-  return decisions;
-}
+const run = (candles: readonly Candle[], params: Params = DEFAULTS, tradeFrom = 0) =>
+  runSignals(donchianBreakout, candles, params, tradeFrom);
 
 /** Highest high and lowest low of the `period` candles before index i (i itself excluded). */
-function previousHigh(series: Candle[], i: number, period: number): number {
+function previousHigh(series: readonly Candle[], i: number, period: number): number {
   if (i < period) return Number.NaN;
   return Math.max(...series.slice(i - period, i).map((c) => c.high));
 }
-function previousLow(series: Candle[], i: number, period: number): number {
+function previousLow(series: readonly Candle[], i: number, period: number): number {
   if (i < period) return Number.NaN;
   return Math.min(...series.slice(i - period, i).map((c) => c.low));
-}
-
-/** The signal candle (one before the fill: market orders fill at the next open) of each order. */
-function backtestSignals(
-  result: BacktestResult,
-): { index: number; side: OrderSide; tag?: string }[] {
-  const indexByTime = new Map(fixture.map((candle, i) => [candle.time, i]));
-  const tags = new Map(result.orders.map((order) => [order.clientOrderId, order.tag]));
-  const seen = new Set<string>();
-  return result.fills.flatMap((fill) => {
-    if (seen.has(fill.clientOrderId)) return [];
-    seen.add(fill.clientOrderId);
-    const index = (indexByTime.get(fill.time) ?? Number.NaN) - 1;
-    return [{ index, side: fill.side, tag: tags.get(fill.clientOrderId) }];
-  });
 }
 
 describe('donchianBreakout definition', () => {
@@ -206,13 +146,13 @@ describe('donchianBreakout on synthetic series', () => {
 
   it('does not add while holding, nor exit while flat', () => {
     const holding = donchianBreakout.init(params);
-    const ctxHolding = context(params, 1);
+    const ctxHolding = strategyContext<(typeof donchianBreakout)['params']>(params, 1);
     const out = candles(rows.slice(0, 5)).flatMap(
       (c) => donchianBreakout.onCandle(holding, c, ctxHolding) ?? [],
     );
     expect(out).toEqual([]);
     const flat = donchianBreakout.init(params);
-    const ctxFlat = context(params, 0);
+    const ctxFlat = strategyContext<(typeof donchianBreakout)['params']>(params, 0);
     const crash = candles([
       [10, 9, 10],
       [10, 9, 10],

@@ -1,70 +1,21 @@
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runBacktest, type BacktestResult } from '../src/backtest/runBacktest';
 import type { Candle } from '../src/core/market/candle';
-import { parseCandlesCsv } from '../src/core/market/csv';
-import type { OrderIntent, OrderSide } from '../src/core/orders/types';
-import { defaultParams, validateParams, type StrategyContext } from '../src/core/strategy';
+import { defaultParams, validateParams } from '../src/core/strategy';
 import emaCrossover from './emaCrossover';
+import {
+  backtestSignals,
+  candlesFromCloses,
+  fixture,
+  runSignals,
+  strategyContext,
+} from './testSupport';
 
 type Params = { fast: number; slow: number };
 const DEFAULTS: Params = { fast: 9, slow: 21 };
 
-const FIXTURE = new URL('../tests/fixtures/btcusdt-1m-2023-03-01_03.csv', import.meta.url);
-const fixture = parseCandlesCsv(readFileSync(FIXTURE, 'utf8')).candles;
-
-function candlesFromCloses(closes: number[]): Candle[] {
-  return closes.map((close, i) => ({
-    time: i * 60_000,
-    open: close,
-    high: close,
-    low: close,
-    close,
-    volume: 1,
-  }));
-}
-
-function context(
-  params: Params,
-  positionAmount: number,
-): StrategyContext<(typeof emaCrossover)['params']> {
-  return {
-    params,
-    position: { amount: positionAmount, averageEntry: positionAmount > 0 ? 1 : 0 },
-    openOrders: [],
-    allocation: 1000,
-    cash: 1000,
-    equity: 1000,
-    isWarmup: false,
-    log: () => undefined,
-  };
-}
-
-interface Decision {
-  index: number;
-  intent: OrderIntent;
-}
-
-/**
- * A stand-in for the engine: flips flat/long whenever the strategy enters or exits, as if
- * every order filled at once. Intents before `tradeFrom` are ignored, as the engine ignores
- * them during its warm-up replay.
- */
-function run(candles: Candle[], params: Params = DEFAULTS, tradeFrom = 0): Decision[] {
-  const state = emaCrossover.init(params);
-  let isLong = false;
-  const decisions: Decision[] = [];
-  candles.forEach((candle, index) => {
-    const intents = emaCrossover.onCandle(state, candle, context(params, isLong ? 0.01 : 0)) ?? [];
-    if (index < tradeFrom) return;
-    for (const intent of intents) {
-      decisions.push({ index, intent });
-      if (intent.kind === 'enter_long') isLong = true;
-      if (intent.kind === 'exit_long') isLong = false;
-    }
-  });
-  return decisions;
-}
+const run = (candles: readonly Candle[], params: Params = DEFAULTS, tradeFrom = 0) =>
+  runSignals(emaCrossover, candles, params, tradeFrom);
 
 /** Naive EMA seeded with the first value, reported from the period-th value. */
 function naiveEma(values: number[], period: number): (number | undefined)[] {
@@ -73,21 +24,6 @@ function naiveEma(values: number[], period: number): (number | undefined)[] {
   return values.map((value, i) => {
     ema = i === 0 ? value : weight * value + (1 - weight) * ema;
     return i >= period - 1 ? ema : undefined;
-  });
-}
-
-/** The signal candle (one before the fill: market orders fill at the next open) of each order. */
-function backtestSignals(
-  result: BacktestResult,
-): { index: number; side: OrderSide; tag?: string }[] {
-  const indexByTime = new Map(fixture.map((candle, i) => [candle.time, i]));
-  const tags = new Map(result.orders.map((order) => [order.clientOrderId, order.tag]));
-  const seen = new Set<string>();
-  return result.fills.flatMap((fill) => {
-    if (seen.has(fill.clientOrderId)) return [];
-    seen.add(fill.clientOrderId);
-    const index = (indexByTime.get(fill.time) ?? Number.NaN) - 1;
-    return [{ index, side: fill.side, tag: tags.get(fill.clientOrderId) }];
   });
 }
 
@@ -167,13 +103,13 @@ describe('emaCrossover on synthetic series', () => {
   });
 
   it('does not re-enter while holding, nor exit while flat', () => {
-    const holding = context(params, 1);
+    const holding = strategyContext<(typeof emaCrossover)['params']>(params, 1);
     const up = emaCrossover.init(params);
     const upOut = candlesFromCloses([...seed, 24]).map((c) =>
       emaCrossover.onCandle(up, c, holding),
     );
     expect(upOut.flat()).toEqual([]);
-    const flat = context(params, 0);
+    const flat = strategyContext<(typeof emaCrossover)['params']>(params, 0);
     const down = emaCrossover.init(params);
     const downOut = candlesFromCloses([...seed, 8]).map((c) =>
       emaCrossover.onCandle(down, c, flat),

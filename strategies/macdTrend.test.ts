@@ -1,70 +1,21 @@
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runBacktest, type BacktestResult } from '../src/backtest/runBacktest';
 import type { Candle } from '../src/core/market/candle';
-import { parseCandlesCsv } from '../src/core/market/csv';
-import type { OrderIntent, OrderSide } from '../src/core/orders/types';
-import { defaultParams, validateParams, type StrategyContext } from '../src/core/strategy';
+import { defaultParams, validateParams } from '../src/core/strategy';
 import macdTrend from './macdTrend';
+import {
+  backtestSignals,
+  candlesFromCloses,
+  fixture,
+  runSignals,
+  strategyContext,
+} from './testSupport';
 
 type Params = { fast: number; slow: number; signal: number; requireAboveZero: boolean };
 const DEFAULTS: Params = { fast: 12, slow: 26, signal: 9, requireAboveZero: false };
 
-const FIXTURE = new URL('../tests/fixtures/btcusdt-1m-2023-03-01_03.csv', import.meta.url);
-const fixture = parseCandlesCsv(readFileSync(FIXTURE, 'utf8')).candles;
-
-function candlesFromCloses(closes: number[]): Candle[] {
-  return closes.map((close, i) => ({
-    time: i * 60_000,
-    open: close,
-    high: close,
-    low: close,
-    close,
-    volume: 1,
-  }));
-}
-
-function context(
-  params: Params,
-  positionAmount: number,
-): StrategyContext<(typeof macdTrend)['params']> {
-  return {
-    params,
-    position: { amount: positionAmount, averageEntry: positionAmount > 0 ? 1 : 0 },
-    openOrders: [],
-    allocation: 1000,
-    cash: 1000,
-    equity: 1000,
-    isWarmup: false,
-    log: () => undefined,
-  };
-}
-
-interface Decision {
-  index: number;
-  intent: OrderIntent;
-}
-
-/**
- * A stand-in for the engine: flips flat/long whenever the strategy enters or exits, as if
- * every order filled at once. Intents before `tradeFrom` are ignored, as the engine ignores
- * them during its warm-up replay.
- */
-function run(candles: Candle[], params: Params = DEFAULTS, tradeFrom = 0): Decision[] {
-  const state = macdTrend.init(params);
-  let isLong = false;
-  const decisions: Decision[] = [];
-  candles.forEach((candle, index) => {
-    const intents = macdTrend.onCandle(state, candle, context(params, isLong ? 0.01 : 0)) ?? [];
-    if (index < tradeFrom) return;
-    for (const intent of intents) {
-      decisions.push({ index, intent });
-      if (intent.kind === 'enter_long') isLong = true;
-      if (intent.kind === 'exit_long') isLong = false;
-    }
-  });
-  return decisions;
-}
+const run = (candles: readonly Candle[], params: Params = DEFAULTS, tradeFrom = 0) =>
+  runSignals(macdTrend, candles, params, tradeFrom);
 
 /** Naive MACD by the EMA recurrences; undefined until the signal EMA has `signal` values. */
 function naiveMacd(closes: number[], { fast, slow, signal }: Params) {
@@ -77,21 +28,6 @@ function naiveMacd(closes: number[], { fast, slow, signal }: Params) {
     const line = emaFast - emaSlow;
     emaSignal = i === slow - 1 ? line : wg * line + (1 - wg) * emaSignal;
     return i < slow + signal - 2 ? undefined : { macd: line, signal: emaSignal };
-  });
-}
-
-/** The signal candle (one before the fill: market orders fill at the next open) of each order. */
-function backtestSignals(
-  result: BacktestResult,
-): { index: number; side: OrderSide; tag?: string }[] {
-  const indexByTime = new Map(fixture.map((candle, i) => [candle.time, i]));
-  const tags = new Map(result.orders.map((order) => [order.clientOrderId, order.tag]));
-  const seen = new Set<string>();
-  return result.fills.flatMap((fill) => {
-    if (seen.has(fill.clientOrderId)) return [];
-    seen.add(fill.clientOrderId);
-    const index = (indexByTime.get(fill.time) ?? Number.NaN) - 1;
-    return [{ index, side: fill.side, tag: tags.get(fill.clientOrderId) }];
   });
 }
 
@@ -195,10 +131,19 @@ describe('macdTrend on synthetic series', () => {
   it('does not add while holding, nor exit while flat', () => {
     const holding = macdTrend.init(params);
     const up = candlesFromCloses([...seed, 8, 24]);
-    expect(up.flatMap((c) => macdTrend.onCandle(holding, c, context(params, 1)) ?? [])).toEqual([]);
+    expect(
+      up.flatMap(
+        (c) =>
+          macdTrend.onCandle(
+            holding,
+            c,
+            strategyContext<(typeof macdTrend)['params']>(params, 1),
+          ) ?? [],
+      ),
+    ).toEqual([]);
     const flat = macdTrend.init(params);
     const down = candlesFromCloses([...seed, 8, 24, 8]);
-    const flatCtx = context(params, 0);
+    const flatCtx = strategyContext<(typeof macdTrend)['params']>(params, 0);
     const out = down.map((c) => macdTrend.onCandle(flat, c, flatCtx) ?? []);
     expect(out.at(-1)).toEqual([]);
   });

@@ -1,16 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runBacktest, type BacktestResult } from '../src/backtest/runBacktest';
 import type { Candle } from '../src/core/market/candle';
-import { parseCandlesCsv } from '../src/core/market/csv';
-import type { OrderIntent, OrderSide } from '../src/core/orders/types';
-import {
-  defaultParams,
-  validateParams,
-  type ParamValues,
-  type StrategyContext,
-} from '../src/core/strategy';
+import { defaultParams, validateParams, type ParamValues } from '../src/core/strategy';
 import rsiMeanReversion from './rsiMeanReversion';
+import {
+  backtestSignals,
+  candlesFromCloses,
+  fixture,
+  runSignals,
+  strategyContext,
+} from './testSupport';
 
 type Params = ParamValues<(typeof rsiMeanReversion)['params']>;
 const DEFAULTS: Params = {
@@ -21,62 +20,8 @@ const DEFAULTS: Params = {
   exitLevel: 50,
 };
 
-const FIXTURE = new URL('../tests/fixtures/btcusdt-1m-2023-03-01_03.csv', import.meta.url);
-const fixture = parseCandlesCsv(readFileSync(FIXTURE, 'utf8')).candles;
-
-function candlesFromCloses(closes: number[]): Candle[] {
-  return closes.map((close, i) => ({
-    time: i * 60_000,
-    open: close,
-    high: close,
-    low: close,
-    close,
-    volume: 1,
-  }));
-}
-
-function context(
-  params: Params,
-  positionAmount: number,
-): StrategyContext<(typeof rsiMeanReversion)['params']> {
-  return {
-    params,
-    position: { amount: positionAmount, averageEntry: positionAmount > 0 ? 1 : 0 },
-    openOrders: [],
-    allocation: 1000,
-    cash: 1000,
-    equity: 1000,
-    isWarmup: false,
-    log: () => undefined,
-  };
-}
-
-interface Decision {
-  index: number;
-  intent: OrderIntent;
-}
-
-/**
- * A stand-in for the engine: flips flat/long whenever the strategy enters or exits, as if
- * every order filled at once. Intents before `tradeFrom` are ignored, as the engine ignores
- * them during its warm-up replay.
- */
-function run(candles: Candle[], params: Params = DEFAULTS, tradeFrom = 0): Decision[] {
-  const state = rsiMeanReversion.init(params);
-  let isLong = false;
-  const decisions: Decision[] = [];
-  candles.forEach((candle, index) => {
-    const ctx = context(params, isLong ? 0.01 : 0);
-    const intents = rsiMeanReversion.onCandle(state, candle, ctx) ?? [];
-    if (index < tradeFrom) return;
-    for (const intent of intents) {
-      decisions.push({ index, intent });
-      if (intent.kind === 'enter_long') isLong = true;
-      if (intent.kind === 'exit_long') isLong = false;
-    }
-  });
-  return decisions;
-}
+const run = (candles: readonly Candle[], params: Params = DEFAULTS, tradeFrom = 0) =>
+  runSignals(rsiMeanReversion, candles, params, tradeFrom);
 
 /** Naive Wilder RSI: mean gain/loss of the first `period` changes, then avg += (x − avg) / n. */
 function naiveRsi(closes: number[], period: number): (number | undefined)[] {
@@ -95,21 +40,6 @@ function naiveRsi(closes: number[], period: number): (number | undefined)[] {
       avgLoss += (loss - avgLoss) / period;
     }
     return avgLoss === 0 ? 100 : 100 - 100 / (1 + avgGain / avgLoss);
-  });
-}
-
-/** The signal candle (one before the fill: market orders fill at the next open) of each order. */
-function backtestSignals(
-  result: BacktestResult,
-): { index: number; side: OrderSide; tag?: string }[] {
-  const indexByTime = new Map(fixture.map((candle, i) => [candle.time, i]));
-  const tags = new Map(result.orders.map((order) => [order.clientOrderId, order.tag]));
-  const seen = new Set<string>();
-  return result.fills.flatMap((fill) => {
-    if (seen.has(fill.clientOrderId)) return [];
-    seen.add(fill.clientOrderId);
-    const index = (indexByTime.get(fill.time) ?? Number.NaN) - 1;
-    return [{ index, side: fill.side, tag: tags.get(fill.clientOrderId) }];
   });
 }
 
@@ -216,13 +146,27 @@ describe('rsiMeanReversion on synthetic series', () => {
     const holding = rsiMeanReversion.init(params);
     const down = candlesFromCloses([10, 11, 10, 8.5, 7.5, 6]);
     expect(
-      down.flatMap((c) => rsiMeanReversion.onCandle(holding, c, context(params, 1)) ?? []),
+      down.flatMap(
+        (c) =>
+          rsiMeanReversion.onCandle(
+            holding,
+            c,
+            strategyContext<(typeof rsiMeanReversion)['params']>(params, 1),
+          ) ?? [],
+      ),
     ).toEqual([]);
     const flat = rsiMeanReversion.init(params);
     const up = candlesFromCloses([10, 11, 12, 13, 14]); // RSI 100
-    expect(up.flatMap((c) => rsiMeanReversion.onCandle(flat, c, context(params, 0)) ?? [])).toEqual(
-      [],
-    );
+    expect(
+      up.flatMap(
+        (c) =>
+          rsiMeanReversion.onCandle(
+            flat,
+            c,
+            strategyContext<(typeof rsiMeanReversion)['params']>(params, 0),
+          ) ?? [],
+      ),
+    ).toEqual([]);
   });
 
   it('stays silent during warm-up even on a crash', () => {

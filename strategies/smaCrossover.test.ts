@@ -1,67 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Candle } from '../src/core/market/candle';
-import { parseCandlesCsv } from '../src/core/market/csv';
-import type { OrderIntent } from '../src/core/orders/types';
-import { defaultParams, validateParams, type StrategyContext } from '../src/core/strategy';
+import { defaultParams, validateParams } from '../src/core/strategy';
 import { getStrategy, STRATEGIES } from './index';
 import smaCrossover from './smaCrossover';
+import { candlesFromCloses, fixture, runSignals, strategyContext } from './testSupport';
 
 type Params = { fast: number; slow: number };
+const DEFAULTS: Params = { fast: 9, slow: 21 };
 
-const FIXTURE = new URL('../tests/fixtures/btcusdt-1m-2023-03-01_03.csv', import.meta.url);
-const fixture = parseCandlesCsv(readFileSync(FIXTURE, 'utf8')).candles;
-
-function candlesFromCloses(closes: number[]): Candle[] {
-  return closes.map((close, i) => ({
-    time: i * 60_000,
-    open: close,
-    high: close,
-    low: close,
-    close,
-    volume: 1,
-  }));
-}
-
-function context(
-  params: Params,
-  positionAmount: number,
-): StrategyContext<(typeof smaCrossover)['params']> {
-  return {
-    params,
-    position: { amount: positionAmount, averageEntry: positionAmount > 0 ? 1 : 0 },
-    openOrders: [],
-    allocation: 1000,
-    cash: 1000,
-    equity: 1000,
-    isWarmup: false,
-    log: () => undefined,
-  };
-}
-
-interface Decision {
-  index: number;
-  intent: OrderIntent;
-}
-
-/**
- * A tiny stand-in for the engine: feeds candles in order and flips a flat/long flag whenever
- * the strategy enters or exits, as if every order filled at once.
- */
-function run(candles: Candle[], params: Params = { fast: 9, slow: 21 }): Decision[] {
-  const state = smaCrossover.init(params);
-  let isLong = false;
-  const decisions: Decision[] = [];
-  candles.forEach((candle, index) => {
-    const intents = smaCrossover.onCandle(state, candle, context(params, isLong ? 0.01 : 0)) ?? [];
-    for (const intent of intents) {
-      decisions.push({ index, intent });
-      if (intent.kind === 'enter_long') isLong = true;
-      if (intent.kind === 'exit_long') isLong = false;
-    }
-  });
-  return decisions;
-}
+const run = (candles: readonly Candle[], params: Params = DEFAULTS, tradeFrom = 0) =>
+  runSignals(smaCrossover, candles, params, tradeFrom);
 
 /** Naive SMA over closes[i - period + 1 .. i], undefined before it is warm. */
 function naiveSma(closes: number[], i: number, period: number): number | undefined {
@@ -123,7 +71,7 @@ describe('smaCrossover on synthetic series', () => {
 
   it('stays silent until both averages and a previous value exist', () => {
     const state = smaCrossover.init(params);
-    const ctx = context(params, 0);
+    const ctx = strategyContext<(typeof smaCrossover)['params']>(params, 0);
     const out = candlesFromCloses([1, 1, 5, 9]).map((c) => smaCrossover.onCandle(state, c, ctx));
     expect(out.slice(0, 3)).toEqual([[], [], []]);
   });
@@ -131,11 +79,11 @@ describe('smaCrossover on synthetic series', () => {
   it('does not re-enter while holding, nor exit while flat', () => {
     const state = smaCrossover.init(params);
     const up = candlesFromCloses([10, 10, 10, 20]);
-    const holding = context(params, 1);
+    const holding = strategyContext<(typeof smaCrossover)['params']>(params, 1);
     expect(up.map((c) => smaCrossover.onCandle(state, c, holding)).flat()).toEqual([]);
     const stateDown = smaCrossover.init(params);
     const down = candlesFromCloses([20, 20, 20, 10]);
-    const flat = context(params, 0);
+    const flat = strategyContext<(typeof smaCrossover)['params']>(params, 0);
     expect(down.map((c) => smaCrossover.onCandle(stateDown, c, flat)).flat()).toEqual([]);
   });
 });

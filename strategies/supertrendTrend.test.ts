@@ -1,66 +1,18 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runBacktest } from '../src/backtest/runBacktest';
 import type { Candle } from '../src/core/market/candle';
-import { parseCandlesCsv } from '../src/core/market/csv';
-import type { OrderIntent } from '../src/core/orders/types';
-import { defaultParams, validateParams, type StrategyContext } from '../src/core/strategy';
+import { defaultParams, validateParams } from '../src/core/strategy';
 import supertrend from './supertrendTrend';
+import { candlesFromCloses, fixture, runSignals, strategyContext } from './testSupport';
 
 type Params = { atrPeriod: number; multiplier: number };
 
-const FIXTURE = new URL('../tests/fixtures/btcusdt-1m-2023-03-01_03.csv', import.meta.url);
-const fixture = parseCandlesCsv(readFileSync(FIXTURE, 'utf8')).candles;
 const DEFAULTS: Params = { atrPeriod: 10, multiplier: 3 };
 
 /** Candles with a ±1 range around each close. */
-function candlesFromCloses(closes: number[]): Candle[] {
-  return closes.map((close, i) => ({
-    time: i * 60_000,
-    open: close,
-    high: close + 1,
-    low: close - 1,
-    close,
-    volume: 1,
-  }));
-}
 
-function context(
-  params: Params,
-  positionAmount: number,
-): StrategyContext<(typeof supertrend)['params']> {
-  return {
-    params,
-    position: { amount: positionAmount, averageEntry: positionAmount > 0 ? 1 : 0 },
-    openOrders: [],
-    allocation: 1000,
-    cash: 1000,
-    equity: 1000,
-    isWarmup: false,
-    log: () => undefined,
-  };
-}
-
-interface Decision {
-  index: number;
-  intent: OrderIntent;
-}
-
-/** Feeds candles in order, flipping flat/long as if every order filled at once. */
-function run(candles: readonly Candle[], params: Params = DEFAULTS): Decision[] {
-  const state = supertrend.init(params);
-  let isLong = false;
-  const decisions: Decision[] = [];
-  candles.forEach((candle, index) => {
-    const intents = supertrend.onCandle(state, candle, context(params, isLong ? 0.01 : 0)) ?? [];
-    for (const intent of intents) {
-      decisions.push({ index, intent });
-      if (intent.kind === 'enter_long') isLong = true;
-      if (intent.kind === 'exit_long') isLong = false;
-    }
-  });
-  return decisions;
-}
+const run = (candles: readonly Candle[], params: Params = DEFAULTS) =>
+  runSignals(supertrend, candles, params);
 
 /**
  * An independent Supertrend over a whole series, written the way charting packages do it
@@ -181,7 +133,7 @@ describe('supertrend on synthetic series', () => {
     const down = candlesFromCloses([100, 100, 90, 80, 70, 60]);
     expect(run(down, params)).toEqual([]);
     const state = supertrend.init(params);
-    const holding = context(params, 1);
+    const holding = strategyContext<(typeof supertrend)['params']>(params, 1);
     const up = candlesFromCloses([100, 100, 110, 120, 130]);
     expect(up.flatMap((c) => supertrend.onCandle(state, c, holding) ?? [])).toEqual([]);
   });
