@@ -3,7 +3,13 @@ import { runBacktest } from '../src/backtest/runBacktest';
 import type { Candle } from '../src/core/market/candle';
 import { defaultParams, validateParams } from '../src/core/strategy';
 import supertrend from './supertrendTrend';
-import { candlesFromCloses, fixture, runSignals, strategyContext } from './testSupport';
+import {
+  candlesFromCloses,
+  fixture,
+  runSignals,
+  strategyContext,
+  type Decision,
+} from './testSupport';
 
 type Params = { atrPeriod: number; multiplier: number };
 

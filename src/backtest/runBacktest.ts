@@ -11,6 +11,7 @@ import type { Candle } from '../core/market/candle';
 import { timeframeMs, type Timeframe } from '../core/market/timeframe';
 import type { OrderRecord } from '../core/orders/journal';
 import type { Fill, Ledger } from '../core/portfolio/types';
+import type { RiskConfig } from '../core/risk/riskConfig';
 import { defaultParams } from '../core/strategy/params';
 import type { RawParams, RunnableStrategy } from '../core/strategy/types';
 import { createManualClock } from '../core/time';
@@ -35,6 +36,8 @@ export interface BacktestOptions {
   makerFee?: number;
   takerFee?: number;
   slippageBps?: number;
+  /** The bot's risk section (protective exits and limits); none by default. */
+  risk?: RiskConfig;
   /** Called now and then with the fraction done, 0..1. */
   onProgress?: (fraction: number) => void;
 }
@@ -102,6 +105,7 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
       timeframe,
       params,
       allocation: options.cash ?? 10_000,
+      ...(options.risk ? { risk: options.risk } : {}),
     },
     configVersion: 1,
     status: 'running',

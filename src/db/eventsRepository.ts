@@ -24,6 +24,8 @@ const EVENT_TYPES: Record<BotEventType, true> = {
   order_canceled: true,
   order_rejected: true,
   risk_rejected: true,
+  risk_resized: true,
+  risk_exit: true,
   strategy_log: true,
   deleted: true,
 };

@@ -108,6 +108,10 @@ export function validateBotConfig(value: unknown, field = 'config'): BotConfig {
     }
     params[key] = param;
   }
+  // The risk section's content is checked by the host (checkBotConfig); only its shape here.
+  const risk = value.risk;
+  if (risk !== undefined && risk !== null && !isPlainObject(risk))
+    throw new ValidationError(`${field}.risk`, 'must be an object');
   return {
     name,
     mode: mode as BotMode,
@@ -120,6 +124,7 @@ export function validateBotConfig(value: unknown, field = 'config'): BotConfig {
       min: 0,
       isMinExclusive: true,
     }),
+    ...(isPlainObject(risk) ? { risk: risk as BotConfig['risk'] } : {}),
   };
 }
 

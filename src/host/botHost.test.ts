@@ -231,3 +231,96 @@ describe('bot host after a crash', () => {
     expect(new Set(actual.fills.map((fill) => fill.tradeId)).size).toBe(actual.fills.length);
   });
 });
+
+describe('bot host with a risk section', () => {
+  const HOLD_BOT: BotConfig = {
+    ...SMA_BOT,
+    name: 'Hold with exits',
+    strategyId: 'buy-and-hold',
+    params: {},
+  };
+
+  async function playUntil(test: TestHost, done: () => Promise<boolean>, limit = 600) {
+    for (let minute = 0; minute < limit && !(await done()); minute++) await test.play(1);
+  }
+
+  const riskEvents = (test: TestHost, botId: string) =>
+    test.db.events
+      .where('botId')
+      .equals(botId)
+      .filter((event) => event.type === 'risk_exit')
+      .toArray();
+
+  it('refuses a bad risk section with errors keyed risk.<field>', async () => {
+    const test = await startTestHost();
+    const result = await test.host.createBot({
+      ...HOLD_BOT,
+      risk: { stopLoss: { kind: 'percent', percent: 150 } },
+    });
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.fieldErrors).toEqual([
+        { field: 'risk.stopLoss.percent', message: 'Stop-loss percent must be between 0.1 and 99' },
+      ]);
+    expect(await test.db.bots.count()).toBe(0);
+    await test.host.shutdown();
+  });
+
+  it('keeps its stop-loss working while paused', async () => {
+    const test = await startTestHost();
+    const botId = await createStartedBot(test, {
+      ...HOLD_BOT,
+      risk: { stopLoss: { kind: 'percent', percent: 0.3 } },
+    });
+    await playUntil(
+      test,
+      async () => ((await test.db.ledgers.get(botId))?.ledger.position ?? 0) > 0,
+    );
+    expect((await test.host.pauseBot(botId)).ok).toBe(true);
+    await playUntil(test, async () => (await riskEvents(test, botId)).length > 0, 2_000);
+    await test.play(3);
+    expect((await test.db.bots.get(botId))?.status).toBe('paused');
+    const [exit, ...more] = await riskEvents(test, botId);
+    expect(more).toHaveLength(0);
+    expect(exit?.data).toMatchObject({ reason: 'stop_loss', fraction: 1 });
+    const { orders, ledger } = await history(test, botId);
+    expect(orders.at(-1)).toMatchObject({ side: 'sell', tag: 'risk:stop_loss', state: 'filled' });
+    expect(ledger?.position).toBeCloseTo(0, 12);
+    await test.host.shutdown();
+  });
+
+  it('does not take the same take-profit step twice across a restart', async () => {
+    const config: BotConfig = {
+      ...HOLD_BOT,
+      risk: {
+        takeProfit: {
+          steps: [
+            { percent: 0.1, fraction: 0.5 },
+            { percent: 90, fraction: 0.5 },
+          ],
+        },
+      },
+    };
+    const first = await startTestHost();
+    const botId = await createStartedBot(first, config);
+    await playUntil(first, async () => (await riskEvents(first, botId)).length > 0, 2_000);
+    await first.play(3);
+    const before = await history(first, botId);
+    expect(before.fills.filter((fill) => fill.side === 'sell')).toHaveLength(1);
+    await first.host.shutdown();
+
+    const second = await startTestHost({ db: first.db, clock: first.clock });
+    await second.play(300);
+    const exits = await riskEvents(second, botId);
+    expect(exits).toHaveLength(1);
+    expect(exits[0]?.data).toMatchObject({ reason: 'take_profit', step: 0 });
+    const after = await history(second, botId);
+    expect(after.orders.filter((order) => order.tag === 'risk:take_profit')).toHaveLength(1);
+    const bought = after.fills.find((fill) => fill.side === 'buy')?.amount ?? 0;
+    expect(after.ledger?.position).toBeGreaterThan(bought * 0.45);
+    const state = await second.db.runtime.get(botId);
+    expect(state?.protective?.takeProfitStepsDone).toBe(1);
+    expect(state?.trades?.length).toBe(1);
+    await second.host.shutdown();
+  });
+});

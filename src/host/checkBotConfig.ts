@@ -7,6 +7,7 @@
 import type { BotConfig } from '../core/bot/types';
 import { isTimeframe } from '../core/market/timeframe';
 import type { Market } from '../core/market/types';
+import { validateRiskConfig } from '../core/risk/riskConfig';
 import { validateParams } from '../core/strategy/params';
 import type { RunnableStrategy } from '../core/strategy/types';
 import { isCustomStrategyId } from './custom/protocol';
@@ -27,6 +28,16 @@ function checkParams(config: BotConfig, strategy: RunnableStrategy | undefined):
   const result = validateParams(strategy, config.params ?? {});
   if (result.ok) return [];
   return result.errors.map((error) => ({ field: `params.${error.field}`, message: error.message }));
+}
+
+/** The risk section, each error keyed `risk.<field>` (`risk` for the section as a whole). */
+function checkRisk(config: BotConfig): FieldError[] {
+  const result = validateRiskConfig(config.risk);
+  if (result.ok) return [];
+  return result.errors.map((error) => ({
+    field: error.field === 'risk' || error.field === '' ? 'risk' : `risk.${error.field}`,
+    message: error.message,
+  }));
 }
 
 export function checkBotConfig(config: BotConfig, context: BotConfigContext): FieldError[] {
@@ -67,6 +78,7 @@ export function checkBotConfig(config: BotConfig, context: BotConfigContext): Fi
     });
   }
   errors.push(...checkParams(config, strategy));
+  errors.push(...checkRisk(config));
 
   const allocation = config.allocation;
   if (typeof allocation !== 'number' || !Number.isFinite(allocation) || allocation <= 0) {

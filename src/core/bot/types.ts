@@ -3,6 +3,7 @@
  * draft -> stopped <-> running <-> paused; error (with the reason); archived.
  */
 import type { Timeframe } from '../market/timeframe';
+import type { RiskConfig } from '../risk/riskConfig';
 import type { RawParams } from '../strategy/types';
 import type { TimestampMs } from '../time';
 
@@ -22,6 +23,8 @@ export interface BotConfig {
   params: RawParams;
   /** Quote currency assigned to this bot. */
   allocation: number;
+  /** Protective exits and pre-trade limits (src/core/risk); absent = no rules. */
+  risk?: RiskConfig;
 }
 
 export interface Bot {
@@ -55,6 +58,8 @@ export type BotEventType =
   | 'order_canceled'
   | 'order_rejected'
   | 'risk_rejected'
+  | 'risk_resized'
+  | 'risk_exit'
   | 'strategy_log'
   | 'deleted';
 

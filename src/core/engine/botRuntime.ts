@@ -25,7 +25,9 @@ import type {
   StrategyResult,
 } from '../strategy/types';
 import type { Clock, Timers } from '../time';
+import { timeframeMs } from '../market/timeframe';
 import { createOrderManager, type NewOrder } from './orderManager';
+import { createRiskWiring } from './riskWiring';
 import { createSerialQueue } from './serialQueue';
 import type { BotStore } from './store';
 
@@ -130,6 +132,16 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
     timers: options.timers,
     configVersion: () => bot.configVersion,
     emit,
+  });
+
+  const risk = createRiskWiring({
+    bot,
+    market,
+    store,
+    orders,
+    emit,
+    ledger: () => ledger,
+    isPaused: () => mode === 'paused',
   });
 
   const snapshot = (): RuntimeSnapshot => ({
@@ -281,12 +293,18 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
         });
         continue;
       }
+      const limited = await risk.limit(sized, shaped, {
+        referencePrice: lastPrice,
+        nowMs: lastCandleTime + timeframeMs(bot.config.timeframe),
+        label: intent.kind,
+      });
+      if (!limited) continue;
       const reason = checkOrder({
         ledger,
         openOrders: orders.openOrders(),
         side: sized.side,
-        amount: shaped.amount,
-        price: shaped.price ?? lastPrice,
+        amount: limited.amount,
+        price: limited.price ?? lastPrice,
         feeRate: sized.type === 'market' ? market.taker : market.maker,
         buffer: sized.type === 'market' ? MARKET_BUY_BUFFER / 2 : 0,
         isPaused: mode === 'paused',
@@ -301,7 +319,7 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
         'signal',
         `${strategy.name}: ${intent.kind.replace('_', ' ')}${'tag' in intent && intent.tag ? ` (${intent.tag})` : ''}`,
       );
-      await orders.submit({ ...sized, amount: shaped.amount, price: shaped.price });
+      await orders.submit({ ...sized, amount: limited.amount, price: limited.price });
     }
   };
 
@@ -335,8 +353,10 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
     const isNew = await store.recordFill(bot.config.accountId, botId, fill, nextOrder, nextLedger);
     seenTrades.add(trade.id);
     if (!isNew) return undefined;
+    const previous = ledger;
     ledger = nextLedger;
     orders.replace(nextOrder);
+    await risk.afterFill(previous, nextLedger, fill, order.type);
     await emit(
       'order_filled',
       `Filled ${fill.side} ${formatAmount(market, fill.amount)} at ${formatPrice(market, fill.price)} (fee ${formatQuote(market, feeInQuote)})`,
@@ -350,13 +370,17 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
     return { ...fill, fee: feeInQuote, tag: order.tag };
   };
 
-  const feedCandle = async (candle: Candle) => {
+  /** `closedByRisk`: a protective exit sold everything on this candle; no buys on it. */
+  const feedCandle = async (candle: Candle, closedByRisk = false) => {
     lastCandleTime = candle.time;
     lastPrice = candle.close;
     // A strategy that failed (or was released) is never called again.
     if (mode === 'error' || isReleased) return;
     const intents = await callStrategy(() => strategy.onCandle(strategyState, candle, context()));
-    if (!isWarmup) await processIntents(intents);
+    const isBuy = (intent: OrderIntent) =>
+      intent.kind === 'enter_long' || (intent.kind === 'place_limit' && intent.side === 'buy');
+    if (!isWarmup)
+      await processIntents(closedByRisk ? intents.filter((intent) => !isBuy(intent)) : intents);
   };
 
   return {
@@ -367,6 +391,8 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
 
     init: (initialMode) =>
       queue.run(async () => {
+        const runtimeState = await store.loadRuntimeState(botId);
+        risk.load(runtimeState);
         const stored = await store.loadLedger(botId);
         if (stored) ledger = stored;
         else await store.saveLedger(botId, ledger);
@@ -378,6 +404,7 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
             await applyTrade(trade);
           await orders.reconcile();
         }
+        risk.syncWithLedger();
         const warmup = await strategy.warmup(params, strategyState);
         const history = await exchange.fetchOHLCV(
           market.symbol,
@@ -392,7 +419,7 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
         if (mode !== 'error') mode = initialMode;
         // Loaded stopped (only to finish its orders): the strategy will not be asked again.
         if (mode === 'stopped') release();
-        decidedUntil = (await store.loadRuntimeState(botId))?.lastCandleTime ?? -Infinity;
+        decidedUntil = runtimeState?.lastCandleTime ?? -Infinity;
         options.onUpdate?.(snapshot());
       }),
 
@@ -407,14 +434,16 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
           return;
         }
         if (orders.openOrders().some((order) => order.state === 'new')) await orders.reconcile();
-        await feedCandle(candle);
+        // Protective exits come first, and keep working while the bot is paused.
+        const closedByRisk = await risk.protect(candle);
+        await feedCandle(candle, closedByRisk);
         await store.appendEquity({
           botId,
           time: candle.time,
           equity: ledgerEquity(ledger, candle.close),
           price: candle.close,
         });
-        await store.saveRuntimeState({ botId, lastCandleTime: candle.time });
+        await risk.save(candle.time);
         options.onUpdate?.(snapshot());
       }),
 

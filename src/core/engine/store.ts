@@ -5,6 +5,8 @@
 import type { BotEvent, EquityPoint } from '../bot/types';
 import type { OrderRecord } from '../orders/journal';
 import type { Fill, Ledger } from '../portfolio/types';
+import type { ProtectiveState } from '../risk/protectiveExits';
+import type { TradeRecord } from '../risk/tradeLog';
 import type { TimestampMs } from '../time';
 
 /** What a bot runtime needs to resume where it stopped. */
@@ -12,6 +14,10 @@ export interface BotRuntimeState {
   botId: string;
   /** Open time of the last closed candle the strategy processed. */
   lastCandleTime: TimestampMs;
+  /** Protective-exit state of the open position (bots with a risk section). */
+  protective?: ProtectiveState;
+  /** The bot's recent round trips, for the pre-trade limits (bots with a risk section). */
+  trades?: TradeRecord[];
 }
 
 export interface BotStore {

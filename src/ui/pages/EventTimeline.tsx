@@ -20,6 +20,8 @@ const TYPE_LABELS: Record<BotEventType, string> = {
   order_canceled: 'Order canceled',
   order_rejected: 'Order rejected',
   risk_rejected: 'Risk rejected',
+  risk_resized: 'Risk resized',
+  risk_exit: 'Risk exit',
   strategy_log: 'Strategy log',
   deleted: 'Deleted',
 };

@@ -1,0 +1,280 @@
+/**
+ * Wires a bot's risk section (src/core/risk) into its runtime:
+ *
+ * - protective exits (stop-loss, take-profit steps, trailing stop, ROI table) are evaluated on
+ *   every closed candle before the strategy sees it, while the bot runs or is paused. An exit is
+ *   a market sell tagged `risk:<reason>`, shaped and checked like any order but not limited. It
+ *   fills at the next candle's open (market orders always do); the level the exit model priced
+ *   it at is recorded in the `risk_exit` event;
+ * - the pre-trade limits (limits.ts) gate every order the strategy asks for, rejecting it
+ *   (`risk_rejected`) or resizing a buy (`risk_resized`);
+ * - the protective state and the trade log live in the bot's runtime state, saved after every
+ *   fill and before every exit order is journaled, so a restart neither loses a stop nor takes
+ *   the same take-profit step twice.
+ *
+ * A bot without a risk section is untouched: no exits, no limits, no extra state.
+ */
+import type { Bot, BotEventType } from '../bot/types';
+import type { Candle } from '../market/candle';
+import { formatPrice } from '../market/formatForMarket';
+import { floorToStep } from '../market/steps';
+import { timeframeMs } from '../market/timeframe';
+import type { Market } from '../market/types';
+import { shapeOrder } from '../orders/shape';
+import type { Fill, Ledger } from '../portfolio/types';
+import { checkLimits } from '../risk/limits';
+import { checkOrder, reservedPosition } from '../risk/preTrade';
+import { validateRiskConfig, type RiskConfig } from '../risk/riskConfig';
+import {
+  evaluateProtectiveExits,
+  syncProtectiveState,
+  type ProtectiveState,
+} from '../risk/protectiveExits';
+import { pruneTradeLog, recordFillInTradeLog, type TradeRecord } from '../risk/tradeLog';
+import type { TimestampMs } from '../time';
+import type { NewOrder, OrderManager } from './orderManager';
+import type { BotRuntimeState, BotStore } from './store';
+
+/** Closed trades kept in the log: the longest cooldown (7 days) plus a day. */
+const TRADE_LOG_KEEP_MS = 8 * 86_400_000;
+/** Tag prefix of protective-exit orders. */
+export const RISK_TAG_PREFIX = 'risk:';
+
+export interface RiskWiringOptions {
+  bot: Bot;
+  market: Market;
+  store: BotStore;
+  orders: OrderManager;
+  emit: (type: BotEventType, message: string, data?: Record<string, unknown>) => Promise<void>;
+  ledger: () => Ledger;
+  isPaused: () => boolean;
+}
+
+/** An order after shaping: what the exchange will get. */
+export interface ShapedOrder {
+  amount: number;
+  price?: number;
+}
+
+export interface RiskWiring {
+  /** Takes the saved state (on init, before missed fills are applied). */
+  load(stored: BotRuntimeState | undefined): void;
+  /** Saves the runtime state; `lastCandleTime` when a candle was decided on. */
+  save(lastCandleTime?: TimestampMs): Promise<void>;
+  /** Rebuilds a lost protective state from the ledger (on init, after missed fills). */
+  syncWithLedger(): void;
+  /** Updates the trade log and the protective state after a fill changed the ledger. */
+  afterFill(before: Ledger, after: Ledger, fill: Fill, orderType: NewOrder['type']): Promise<void>;
+  /** Takes the protective exit this closed candle calls for; true when it sells everything. */
+  protect(candle: Candle): Promise<boolean>;
+  /** Applies the pre-trade limits to a shaped strategy order; undefined = not placed. */
+  limit(
+    order: NewOrder,
+    shaped: ShapedOrder,
+    context: { referencePrice: number; nowMs: TimestampMs; label: string },
+  ): Promise<ShapedOrder | undefined>;
+}
+
+/** The bot's risk section, normalized (take-profit steps and ROI rows sorted); undefined = none. */
+function normalizedRisk(bot: Bot): RiskConfig | undefined {
+  if (bot.config.risk === undefined || bot.config.risk === null) return undefined;
+  const validated = validateRiskConfig(bot.config.risk);
+  if (!validated.ok) {
+    throw new Error(
+      `Invalid risk settings: ${validated.errors.map((error) => error.message).join('; ')}`,
+    );
+  }
+  return validated.value;
+}
+
+export function createRiskWiring(options: RiskWiringOptions): RiskWiring {
+  const { bot, market, store, orders, emit } = options;
+  const risk = normalizedRisk(bot);
+  const step = market.precision.amount;
+  const frame = timeframeMs(bot.config.timeframe);
+  let protective: ProtectiveState | undefined;
+  let trades: TradeRecord[] = [];
+  /** Open time of the last candle decided on (persisted as the runtime's lastCandleTime). */
+  let decided: TimestampMs | undefined;
+
+  /** The position the exits protect: dust below one amount step cannot be sold. */
+  const position = (ledger: Ledger) =>
+    ledger.position >= step
+      ? { amount: ledger.position, averageEntry: ledger.averageEntry }
+      : { amount: 0, averageEntry: 0 };
+
+  const save = async (lastCandleTime?: TimestampMs) => {
+    if (lastCandleTime !== undefined) decided = lastCandleTime;
+    // Nothing decided yet (a fill before the first candle): 0 replays no candle after a restart.
+    const state: BotRuntimeState = { botId: bot.id, lastCandleTime: decided ?? 0 };
+    if (risk) {
+      state.trades = trades;
+      if (protective) state.protective = protective;
+    }
+    await store.saveRuntimeState(state);
+  };
+
+  const rejectExit = (reason: string) =>
+    emit('risk_rejected', `Protective exit not placed: ${reason}`, { intent: 'risk_exit' });
+
+  return {
+    load(stored) {
+      if (stored && Number.isFinite(stored.lastCandleTime)) decided = stored.lastCandleTime;
+      if (!risk) return;
+      protective = stored?.protective;
+      trades = stored?.trades ?? [];
+    },
+
+    save,
+
+    syncWithLedger() {
+      if (!risk) return;
+      const held = position(options.ledger());
+      const openTrade = trades.at(-1)?.closedAt === undefined ? trades.at(-1) : undefined;
+      // Rebuilt from the open trade, or from the next candle; else protect() rebuilds it.
+      const since = openTrade?.openedAt ?? (decided === undefined ? undefined : decided + frame);
+      if (protective || since !== undefined || held.amount === 0)
+        protective = syncProtectiveState(protective, held, since ?? 0);
+    },
+
+    async afterFill(before, after, fill, orderType) {
+      if (!risk) return;
+      trades = pruneTradeLog(
+        recordFillInTradeLog(trades, before, after, fill.time, step),
+        fill.time,
+        TRADE_LOG_KEEP_MS,
+      );
+      // A market order fills at the open of its candle: the whole candle is the position's.
+      const entryTime = orderType === 'market' ? Math.floor(fill.time / frame) * frame : fill.time;
+      protective = syncProtectiveState(protective, position(after), entryTime);
+      await save();
+    },
+
+    async protect(candle) {
+      if (!risk) return false;
+      const ledger = options.ledger();
+      const held = position(ledger);
+      if (held.amount === 0) return false;
+      const isRiskSell = (order: { side: string; tag?: string }) =>
+        order.side === 'sell' && order.tag?.startsWith(RISK_TAG_PREFIX) === true;
+      // An exit is already on its way: judge again once it has filled.
+      if (orders.openOrders().some(isRiskSell)) return false;
+      const state = protective ?? syncProtectiveState(undefined, held, candle.time);
+      if (!state) return false;
+      const { exit, state: next } = evaluateProtectiveExits(
+        state,
+        candle,
+        risk,
+        candle.time + frame,
+      );
+      protective = next;
+      if (!exit) return false;
+      // Journal first: the step taken is saved before the order exists.
+      await save();
+      const closeAll = exit.fraction >= 1;
+      if (closeAll) {
+        for (const order of orders.openOrders())
+          await orders.cancel(order.clientOrderId, `Protective exit (${exit.reason})`);
+      }
+      const sellable = ledger.position - reservedPosition(orders.openOrders());
+      let amount = closeAll ? sellable : sellable * exit.fraction;
+      if (!closeAll) {
+        const rest = shapeOrder(market, {
+          side: 'sell',
+          type: 'market',
+          amount: sellable - floorToStep(amount, step),
+          referencePrice: candle.close,
+        });
+        if (!rest.ok) amount = sellable;
+      }
+      const shaped = shapeOrder(market, {
+        side: 'sell',
+        type: 'market',
+        amount,
+        referencePrice: candle.close,
+      });
+      if (!shaped.ok) {
+        await rejectExit(shaped.reason);
+        return false;
+      }
+      const refused = checkOrder({
+        ledger,
+        openOrders: orders.openOrders(),
+        side: 'sell',
+        amount: shaped.amount,
+        price: candle.close,
+        feeRate: market.taker,
+        buffer: 0,
+        isPaused: options.isPaused(),
+      });
+      if (refused) {
+        await rejectExit(refused);
+        return false;
+      }
+      const share = amount === sellable ? 'all' : `${(exit.fraction * 100).toFixed(0)}%`;
+      await emit(
+        'risk_exit',
+        `${exit.reason.replace('_', ' ')}: selling ${share} of the position (level ${formatPrice(market, exit.price)}; a market order, it fills at the next open)`,
+        {
+          reason: exit.reason,
+          price: exit.price,
+          fraction: exit.fraction,
+          ...(exit.step === undefined ? {} : { step: exit.step }),
+          candleTime: candle.time,
+        },
+      );
+      await orders.submit({
+        side: 'sell',
+        type: 'market',
+        amount: shaped.amount,
+        tag: `${RISK_TAG_PREFIX}${exit.reason}`,
+      });
+      return amount === sellable;
+    },
+
+    async limit(order, shaped, { referencePrice, nowMs, label }) {
+      if (!risk || order.tag?.startsWith(RISK_TAG_PREFIX)) return shaped;
+      const verdict = checkLimits(
+        risk,
+        {
+          ledger: options.ledger(),
+          allocation: bot.config.allocation,
+          openOrders: orders.openOrders(),
+          trades,
+          nowMs,
+          minAmount: market.limits.amount.min,
+          dust: step,
+        },
+        {
+          side: order.side,
+          type: order.type,
+          amount: shaped.amount,
+          price: shaped.price ?? referencePrice,
+        },
+      );
+      if (!verdict.ok) {
+        await emit('risk_rejected', `${label} not placed: ${verdict.reason}`, {
+          intent: label,
+          rule: verdict.rule,
+        });
+        return undefined;
+      }
+      if (!verdict.resized) return shaped;
+      const reshaped = shapeOrder(market, { ...order, amount: verdict.amount, referencePrice });
+      if (!reshaped.ok) {
+        await emit('risk_rejected', `${label} not placed: ${reshaped.reason}`, {
+          intent: label,
+          rule: verdict.resized.rule,
+        });
+        return undefined;
+      }
+      await emit('risk_resized', verdict.resized.reason, {
+        intent: label,
+        rule: verdict.resized.rule,
+        from: verdict.resized.from,
+        amount: reshaped.amount,
+      });
+      return { amount: reshaped.amount, price: reshaped.price };
+    },
+  };
+}
