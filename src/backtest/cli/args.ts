@@ -1,0 +1,203 @@
+/**
+ * Command-line arguments of `npm run backtest` (scripts/backtest.ts). Pure: argv in, options
+ * or a `UsageError` naming the bad flag and value out. The CLI exits with code 2 on a usage
+ * error.
+ */
+import { isTimeframe, TIMEFRAMES, type Timeframe } from '../../core/market/timeframe';
+import type { RawParams } from '../../core/strategy/types';
+
+/** A bad command line; the message names the flag and the value. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** The only fill model the simulated exchange has: market orders fill at the next open. */
+export const FILL_MODELS = ['next-open'] as const;
+export type FillModel = (typeof FILL_MODELS)[number];
+
+export interface RunArgs {
+  command: 'run';
+  strategyId: string;
+  dataPath: string;
+  /** Parameters given with --params; the rest take the template's defaults. */
+  params: RawParams;
+  /** Fee rate for maker and taker fills (0.001 = 0.1 %); undefined = the simulator's default. */
+  fee?: number;
+  slippageBps?: number;
+  cash: number;
+  timeframe?: Timeframe;
+  fill: FillModel;
+  closeAtEnd: boolean;
+  json: boolean;
+}
+
+export interface ListArgs {
+  command: 'list';
+  json: boolean;
+}
+
+export interface HelpArgs {
+  command: 'help';
+}
+
+export type CliArgs = RunArgs | ListArgs | HelpArgs;
+
+export const USAGE = `Usage:
+  npm run backtest -- --strategy <id> --data <file.csv> [options]
+  npm run backtest -- --list [--json]
+
+Options:
+  --strategy <id>       template id (see --list)
+  --data <file.csv>     1-minute OHLCV candles: time,open,high,low,close,volume
+  --params '<json>'     parameters, e.g. '{"fast":9,"slow":21}'; others take their defaults
+  --fee <rate>          fee rate per fill, maker and taker (default 0.001 = 0.1%)
+  --slippage-bps <n>    market orders fill n basis points worse than the open (default 0)
+  --cash <amount>       starting quote balance (default 10000)
+  --timeframe <tf>      candles the strategy sees: ${TIMEFRAMES.join(', ')} (default: the template's)
+  --fill next-open      fill model; market orders fill at the next candle's open (the only one)
+  --close-at-end        value a position still open at the last close as a trade (exit "end")
+  --json                print one JSON object { run, metrics, trades, equity }
+  --list                list the templates and their parameters
+  --help                this text`;
+
+const VALUE_FLAGS = new Set([
+  '--strategy',
+  '--data',
+  '--params',
+  '--fee',
+  '--slippage-bps',
+  '--cash',
+  '--timeframe',
+  '--fill',
+]);
+const BOOLEAN_FLAGS = new Set(['--json', '--list', '--close-at-end', '--help', '-h']);
+/** Flags of the backtesting issue that the engine cannot honour yet. */
+const NOT_YET: Record<string, string> = {
+  '--amount-step': 'order amounts are rounded to the market precision of the simulated exchange',
+  '--risk': 'risk limits come from the bot configuration, which a backtest does not have yet',
+};
+
+function number(flag: string, raw: string, check: (value: number) => boolean, must: string) {
+  const value = raw.trim() === '' ? Number.NaN : Number(raw);
+  if (!Number.isFinite(value) || !check(value)) {
+    throw new UsageError(`${flag} must be ${must}, got "${raw}"`);
+  }
+  return value;
+}
+
+function parseParams(raw: string): RawParams {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch (error) {
+    throw new UsageError(`--params is not valid JSON (${(error as Error).message}): ${raw}`);
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new UsageError(`--params must be a JSON object such as '{"fast":9}', got ${raw}`);
+  }
+  for (const [key, field] of Object.entries(value)) {
+    if (!['number', 'boolean', 'string'].includes(typeof field)) {
+      throw new UsageError(`--params: "${key}" must be a number, true/false or a string`);
+    }
+  }
+  return value as RawParams;
+}
+
+/** Reads `--flag value` and `--flag=value` pairs; throws UsageError on anything else. */
+export function parseArgs(argv: readonly string[]): CliArgs {
+  const values = new Map<string, string>();
+  const flags = new Set<string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    const equals = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const flag = equals > 0 ? arg.slice(0, equals) : arg;
+    if (Object.hasOwn(NOT_YET, flag)) {
+      throw new UsageError(`${flag} is not supported yet: ${NOT_YET[flag]}`);
+    }
+    if (VALUE_FLAGS.has(flag)) {
+      const value = equals > 0 ? arg.slice(equals + 1) : argv[++i];
+      if (value === undefined || (equals < 0 && value.startsWith('--'))) {
+        throw new UsageError(`${flag} needs a value`);
+      }
+      if (values.has(flag)) throw new UsageError(`${flag} is given twice`);
+      values.set(flag, value);
+    } else if (BOOLEAN_FLAGS.has(flag)) {
+      if (equals > 0) throw new UsageError(`${flag} takes no value, got "${arg}"`);
+      flags.add(flag);
+    } else if (arg.startsWith('-')) {
+      throw new UsageError(`Unknown option ${arg} (see --help)`);
+    } else {
+      throw new UsageError(`Unexpected argument "${arg}" (options start with --; see --help)`);
+    }
+  }
+  if (flags.has('--help') || flags.has('-h')) return { command: 'help' };
+  const json = flags.has('--json');
+  if (flags.has('--list')) {
+    const extra = [
+      ...values.keys(),
+      ...[...flags].filter((flag) => !['--list', '--json'].includes(flag)),
+    ];
+    if (extra.length > 0)
+      throw new UsageError(`--list cannot be combined with ${extra.join(', ')}`);
+    return { command: 'list', json };
+  }
+  const strategyId = values.get('--strategy');
+  if (strategyId === undefined) throw new UsageError('--strategy <id> is required (see --list)');
+  const dataPath = values.get('--data');
+  if (dataPath === undefined) throw new UsageError('--data <file.csv> is required');
+  const args: RunArgs = {
+    command: 'run',
+    strategyId,
+    dataPath,
+    params: {},
+    cash: 10_000,
+    fill: 'next-open',
+    closeAtEnd: flags.has('--close-at-end'),
+    json,
+  };
+  const raw = (flag: string) => values.get(flag);
+  const params = raw('--params');
+  if (params !== undefined) args.params = parseParams(params);
+  const fee = raw('--fee');
+  if (fee !== undefined) {
+    args.fee = number(
+      '--fee',
+      fee,
+      (v) => v >= 0 && v < 1,
+      'a rate from 0 to below 1 (0.001 = 0.1%)',
+    );
+  }
+  const slippage = raw('--slippage-bps');
+  if (slippage !== undefined) {
+    args.slippageBps = number(
+      '--slippage-bps',
+      slippage,
+      (v) => v >= 0 && v < 10_000,
+      'basis points from 0 to below 10000',
+    );
+  }
+  const cash = raw('--cash');
+  if (cash !== undefined) args.cash = number('--cash', cash, (v) => v > 0, 'an amount above 0');
+  const timeframe = raw('--timeframe');
+  if (timeframe !== undefined) {
+    if (!isTimeframe(timeframe)) {
+      throw new UsageError(
+        `--timeframe must be one of ${TIMEFRAMES.join(', ')}, got "${timeframe}"`,
+      );
+    }
+    args.timeframe = timeframe;
+  }
+  const fill = raw('--fill');
+  if (fill !== undefined) {
+    if (fill !== 'next-open') {
+      throw new UsageError(
+        `--fill "${fill}" is not supported: the simulated exchange fills market orders at the next candle's open (--fill next-open)`,
+      );
+    }
+    args.fill = fill;
+  }
+  return args;
+}
