@@ -63,10 +63,17 @@ export interface OrderManager {
 export function createOrderManager(options: OrderManagerOptions): OrderManager {
   const { exchange, store, clock, market } = options;
   const orders = new Map<string, OrderRecord>();
+  /** Ids of the orders not yet final: consulted on every candle, so kept apart from history. */
+  const openIds = new Set<string>();
+  const track = (record: OrderRecord): void => {
+    orders.set(record.clientOrderId, record);
+    if (isFinalState(record.state)) openIds.delete(record.clientOrderId);
+    else openIds.add(record.clientOrderId);
+  };
   let nextSeq = 1;
 
   const save = async (record: OrderRecord): Promise<OrderRecord> => {
-    orders.set(record.clientOrderId, record);
+    track(record);
     await store.putOrder(record);
     return record;
   };
@@ -157,16 +164,17 @@ export function createOrderManager(options: OrderManagerOptions): OrderManager {
   return {
     load(records) {
       for (const record of records) {
-        orders.set(record.clientOrderId, record);
+        track(record);
         const parsed = parseClientOrderId(record.clientOrderId);
         if (parsed && parsed.seq >= nextSeq) nextSeq = parsed.seq + 1;
       }
     },
     get: (clientOrderId) => orders.get(clientOrderId),
     owns: (clientOrderId) => parseClientOrderId(clientOrderId)?.shortId === options.shortId,
-    openOrders: () => [...orders.values()].filter((order) => !isFinalState(order.state)),
+    openOrders: () =>
+      [...openIds].map((id) => orders.get(id)).filter((order) => order !== undefined),
     replace(record) {
-      orders.set(record.clientOrderId, record);
+      track(record);
     },
 
     async submit(order) {
