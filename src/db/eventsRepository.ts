@@ -27,6 +27,7 @@ const EVENT_TYPES: Record<BotEventType, true> = {
   risk_resized: true,
   risk_exit: true,
   strategy_log: true,
+  kill_switch: true,
   deleted: true,
 };
 

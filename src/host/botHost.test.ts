@@ -324,3 +324,102 @@ describe('bot host with a risk section', () => {
     await second.host.shutdown();
   });
 });
+
+describe('the kill switch', () => {
+  const GRID_BOT: BotConfig = {
+    ...SMA_BOT,
+    name: 'Wide grid',
+    strategyId: 'spot-grid',
+    params: { lower: 15_000, upper: 40_000, levels: 20, spacing: 'arithmetic', orderQuote: 50 },
+    allocation: 2000,
+  };
+  const OPEN_STATES = ['new', 'open', 'partially_filled'];
+
+  const position = async (test: TestHost, botId: string) =>
+    (await test.db.ledgers.get(botId))?.ledger.position ?? 0;
+
+  /** A grid with resting orders, an SMA bot holding a position and a paused SMA bot. */
+  async function threeBots(test: TestHost) {
+    const grid = await createStartedBot(test, GRID_BOT);
+    const sma = await createStartedBot(test);
+    const paused = await createStartedBot(test, {
+      ...SMA_BOT,
+      name: 'Paused SMA',
+      allocation: 500,
+    });
+    for (let minute = 0; minute < 600 && (await position(test, sma)) <= 0; minute++)
+      await test.play(1);
+    expect(await position(test, sma)).toBeGreaterThan(0);
+    expect((await test.host.pauseBot(paused)).ok).toBe(true);
+    await test.host.idle();
+    const gridOpen = await createOrdersRepository(test.db).listOpenOrders(grid);
+    expect(gridOpen.length).toBeGreaterThan(2);
+    expect(gridOpen.every((order) => order.type === 'limit')).toBe(true);
+    return { grid, sma, paused, ids: [grid, sma, paused] };
+  }
+
+  const killEvents = (test: TestHost) =>
+    test.db.events.filter((event) => event.type === 'kill_switch').toArray();
+
+  it('stops every bot, cancels every order and closes every position', async () => {
+    const test = await startTestHost();
+    const { grid, sma, ids } = await threeBots(test);
+    const gridOrders = (await createOrdersRepository(test.db).listOpenOrders(grid)).length;
+
+    const result = await test.host.killSwitch({ closePositions: true });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.failures).toEqual([]);
+    expect(result.value.stopped).toBe(3);
+    expect(result.value.canceledOrders).toBeGreaterThanOrEqual(gridOrders);
+    expect(result.value.closedPositions).toBeGreaterThanOrEqual(1);
+    for (const id of ids) expect((await test.db.bots.get(id))?.status).toBe('stopped');
+    // Until the next candle only the closing market sells are still open.
+    const pending = (await test.db.orders.toArray()).filter((order) =>
+      OPEN_STATES.includes(order.state),
+    );
+    expect(pending.every((order) => order.tag === 'close-on-stop')).toBe(true);
+    expect(pending).toHaveLength(result.value.closedPositions);
+
+    await test.play(2);
+    const orders = await test.db.orders.toArray();
+    expect(orders.filter((order) => OPEN_STATES.includes(order.state))).toEqual([]);
+    expect(await test.host.exchangeOpenOrders('sim-default')).toEqual([]);
+    for (const id of ids) expect(await position(test, id)).toBeCloseTo(0, 12);
+    expect(orders.some((order) => order.botId === sma && order.tag === 'close-on-stop')).toBe(true);
+    const events = await killEvents(test);
+    expect(events.map((event) => event.botId).sort()).toEqual([...ids].sort());
+    expect(events.find((event) => event.botId === grid)?.data).toMatchObject({
+      canceledOrders: gridOrders,
+      closePositions: true,
+    });
+
+    // Nothing trades afterwards.
+    const count = orders.length;
+    await test.play(60);
+    expect(await test.db.orders.count()).toBe(count);
+    await test.host.shutdown();
+  });
+
+  it('keeps the positions when not asked to close them', async () => {
+    const test = await startTestHost();
+    const { sma, ids } = await threeBots(test);
+    const held = await position(test, sma);
+
+    const result = await test.host.killSwitch({ closePositions: false });
+    expect(result.ok && result.value).toMatchObject({
+      stopped: 3,
+      closedPositions: 0,
+      failures: [],
+    });
+    await test.play(2);
+    const orders = await test.db.orders.toArray();
+    expect(orders.filter((order) => OPEN_STATES.includes(order.state))).toEqual([]);
+    expect(orders.some((order) => order.tag === 'close-on-stop')).toBe(false);
+    expect(await test.host.exchangeOpenOrders('sim-default')).toEqual([]);
+    expect(await position(test, sma)).toBeCloseTo(held, 12);
+    for (const id of ids) expect((await test.db.bots.get(id))?.status).toBe('stopped');
+    expect((await killEvents(test)).length).toBe(3);
+    await test.host.shutdown();
+  });
+});

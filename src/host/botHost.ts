@@ -9,6 +9,7 @@ import { createBotRuntime, type BotRuntime, type RuntimeMode } from '../core/eng
 import { createSerialQueue } from '../core/engine/serialQueue';
 import type { Candle } from '../core/market/candle';
 import { makeShortId } from '../core/orders/clientOrderId';
+import type { ExchangeOrder } from '../core/orders/types';
 import type { RunnableStrategy } from '../core/strategy/types';
 import type { Clock, Random, Timers } from '../core/time';
 import {
@@ -22,7 +23,14 @@ import {
 } from '../db';
 import { checkBotConfig } from './checkBotConfig';
 import { isCustomStrategyId } from './custom/protocol';
-import type { CommandResult, EngineApi, FieldError, LiveEvent } from './engineApi';
+import type {
+  CommandResult,
+  EngineApi,
+  FieldError,
+  KillSwitchOptions,
+  KillSwitchReport,
+  LiveEvent,
+} from './engineApi';
 import { DEFAULT_SIM_ACCOUNT_ID } from './engineApi';
 import { openSimulatedAccount, type OpenAccount } from './simulatedAccount';
 import { createAccountSettingsCommands } from './accountSettings';
@@ -50,6 +58,8 @@ export interface BotHost extends EngineApi {
   shutdown(): Promise<void>;
   /** Resolves once every queued command and bot input has been processed (tests, shutdown). */
   idle(): Promise<void>;
+  /** The orders open on an account's exchange itself, whoever placed them (tests, diagnostics). */
+  exchangeOpenOrders(accountId: string): Promise<ExchangeOrder[]>;
 }
 
 interface RunningBot {
@@ -320,6 +330,78 @@ export function createBotHost(deps: BotHostDeps): BotHost {
     await entry.runtime.setMode(paused ? 'paused' : 'running');
   };
 
+  /**
+   * Cancels every open order of one bot (optionally closing its position) and stops it.
+   * Returns what was done; throws when the bot could not be handled.
+   */
+  const killBot = async (bot: Bot, closePositions: boolean) => {
+    const entry = running.get(bot.id) ?? (await attach(bot, 'stopped'));
+    const before = entry.runtime.snapshot().openOrders.map((order) => order.clientOrderId);
+    await entry.runtime.stop({ cancelOrders: true, closePosition: closePositions });
+    entry.unsubscribe();
+    const after = entry.runtime.snapshot().openOrders;
+    if (after.length === 0) running.delete(bot.id);
+    const stillOpen = new Set(after.map((order) => order.clientOrderId));
+    const canceledOrders = before.filter((id) => !stillOpen.has(id)).length;
+    const closeOrder = after.find(
+      (order) => order.tag === 'close-on-stop' && !before.includes(order.clientOrderId),
+    );
+    const from = (await requireBot(bot.id)).status;
+    const stopped = from !== 'stopped';
+    if (stopped) await bots.setBotStatus(bot.id, 'stopped', clock.now());
+    const parts = [
+      stopped ? `stopped the bot (was ${from})` : 'the bot was already stopped',
+      `canceled ${canceledOrders} open order${canceledOrders === 1 ? '' : 's'}`,
+    ];
+    if (closeOrder)
+      parts.push(`placed a market sell of ${closeOrder.amount} to close the position`);
+    else if (closePositions) parts.push('no position to close');
+    if (stillOpen.size > (closeOrder ? 1 : 0)) parts.push(`${stillOpen.size} order(s) still open`);
+    await store.appendEvent({
+      botId: bot.id,
+      time: clock.now(),
+      type: 'kill_switch',
+      message: `Kill switch: ${parts.join(', ')}.`,
+      data: {
+        previousStatus: from,
+        closePositions,
+        canceledOrders,
+        ...(closeOrder ? { closeOrderId: closeOrder.clientOrderId } : {}),
+      },
+    });
+    return { stopped, canceledOrders, closedPosition: closeOrder !== undefined };
+  };
+
+  const killSwitch = async ({ closePositions }: KillSwitchOptions): Promise<KillSwitchReport> => {
+    const report: KillSwitchReport = {
+      stopped: 0,
+      canceledOrders: 0,
+      closedPositions: 0,
+      failures: [],
+    };
+    for (const bot of await bots.listBots()) {
+      try {
+        const isActive =
+          bot.status === 'running' || bot.status === 'paused' || bot.status === 'error';
+        const loaded = running.get(bot.id);
+        const hasOpenOrders = loaded
+          ? loaded.runtime.snapshot().openOrders.length > 0
+          : (await orders.listOpenOrders(bot.id)).length > 0;
+        if (!isActive && !hasOpenOrders) continue;
+        const done = await killBot(bot, closePositions);
+        if (done.stopped) report.stopped += 1;
+        report.canceledOrders += done.canceledOrders;
+        if (done.closedPosition) report.closedPositions += 1;
+      } catch (error) {
+        report.failures.push({
+          botId: bot.id,
+          error: error instanceof Error ? error.message : String(error),
+        });
+      }
+    }
+    return report;
+  };
+
   const accountSettings = createAccountSettingsCommands({
     accounts,
     bots,
@@ -360,6 +442,10 @@ export function createBotHost(deps: BotHostDeps): BotHost {
     async idle() {
       await commands.idle();
       await Promise.all([...running.values()].map((entry) => entry.runtime.idle()));
+    },
+
+    async exchangeOpenOrders(accountId) {
+      return (await openAccount(accountId)).exchange.fetchOpenOrders();
     },
 
     async shutdown() {
@@ -440,6 +526,8 @@ export function createBotHost(deps: BotHostDeps): BotHost {
           return undefined;
         }),
       ),
+
+    killSwitch: (options) => attempt(() => commands.run(() => killSwitch(options))),
 
     deleteBot: (id) =>
       attempt(() =>

@@ -21,6 +21,21 @@ export interface StopOptions {
   closePosition: boolean;
 }
 
+export interface KillSwitchOptions {
+  /** Also sell every bot's position at market (the sells fill at the next candle). */
+  closePositions: boolean;
+}
+
+export interface KillSwitchReport {
+  /** Bots moved to stopped (from running, paused or error). */
+  stopped: number;
+  canceledOrders: number;
+  /** Bots whose position a market sell was placed to close. */
+  closedPositions: number;
+  /** Bots the kill switch could not fully handle; the others were handled regardless. */
+  failures: { botId: string; error: string }[];
+}
+
 export interface SimulatedAccountSettings {
   id: string;
   name: string;
@@ -71,6 +86,13 @@ export interface EngineApi {
   resumeBot(id: string): Promise<CommandResult>;
   stopBot(id: string, options: StopOptions): Promise<CommandResult>;
   deleteBot(id: string): Promise<CommandResult>;
+  /**
+   * The global kill switch, as one command: every bot that is running, paused, in error or
+   * still has open orders cancels all its open orders (optionally closes its position at
+   * market) and is stopped, with a "kill_switch" event each. One bot's failure does not stop
+   * the others; it is reported in `failures`.
+   */
+  killSwitch(options: KillSwitchOptions): Promise<CommandResult<KillSwitchReport>>;
   cancelOrder(botId: string, clientOrderId: string): Promise<CommandResult>;
   /** Recent closed candles of the bot's market and timeframe, for its chart (oldest first). */
   getCandles(botId: string, limit?: number): Promise<CommandResult<Candle[]>>;

@@ -34,6 +34,7 @@ const METHODS: readonly Method[] = [
   'resumeBot',
   'stopBot',
   'deleteBot',
+  'killSwitch',
   'cancelOrder',
   'getCandles',
   'listMarkets',

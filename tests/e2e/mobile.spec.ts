@@ -6,6 +6,7 @@ test.use({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true
 test('the dashboard and a bot work on a 375 px phone screen', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByText('No bots yet')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Kill switch' })).toBeVisible();
   await setReplaySpeed(page, '600');
   await createBot(page, { name: 'Phone bot' });
   await waitForFills(page, 1);

@@ -61,6 +61,7 @@ export type BotEventType =
   | 'risk_resized'
   | 'risk_exit'
   | 'strategy_log'
+  | 'kill_switch'
   | 'deleted';
 
 export interface BotEvent {

@@ -1,6 +1,7 @@
-/** The app bar: the Flotilla name, the main navigation and this tab's role. */
+/** The app bar: the Flotilla name, the main navigation, this tab's role and the kill switch. */
 import { For, type JSX } from 'solid-js';
 import { href, route, type Route } from '../router';
+import { KillSwitch } from './KillSwitch';
 import { RoleIndicator } from './RoleIndicator';
 
 const LINKS: readonly { label: string; path: string; routes: readonly Route['name'][] }[] = [
@@ -19,6 +20,7 @@ export function AppHeader(): JSX.Element {
           <img src="/favicon.svg" alt="" width="28" height="28" />
           <span>Flotilla</span>
         </a>
+        <KillSwitch />
         <nav aria-label="Main">
           <ul class="nav-list">
             <For each={LINKS}>

@@ -23,6 +23,7 @@ const TYPE_LABELS: Record<BotEventType, string> = {
   risk_resized: 'Risk resized',
   risk_exit: 'Risk exit',
   strategy_log: 'Strategy log',
+  kill_switch: 'Kill switch',
   deleted: 'Deleted',
 };
 
