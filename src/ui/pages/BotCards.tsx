@@ -1,4 +1,7 @@
-/** The bots as cards on narrow screens (below 640 px), with the same facts as the table. */
+/**
+ * The bots as cards on narrow screens (below 640 px), with the same facts and selection
+ * checkboxes as the table.
+ */
 import { createMemo, For, Show, type JSX } from 'solid-js';
 import type { Bot } from '../../core/bot/types';
 import { strategyName } from '../catalog';
@@ -14,18 +17,21 @@ import {
   trend,
 } from '../format';
 import { href } from '../router';
+import { SelectAllCheckbox, SelectBotCheckbox } from './BulkBar';
 import { splitSymbol } from '../stores/botMetrics';
+import type { BotListView } from '../stores/createBotListView';
 import type { BotsStore } from '../stores/createBotsStore';
 import { createCommandRunner } from '../stores/createCommandRunner';
 
-function BotCard(props: { bot: Bot; store: BotsStore }): JSX.Element {
+function BotCard(props: { bot: Bot; store: BotsStore; view: BotListView }): JSX.Element {
   const runner = createCommandRunner();
   const metrics = createMemo(() => props.store.metricsOf(props.bot));
   const quote = (): string => splitSymbol(props.bot.config.symbol).quote;
   const lastAction = (): number | undefined => props.store.lastActionOf(props.bot);
   return (
-    <li class="card bot-card">
+    <li class="card bot-card" classList={{ 'is-selected': props.view.isSelected(props.bot.id) }}>
       <div class="bot-card-head">
+        <SelectBotCheckbox bot={props.bot} view={props.view} />
         <h3>
           <a href={href(`/bots/${encodeURIComponent(props.bot.id)}`)}>{props.bot.config.name}</a>
         </h3>
@@ -67,10 +73,17 @@ function BotCard(props: { bot: Bot; store: BotsStore }): JSX.Element {
   );
 }
 
-export function BotCards(props: { store: BotsStore }): JSX.Element {
+export function BotCards(props: { store: BotsStore; view: BotListView }): JSX.Element {
   return (
-    <ul class="bot-cards" aria-label="Bots">
-      <For each={props.store.bots()}>{(bot) => <BotCard bot={bot} store={props.store} />}</For>
-    </ul>
+    <>
+      <div class="bot-cards-head">
+        <SelectAllCheckbox view={props.view} id="bot-cards-select-all" />
+      </div>
+      <ul class="bot-cards" aria-label="Bots">
+        <For each={props.view.matching()}>
+          {(bot) => <BotCard bot={bot} store={props.store} view={props.view} />}
+        </For>
+      </ul>
+    </>
   );
 }

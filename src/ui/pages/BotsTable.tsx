@@ -1,4 +1,7 @@
-/** The bots as a table (desktop and tablet): one row per bot with live PnL and its controls. */
+/**
+ * The bots as a table (desktop and tablet): one row per matching bot with a selection checkbox,
+ * live PnL and its controls; the header checkbox selects every bot matching the filters.
+ */
 import { createMemo, For, Show, type JSX } from 'solid-js';
 import type { Bot } from '../../core/bot/types';
 import { strategyName } from '../catalog';
@@ -14,17 +17,22 @@ import {
   trend,
 } from '../format';
 import { href } from '../router';
+import { SelectAllCheckbox, SelectBotCheckbox } from './BulkBar';
 import { splitSymbol } from '../stores/botMetrics';
+import type { BotListView } from '../stores/createBotListView';
 import type { BotsStore } from '../stores/createBotsStore';
 import { createCommandRunner } from '../stores/createCommandRunner';
 
-function BotTableRow(props: { bot: Bot; store: BotsStore }): JSX.Element {
+function BotTableRow(props: { bot: Bot; store: BotsStore; view: BotListView }): JSX.Element {
   const runner = createCommandRunner();
   const metrics = createMemo(() => props.store.metricsOf(props.bot));
   const quote = (): string => splitSymbol(props.bot.config.symbol).quote;
   const lastAction = (): number | undefined => props.store.lastActionOf(props.bot);
   return (
-    <tr>
+    <tr classList={{ 'is-selected': props.view.isSelected(props.bot.id) }}>
+      <td class="select-cell">
+        <SelectBotCheckbox bot={props.bot} view={props.view} />
+      </td>
       <th scope="row">
         <a href={href(`/bots/${encodeURIComponent(props.bot.id)}`)}>{props.bot.config.name}</a>
       </th>
@@ -58,12 +66,15 @@ function BotTableRow(props: { bot: Bot; store: BotsStore }): JSX.Element {
   );
 }
 
-export function BotsTable(props: { store: BotsStore }): JSX.Element {
+export function BotsTable(props: { store: BotsStore; view: BotListView }): JSX.Element {
   return (
     <div class="table-scroll">
       <table class="data-table" aria-label="Bots">
         <thead>
           <tr>
+            <th scope="col" class="select-cell">
+              <SelectAllCheckbox view={props.view} id="bots-select-all" />
+            </th>
             <th scope="col">Name</th>
             <th scope="col">Symbol</th>
             <th scope="col">Mode</th>
@@ -82,8 +93,8 @@ export function BotsTable(props: { store: BotsStore }): JSX.Element {
           </tr>
         </thead>
         <tbody>
-          <For each={props.store.bots()}>
-            {(bot) => <BotTableRow bot={bot} store={props.store} />}
+          <For each={props.view.matching()}>
+            {(bot) => <BotTableRow bot={bot} store={props.store} view={props.view} />}
           </For>
         </tbody>
       </table>

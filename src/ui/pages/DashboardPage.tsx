@@ -1,6 +1,8 @@
 /**
  * The dashboard: portfolio summary and every bot with live PnL, as a table on wide screens and
  * cards below 640 px. Shows a loading state, then an empty state inviting the first bot.
+ * Search, filters and sort (kept in sessionStorage for the tab) narrow the list; checkboxes
+ * select bots for bulk Start / Pause / Resume / Stop / Delete.
  */
 import { Match, Show, Switch, type JSX } from 'solid-js';
 import { EmptyState } from '../components/EmptyState';
@@ -8,14 +10,19 @@ import { useLive } from '../EngineProvider';
 import { createMediaQuery } from '../mediaQuery';
 import { usePageTitle } from '../pageTitle';
 import { href, navigate } from '../router';
+import { createBotListView } from '../stores/createBotListView';
 import { createBotsStore } from '../stores/createBotsStore';
 import { BotCards } from './BotCards';
+import { BotListToolbar } from './BotListToolbar';
+import { BulkBar } from './BulkBar';
+import './botList.css';
 import { BotsTable } from './BotsTable';
 import { PortfolioSummary } from './PortfolioSummary';
 
 export function DashboardPage(): JSX.Element {
   usePageTitle(() => 'Dashboard');
   const store = createBotsStore(useLive());
+  const view = createBotListView(store);
   const isNarrow = createMediaQuery('(max-width: 639.98px)');
   return (
     <section class="page" aria-busy={store.loaded() ? undefined : 'true'}>
@@ -51,8 +58,21 @@ export function DashboardPage(): JSX.Element {
         <Match when={store.bots().length > 0}>
           <PortfolioSummary store={store} />
           <h2 class="section-title">Bots</h2>
-          <Show when={isNarrow()} fallback={<BotsTable store={store} />}>
-            <BotCards store={store} />
+          <BotListToolbar view={view} />
+          <BulkBar view={view} />
+          <Show
+            when={view.matching().length > 0}
+            fallback={
+              <EmptyState message="No bots match these filters">
+                <button type="button" class="button" onClick={() => view.clearFilters()}>
+                  Clear filters
+                </button>
+              </EmptyState>
+            }
+          >
+            <Show when={isNarrow()} fallback={<BotsTable store={store} view={view} />}>
+              <BotCards store={store} view={view} />
+            </Show>
           </Show>
         </Match>
       </Switch>
