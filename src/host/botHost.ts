@@ -19,18 +19,12 @@ import {
   createOrdersRepository,
   createSimStateRepository,
   type FlotillaDb,
-  ValidationError,
 } from '../db';
 import { checkBotConfig } from './checkBotConfig';
 import { isCustomStrategyId } from './custom/protocol';
-import type {
-  CommandResult,
-  EngineApi,
-  FieldError,
-  KillSwitchOptions,
-  KillSwitchReport,
-  LiveEvent,
-} from './engineApi';
+import { attempt, FieldErrorsError } from './commandResult';
+import type { EngineApi, LiveEvent, StopOptions } from './engineApi';
+import { createKillSwitch } from './killSwitch';
 import { DEFAULT_SIM_ACCOUNT_ID } from './engineApi';
 import { openSimulatedAccount, type OpenAccount } from './simulatedAccount';
 import { createAccountSettingsCommands } from './accountSettings';
@@ -70,26 +64,6 @@ interface RunningBot {
 
 /** Live ticks are forwarded at most this often per symbol: enough for a smooth display. */
 const TICK_INTERVAL_MS = 100;
-
-class FieldErrorsError extends Error {
-  constructor(readonly fieldErrors: FieldError[]) {
-    super(fieldErrors.map((error) => error.message).join(' '));
-  }
-}
-
-async function attempt<T>(job: () => Promise<T>): Promise<CommandResult<T>> {
-  try {
-    return { ok: true, value: await job() };
-  } catch (error) {
-    if (error instanceof FieldErrorsError)
-      return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
-    if (error instanceof ValidationError) {
-      const field = error.field.replace(/^config\./, '');
-      return { ok: false, error: error.message, fieldErrors: [{ field, message: error.message }] };
-    }
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
-  }
-}
 
 export function createBotHost(deps: BotHostDeps): BotHost {
   const { db, clock } = deps;
@@ -330,77 +304,29 @@ export function createBotHost(deps: BotHostDeps): BotHost {
     await entry.runtime.setMode(paused ? 'paused' : 'running');
   };
 
-  /**
-   * Cancels every open order of one bot (optionally closing its position) and stops it.
-   * Returns what was done; throws when the bot could not be handled.
-   */
-  const killBot = async (bot: Bot, closePositions: boolean) => {
+  /** Stops a bot's runtime (attaching one if needed); keeps it loaded while orders remain open. */
+  const stopRuntime = async (bot: Bot, options: StopOptions) => {
     const entry = running.get(bot.id) ?? (await attach(bot, 'stopped'));
-    const before = entry.runtime.snapshot().openOrders.map((order) => order.clientOrderId);
-    await entry.runtime.stop({ cancelOrders: true, closePosition: closePositions });
+    const before = entry.runtime.snapshot().openOrders;
+    await entry.runtime.stop(options);
     entry.unsubscribe();
     const after = entry.runtime.snapshot().openOrders;
     if (after.length === 0) running.delete(bot.id);
-    const stillOpen = new Set(after.map((order) => order.clientOrderId));
-    const canceledOrders = before.filter((id) => !stillOpen.has(id)).length;
-    const closeOrder = after.find(
-      (order) => order.tag === 'close-on-stop' && !before.includes(order.clientOrderId),
-    );
-    const from = (await requireBot(bot.id)).status;
-    const stopped = from !== 'stopped';
-    if (stopped) await bots.setBotStatus(bot.id, 'stopped', clock.now());
-    const parts = [
-      stopped ? `stopped the bot (was ${from})` : 'the bot was already stopped',
-      `canceled ${canceledOrders} open order${canceledOrders === 1 ? '' : 's'}`,
-    ];
-    if (closeOrder)
-      parts.push(`placed a market sell of ${closeOrder.amount} to close the position`);
-    else if (closePositions) parts.push('no position to close');
-    if (stillOpen.size > (closeOrder ? 1 : 0)) parts.push(`${stillOpen.size} order(s) still open`);
-    await store.appendEvent({
-      botId: bot.id,
-      time: clock.now(),
-      type: 'kill_switch',
-      message: `Kill switch: ${parts.join(', ')}.`,
-      data: {
-        previousStatus: from,
-        closePositions,
-        canceledOrders,
-        ...(closeOrder ? { closeOrderId: closeOrder.clientOrderId } : {}),
-      },
-    });
-    return { stopped, canceledOrders, closedPosition: closeOrder !== undefined };
+    return { before, after };
   };
 
-  const killSwitch = async ({ closePositions }: KillSwitchOptions): Promise<KillSwitchReport> => {
-    const report: KillSwitchReport = {
-      stopped: 0,
-      canceledOrders: 0,
-      closedPositions: 0,
-      failures: [],
-    };
-    for (const bot of await bots.listBots()) {
-      try {
-        const isActive =
-          bot.status === 'running' || bot.status === 'paused' || bot.status === 'error';
-        const loaded = running.get(bot.id);
-        const hasOpenOrders = loaded
-          ? loaded.runtime.snapshot().openOrders.length > 0
-          : (await orders.listOpenOrders(bot.id)).length > 0;
-        if (!isActive && !hasOpenOrders) continue;
-        const done = await killBot(bot, closePositions);
-        if (done.stopped) report.stopped += 1;
-        report.canceledOrders += done.canceledOrders;
-        if (done.closedPosition) report.closedPositions += 1;
-      } catch (error) {
-        report.failures.push({
-          botId: bot.id,
-          error: error instanceof Error ? error.message : String(error),
-        });
-      }
-    }
-    return report;
-  };
+  const killSwitch = createKillSwitch({
+    bots,
+    store,
+    clock,
+    stopRuntime,
+    hasOpenOrders: async (botId) => {
+      const loaded = running.get(botId);
+      return loaded
+        ? loaded.runtime.snapshot().openOrders.length > 0
+        : (await orders.listOpenOrders(botId)).length > 0;
+    },
+  });
 
   const accountSettings = createAccountSettingsCommands({
     accounts,
@@ -518,10 +444,7 @@ export function createBotHost(deps: BotHostDeps): BotHost {
       attempt(() =>
         commands.run(async () => {
           const bot = await requireBot(id);
-          const entry = running.get(id) ?? (await attach(bot, 'stopped'));
-          await entry.runtime.stop(options);
-          entry.unsubscribe();
-          if (entry.runtime.snapshot().openOrders.length === 0) running.delete(id);
+          await stopRuntime(bot, options);
           if (bot.status !== 'stopped') await bots.setBotStatus(id, 'stopped', clock.now());
           return undefined;
         }),
