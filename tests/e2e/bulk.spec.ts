@@ -1,6 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { createBot, setReplaySpeed } from './support';
 
+/** Bulk results may wait behind queued candles when the machine is busy: allow for it. */
+const RESULT_TIMEOUT = 45_000;
+
 function summary(page: Page, text: string | RegExp) {
   return page.getByRole('status').filter({ hasText: text });
 }
@@ -28,7 +31,7 @@ test('filter, select all matching and control bots in bulk', async ({ page }) =>
   let dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('Pause 3 bots: Bulk alpha, Bulk beta, Bulk gamma.');
   await dialog.getByRole('button', { name: 'Pause 3 bots' }).click();
-  await expect(summary(page, '3 paused.')).toBeVisible();
+  await expect(summary(page, '3 paused.')).toBeVisible({ timeout: RESULT_TIMEOUT });
   for (const name of ['Bulk alpha', 'Bulk beta', 'Bulk gamma'])
     await expect(row(name)).toContainText('Paused');
   // The selection of bots that succeeded is cleared; Solo was never touched.
@@ -46,7 +49,7 @@ test('filter, select all matching and control bots in bulk', async ({ page }) =>
   await expect(dialog.getByLabel('Cancel open orders')).toBeChecked();
   await expect(dialog.getByLabel('Close positions at market')).not.toBeChecked();
   await dialog.getByRole('button', { name: 'Stop 2 bots' }).click();
-  await expect(summary(page, '2 stopped.')).toBeVisible();
+  await expect(summary(page, '2 stopped.')).toBeVisible({ timeout: RESULT_TIMEOUT });
   await expect(row('Bulk alpha')).toContainText('Stopped');
   await expect(row('Bulk beta')).toContainText('Stopped');
 
@@ -56,7 +59,7 @@ test('filter, select all matching and control bots in bulk', async ({ page }) =>
   dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('Only stopped bots can be deleted');
   await dialog.getByRole('button', { name: 'Delete 1 bot' }).click();
-  await expect(summary(page, '1 deleted.')).toBeVisible();
+  await expect(summary(page, '1 deleted.')).toBeVisible({ timeout: RESULT_TIMEOUT });
   await expect(table.getByRole('link', { name: 'Bulk alpha' })).toHaveCount(0);
 
   // Resume on a stopped bot is refused, with the reason; the paused one resumes.
@@ -70,7 +73,7 @@ test('filter, select all matching and control bots in bulk', async ({ page }) =>
   await dialog.getByRole('button', { name: 'Resume 1 bot' }).click();
   await expect(
     summary(page, '1 resumed, 1 refused: Bulk beta — Bulk beta is stopped, not paused.'),
-  ).toBeVisible();
+  ).toBeVisible({ timeout: RESULT_TIMEOUT });
   await expect(row('Bulk gamma')).toContainText('Running');
   // The refused bot stays selected.
   await expect(page.getByText('1 selected')).toBeVisible();
@@ -132,7 +135,7 @@ test.describe('on a 375 px phone', () => {
 
     await bar.getByRole('button', { name: 'Pause selected' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Pause 1 bot' }).click();
-    await expect(summary(page, '1 paused.')).toBeVisible();
+    await expect(summary(page, '1 paused.')).toBeVisible({ timeout: RESULT_TIMEOUT });
     await expect(cards).toContainText('Paused');
     const overflowAfter = await page.evaluate(
       () => document.documentElement.scrollWidth - window.innerWidth,

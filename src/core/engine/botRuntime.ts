@@ -461,11 +461,13 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
 
     handleOrderUpdate: (order) => queue.run(() => orders.applyExchangeStatus(order)),
 
-    setMode: (next) =>
-      queue.run(async () => {
-        mode = next;
-        options.onUpdate?.(snapshot());
-      }),
+    // Not queued: a pause must take effect even while candles are still waiting in the queue
+    // (a busy machine at 600x). The queued work reads the mode at each step.
+    setMode: async (next) => {
+      if (mode === 'error') return;
+      mode = next;
+      options.onUpdate?.(snapshot());
+    },
 
     stop: ({ cancelOrders, closePosition }) =>
       queue.run(async () => {
