@@ -47,6 +47,11 @@ export interface PriceTick {
 export interface ExchangePort {
   /** e.g. "simulated". */
   readonly exchangeId: string;
+  /**
+   * Whether createOrder accepts stop-market orders (`triggerPrice` on a market order) that
+   * the exchange itself triggers. Where false, the engine enforces stops itself.
+   */
+  readonly supportsNativeStops: boolean;
   loadMarkets(): Promise<Record<string, Market>>;
   fetchBalance(): Promise<Balances>;
   /** Closed 1m-or-coarser candles ending before now; `since` inclusive. */

@@ -27,6 +27,8 @@ export interface ExchangeOrder {
   side: OrderSide;
   /** Limit price; undefined for market orders. */
   price?: number;
+  /** A stop order's trigger (ccxt `triggerPrice`): a market order that waits for this price. */
+  triggerPrice?: number;
   /** Average fill price, once anything filled. */
   average?: number;
   amount: number;
@@ -62,6 +64,12 @@ export interface OrderRequest {
   amount: number;
   /** Required for limit orders. */
   price?: number;
+  /**
+   * Makes a market order a stop-market order (ccxt's `triggerPrice` param): it rests until the
+   * price trades at or beyond this level (at or below for a sell), then fills at market.
+   * Only on exchanges whose port says `supportsNativeStops`.
+   */
+  triggerPrice?: number;
   clientOrderId: string;
 }
 

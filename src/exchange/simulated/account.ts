@@ -3,13 +3,17 @@
  * order ids already used, all kept in one SimulatorState object it mutates. Funds held for open
  * orders are derived from the orders themselves, so nothing drifts when orders close.
  * Fees are charged in the quote currency on both sides: a buy spends cost + fee of quote, a sell
- * receives cost - fee. Returns copies, never its own objects.
+ * receives cost - fee. With a liquidity share, resting (maker) fills of one candle take at most
+ * that share of the candle's volume between them, so a large limit order fills over several
+ * candles (partially filled in between; what it holds shrinks with what is left). Market,
+ * marketable and stop orders fill completely. Returns copies, never its own objects.
  */
 import { ExchangeError } from '../../core/exchangePort';
 import type { Balances } from '../../core/exchangePort';
 import type { IntrabarPath } from '../../core/market/intrabarPath';
 import type { Market } from '../../core/market/types';
 import type { ExchangeOrder, ExchangeTrade, OrderRequest } from '../../core/orders/types';
+import { floorToStep } from '../../core/market/steps';
 import { roundToStep } from './markets';
 import { planCandleFills } from './matching';
 import type { PlannedFill } from './matching';
@@ -30,8 +34,13 @@ export interface Account {
   /** Places an order at market `time`, when path point `entryPoint` (price `lastPrice`) shows. */
   place(request: OrderRequest, time: number, lastPrice: number, entryPoint: number): ExchangeOrder;
   cancel(id: string, symbol: string): ExchangeOrder;
-  /** Fills what candle `candleTime` of `symbol` fills (see matching.ts). */
-  playCandle(symbol: string, path: IntrabarPath, candleTime: number): AccountChanges;
+  /** Fills what candle `candleTime` (with `volume` traded, base) of `symbol` fills (matching.ts). */
+  playCandle(
+    symbol: string,
+    path: IntrabarPath,
+    candleTime: number,
+    volume?: number,
+  ): AccountChanges;
   findOrder(id: string, symbol: string): ExchangeOrder | undefined;
   findByClientId(clientOrderId: string, symbol: string): ExchangeOrder | undefined;
   openOrders(symbol?: string): ExchangeOrder[];
@@ -42,6 +51,8 @@ export function createAccount(
   state: SimulatorState,
   markets: Readonly<Record<string, Market>>,
   slippageBps: number,
+  /** Share (0, 1] of each candle's volume that resting fills may take; undefined = no cap. */
+  liquidityShare?: number,
 ): Account {
   const seen = new Set(state.seenClientOrderIds);
 
@@ -67,38 +78,48 @@ export function createAccount(
     }
   };
 
-  const applyFill = (fill: PlannedFill, time: number): ExchangeTrade | undefined => {
+  /** Applies `amount` (base) of `fill`; the order closes when nothing is left. */
+  const applyFill = (
+    fill: PlannedFill,
+    time: number,
+    amount: number,
+  ): ExchangeTrade | undefined => {
     const { open } = fill;
     const { order } = open;
     const market = markets[order.symbol] as Market;
     const rate = fill.takerOrMaker === 'taker' ? market.taker : market.maker;
-    const cost = fill.price * order.amount;
+    const cost = fill.price * amount;
     const fee = cost * rate;
     if (order.side === 'buy') {
       // Defensive: holds cover fills (a market buy fills at the price it was held at, ± the
       // slippage its buffer covers), so this cannot happen; never let a balance go negative.
       if (cost + fee > free(market.quote) + open.reserved) {
-        order.status = 'rejected';
+        order.status = order.filled > 0 ? 'canceled' : 'rejected';
         close(open);
         return undefined;
       }
       addTotal(market.quote, -(cost + fee));
-      addTotal(market.base, order.amount);
+      addTotal(market.base, amount);
     } else {
-      addTotal(market.base, -order.amount);
+      addTotal(market.base, -amount);
       addTotal(market.quote, cost - fee);
     }
-    const feeEntry = { cost: fee, currency: market.quote, rate };
+    const filled = roundToStep(order.filled + amount, market.precision.amount);
+    const remaining = roundToStep(order.amount - filled, market.precision.amount);
+    const totalFee = (order.fee?.cost ?? 0) + fee;
+    const totalCost = order.cost + cost;
     Object.assign(order, {
-      status: 'closed',
-      filled: order.amount,
-      remaining: 0,
-      cost,
-      average: fill.price,
+      status: remaining > 0 ? 'open' : 'closed',
+      filled,
+      remaining,
+      cost: totalCost,
+      // One fill: its own price exactly (no float noise from cost / filled).
+      average: order.filled === 0 ? fill.price : totalCost / filled,
       lastTradeTimestamp: time,
-      fee: { ...feeEntry },
+      fee: { cost: totalFee, currency: market.quote, rate },
     } satisfies Partial<ExchangeOrder>);
-    close(open);
+    if (remaining > 0) open.reserved *= remaining / (remaining + amount);
+    else close(open);
     const trade: ExchangeTrade = {
       id: `sim-t-${state.nextTradeSeq++}`,
       order: order.id,
@@ -109,9 +130,9 @@ export function createAccount(
       type: order.type,
       takerOrMaker: fill.takerOrMaker,
       price: fill.price,
-      amount: order.amount,
+      amount,
       cost,
-      fee: feeEntry,
+      fee: { cost: fee, currency: market.quote, rate },
     };
     state.trades.push(freezeRecord(trade));
     if (state.trades.length > MAX_TRADES) state.trades.splice(0, state.trades.length - MAX_TRADES);
@@ -165,6 +186,9 @@ export function createAccount(
         ...(request.type === 'limit'
           ? { price: roundToStep(request.price as number, market.precision.price) }
           : {}),
+        ...(request.triggerPrice === undefined
+          ? {}
+          : { triggerPrice: roundToStep(request.triggerPrice, market.precision.price) }),
         amount,
         filled: 0,
         remaining: amount,
@@ -191,12 +215,21 @@ export function createAccount(
       throw new ExchangeError('order_not_found', `No order ${id} on ${symbol}`);
     },
 
-    playCandle(symbol, path, candleTime) {
+    playCandle(symbol, path, candleTime, volume = Infinity) {
       const orders = state.openOrders.filter((open) => open.order.symbol === symbol);
       const changes: AccountChanges = { orders: [], trades: [] };
+      const step = (markets[symbol] as Market).precision.amount;
+      let liquidity = liquidityShare === undefined ? Infinity : liquidityShare * volume;
       for (const fill of planCandleFills(orders, path, slippageBps)) {
         const time = Math.max(fill.open.order.timestamp, candleTime + fill.point * PATH_POINT_MS);
-        const trade = applyFill(fill, time);
+        const { remaining } = fill.open.order;
+        let amount = remaining;
+        if (fill.takerOrMaker === 'maker') {
+          if (liquidity < remaining) amount = floorToStep(liquidity, step);
+          if (amount < step) continue;
+          liquidity -= amount;
+        }
+        const trade = applyFill(fill, time, amount);
         if (trade) changes.trades.push(copyTrade(trade));
         changes.orders.push(copyOrder(fill.open.order));
       }

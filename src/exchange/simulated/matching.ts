@@ -9,11 +9,15 @@
  *   way, capped at its price. So no order ever trades at a price shown before it was placed.
  * - Other limits rest and fill as makers where the path first reaches them after their entry
  *   (at the open when the candle gaps through them).
+ * - A stop-market order (one with a `triggerPrice`) waits until the path trades at or through
+ *   its trigger (at or below for a sell) after its entry, then fills there as a market order:
+ *   at the trigger, or at the open when the candle gaps through it, ± slippage, as taker.
  * - Fills are ordered by distance along the path; at the same point takers come first, then
  *   placement order.
- * Orders always fill completely: candle volume does not limit fills. Pure.
+ * How much of each order fills (the per-candle liquidity cap on maker fills) is decided by the
+ * account, which applies the fills in this order. Pure.
  */
-import type { IntrabarPath } from '../../core/market/intrabarPath';
+import { firstTouch, type IntrabarPath } from '../../core/market/intrabarPath';
 import { limitFillOnPath, marketFillPrice } from '../../core/orders/fillModel';
 import type { OpenOrderState } from './state';
 
@@ -48,6 +52,15 @@ export function planCandleFills(
     const add = (fill: Omit<PlannedFill, 'open'>, distance: number) =>
       planned.push({ fill: { open: state, ...fill }, distance, rank });
 
+    if (order.triggerPrice !== undefined) {
+      const crossing = order.side === 'sell' ? 'at_or_below' : 'at_or_above';
+      const trigger = firstTouch(path, order.triggerPrice, crossing, entry ?? 0);
+      if (trigger) {
+        const price = marketFillPrice(trigger.price, order.side, slippageBps);
+        add({ price, takerOrMaker: 'taker', point: trigger.point }, trigger.distance);
+      }
+      return;
+    }
     if (entry !== undefined) {
       const shown = path[entry] as number;
       const slipped = marketFillPrice(shown, order.side, slippageBps);

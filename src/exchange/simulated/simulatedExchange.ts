@@ -10,7 +10,10 @@
  *   open ± slippage (market, taker), resting limits along its intrabar path (maker); an order
  *   placed mid-candle joins the path where it was when placed — see matching.ts. Then the
  *   candle goes to watchCandles and the state to onStateChange.
- * - Fees are charged in quote on both sides (account.ts). Orders fill completely.
+ * - Stop-market orders (`triggerPrice`) are supported natively: they fill as market orders
+ *   where the intrabar path first crosses the trigger (see matching.ts).
+ * - Fees are charged in quote on both sides (account.ts). Orders fill completely unless
+ *   `liquidityShare` caps the resting fills of each candle.
  */
 import { ExchangeError } from '../../core/exchangePort';
 import type { ExchangePort, PriceTick, Unsubscribe } from '../../core/exchangePort';
@@ -43,6 +46,11 @@ export interface SimulatedExchangeOptions {
   takerFee?: number;
   /** Market fills pay / receive this much worse than the price showing (the open); default 0. */
   slippageBps?: number;
+  /**
+   * Resting (maker) fills of one candle take at most this share (0, 1] of its volume between
+   * them, so a large limit order fills over several candles. Default: no cap.
+   */
+  liquidityShare?: number;
   /** Sample index of the first candle to play (default START_INDEX); backtests start early. */
   startIndex?: number;
   /** Starting total per currency, e.g. { USDT: 10_000 }. Ignored when resuming from `state`. */
@@ -79,6 +87,10 @@ export function createSimulatedExchange(options: SimulatedExchangeOptions): Simu
   for (const [name, value] of Object.entries({ ...fees, slippageBps })) {
     if (!(Number.isFinite(value) && value >= 0)) throw new Error(`${name} must be >= 0`);
   }
+  const share = options.liquidityShare;
+  if (share !== undefined && !(Number.isFinite(share) && share > 0 && share <= 1)) {
+    throw new Error('liquidityShare must be in (0, 1]');
+  }
   const markets: Record<string, Market> = Object.fromEntries(
     series.symbols.map((symbol) => [symbol, createMarket(symbol, fees)]),
   );
@@ -93,7 +105,7 @@ export function createSimulatedExchange(options: SimulatedExchangeOptions): Simu
       series.length,
     );
   }
-  const account = createAccount(state, markets, slippageBps);
+  const account = createAccount(state, markets, slippageBps, share);
   const listeners = createListeners();
 
   const reportState = (): void => {
@@ -110,7 +122,12 @@ export function createSimulatedExchange(options: SimulatedExchangeOptions): Simu
     onPlay: (index) => {
       const time = series.timeOf(index);
       const changes = series.symbols.map((symbol) =>
-        account.playCandle(symbol, series.pathAt(symbol, index), time),
+        account.playCandle(
+          symbol,
+          series.pathAt(symbol, index),
+          time,
+          series.candleAt(symbol, index).volume,
+        ),
       );
       const next = index + 1;
       state.cursor = { index: next % series.length, loop: Math.floor(next / series.length) };
@@ -137,6 +154,7 @@ export function createSimulatedExchange(options: SimulatedExchangeOptions): Simu
 
   return {
     exchangeId: 'simulated',
+    supportsNativeStops: true,
 
     async loadMarkets() {
       checkFaults('loadMarkets');

@@ -35,7 +35,7 @@ const invalid = (message: string) => new ExchangeError('invalid_order', message)
 
 /** Validates `request`; returns what to hold, or throws 'invalid_order' / 'insufficient_funds'. */
 export function validateOrder(request: OrderRequest, context: ValidationContext): AcceptedOrder {
-  const { clientOrderId, symbol, type, side, amount, price } = request;
+  const { clientOrderId, symbol, type, side, amount, price, triggerPrice } = request;
   if (typeof clientOrderId !== 'string' || !CLIENT_ORDER_ID.test(clientOrderId)) {
     throw invalid(`clientOrderId must be 1-36 characters of [.A-Za-z0-9:/_-]: "${clientOrderId}"`);
   }
@@ -66,8 +66,9 @@ export function validateOrder(request: OrderRequest, context: ValidationContext)
       );
     }
   }
+  if (triggerPrice !== undefined) checkTrigger(request, market, context.lastPrice);
   const limitPrice = type === 'limit' ? (price as number) : undefined;
-  const notional = amount * (limitPrice ?? context.lastPrice);
+  const notional = amount * (limitPrice ?? triggerPrice ?? context.lastPrice);
   const minCost = market.limits.cost.min ?? 0;
   if (notional < minCost) {
     throw invalid(`Order value ${notional.toFixed(2)} ${market.quote} is below ${minCost}`);
@@ -80,10 +81,31 @@ export function validateOrder(request: OrderRequest, context: ValidationContext)
   // A limit may fill as maker or (if marketable) as taker: hold for the dearer fee.
   const feeRate = type === 'market' ? market.taker : Math.max(market.maker, market.taker);
   const holdPrice =
-    limitPrice ?? context.lastPrice * (1 + context.slippageBps / 10_000 + MARKET_BUY_BUFFER);
+    limitPrice ??
+    (triggerPrice ?? context.lastPrice) * (1 + context.slippageBps / 10_000 + MARKET_BUY_BUFFER);
   const reserved = amount * holdPrice * (1 + feeRate);
   requireFunds(context.free(market.quote), reserved, market.quote);
   return { market, reserved };
+}
+
+/** A stop-market order: a market order with a trigger on the far side of the last price. */
+function checkTrigger(request: OrderRequest, market: Market, lastPrice: number): void {
+  const { triggerPrice, side, type } = request;
+  if (type !== 'market') throw invalid('A trigger price is only supported on market orders');
+  if (!(typeof triggerPrice === 'number' && Number.isFinite(triggerPrice) && triggerPrice > 0)) {
+    throw invalid(`A stop order needs a positive trigger price, got ${String(triggerPrice)}`);
+  }
+  if (!isAlignedTo(triggerPrice, market.precision.price)) {
+    throw invalid(
+      `Trigger price ${triggerPrice} is not a multiple of ${market.precision.price} ${market.quote}`,
+    );
+  }
+  // As real exchanges do: a stop that would trigger at once is refused, not filled.
+  if (side === 'sell' ? triggerPrice >= lastPrice : triggerPrice <= lastPrice) {
+    throw invalid(
+      `Stop ${side} trigger ${triggerPrice} would trigger immediately (last price ${lastPrice})`,
+    );
+  }
 }
 
 /**
