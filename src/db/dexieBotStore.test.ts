@@ -44,6 +44,7 @@ describe('createDexieBotStore: recordFill', () => {
       accountId: 'sim-default',
       botId: 'bot-1',
       configVersion: 4,
+      seq: ledger.tradeCount,
     });
     expect(await db.orders.get(order.clientOrderId)).toEqual(order);
     expect(await db.ledgers.get('bot-1')).toEqual({ botId: 'bot-1', ledger, updatedAt: 5_000 });
@@ -164,6 +165,38 @@ describe('createDexieBotStore: ledger, events, equity, runtime', () => {
     });
     await expect(store.saveRuntimeState({ botId: '', lastCandleTime: 0 })).rejects.toThrow(
       /^state\.botId /,
+    );
+  });
+});
+
+describe('createDexieBotStore: loadRecentFills', () => {
+  it('gives a bot’s last fills oldest first, in recorded order within one time', async () => {
+    const { store } = setup();
+    const order = sampleOrder({ state: 'partially_filled', filled: 0.01 });
+    // Trade ids that sort wrongly as strings: the recorded order must win.
+    const times = { 't-9': 100, 't-10': 200, 't-11': 200, 't-12': 200 };
+    let count = 0;
+    for (const [tradeId, time] of Object.entries(times)) {
+      count += 1;
+      const ledger = { ...sampleLedger(), tradeCount: count };
+      await store.recordFill('sim-default', 'bot-1', sampleFill({ tradeId, time }), order, ledger);
+    }
+    const other = sampleOrder({ botId: 'bot-2', clientOrderId: 'other', filled: 0.01 });
+    await store.recordFill(
+      'sim-default',
+      'bot-2',
+      sampleFill({ tradeId: 'x', clientOrderId: 'other', time: 300 }),
+      other,
+      sampleLedger(),
+    );
+    const ids = async (n: number) =>
+      (await store.loadRecentFills('bot-1', n)).map((fill) => fill.tradeId);
+    expect(await ids(2)).toEqual(['t-11', 't-12']);
+    expect(await ids(3)).toEqual(['t-10', 't-11', 't-12']);
+    expect(await ids(10)).toEqual(['t-9', 't-10', 't-11', 't-12']);
+    expect(await ids(0)).toEqual([]);
+    expect((await store.loadRecentFills('bot-1', 1))[0]).toEqual(
+      sampleFill({ tradeId: 't-12', time: 200 }),
     );
   });
 });

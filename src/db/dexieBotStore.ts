@@ -8,6 +8,7 @@ import type { OrderRecord } from '../core/orders/journal';
 import type { Fill } from '../core/portfolio/types';
 import type { Clock } from '../core/time';
 import { insertEvent } from './eventsRepository';
+import { botRange } from './keyRanges';
 import type { FlotillaDb } from './schema';
 import { requireNumber, requireString, ValidationError } from './validation';
 
@@ -59,7 +60,13 @@ export function createDexieBotStore(db: FlotillaDb, options: DexieBotStoreOption
       const updatedAt = clock.now();
       return db.transaction('rw', [db.fills, db.orders, db.ledgers], async () => {
         if (await db.fills.get([accountId, fill.tradeId])) return false;
-        await db.fills.add({ ...fill, accountId, botId, configVersion: order.configVersion });
+        await db.fills.add({
+          ...fill,
+          accountId,
+          botId,
+          configVersion: order.configVersion,
+          seq: ledger.tradeCount,
+        });
         await db.orders.put(order);
         await db.ledgers.put({ botId, ledger, updatedAt });
         return true;
@@ -73,6 +80,26 @@ export function createDexieBotStore(db: FlotillaDb, options: DexieBotStoreOption
     async loadOrders(botId) {
       const orders = await db.orders.where('botId').equals(botId).toArray();
       return orders.sort((a, b) => a.createdAt - b.createdAt);
+    },
+
+    async loadRecentFills(botId, count) {
+      if (count <= 0) return [];
+      const latest = await db.fills
+        .where('[botId+time]')
+        .between(...botRange(botId))
+        .reverse()
+        .limit(count)
+        .toArray();
+      const since = Math.min(...latest.map((row) => row.time));
+      // Fills of one candle share a time: `seq` (the ledger's trade count) keeps their order.
+      const rows = await db.fills
+        .where('[botId+time]')
+        .between(...botRange(botId, since))
+        .toArray();
+      return rows
+        .sort((a, b) => a.time - b.time || (a.seq ?? 0) - (b.seq ?? 0))
+        .slice(-count)
+        .map(({ accountId: _a, botId: _b, configVersion: _c, seq: _s, ...fill }) => fill);
     },
 
     async loadLedger(botId) {

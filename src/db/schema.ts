@@ -28,6 +28,8 @@ export interface FillRow extends Fill {
   botId: string;
   /** Config version of the order that produced it; backfilled by migration v2. */
   configVersion?: number;
+  /** The bot's ledger tradeCount after this fill: orders fills of the same time. */
+  seq?: number;
 }
 
 export interface LedgerRow {

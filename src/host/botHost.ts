@@ -7,6 +7,8 @@
 import type { Bot, BotConfig, BotStatus } from '../core/bot/types';
 import { createBotRuntime, type BotRuntime, type RuntimeMode } from '../core/engine/botRuntime';
 import { createSerialQueue } from '../core/engine/serialQueue';
+import type { BotStore } from '../core/engine/store';
+import type { ExchangePort } from '../core/exchangePort';
 import type { Candle } from '../core/market/candle';
 import { makeShortId } from '../core/orders/clientOrderId';
 import type { ExchangeOrder } from '../core/orders/types';
@@ -43,6 +45,11 @@ export interface BotHostDeps {
   loadCustomStrategy?: (id: string) => Promise<RunnableStrategy | undefined>;
   loadSamples: () => Promise<Record<string, Candle[]>>;
   publish: (event: LiveEvent) => void;
+  /** Tests (fault injection): wraps the exchange port and the store bot runtimes use. */
+  wrapExchange?: (exchange: ExchangePort) => ExchangePort;
+  wrapStore?: (store: BotStore) => BotStore;
+  /** Share of each candle's volume resting fills may take on simulated accounts (partial fills). */
+  liquidityShare?: number;
 }
 
 export interface BotHost extends EngineApi {
@@ -71,7 +78,8 @@ export function createBotHost(deps: BotHostDeps): BotHost {
   const accounts = createAccountsRepository(db);
   const orders = createOrdersRepository(db);
   const simStates = createSimStateRepository(db);
-  const store = createDexieBotStore(db, { clock });
+  const dexieStore = createDexieBotStore(db, { clock });
+  const store = deps.wrapStore?.(dexieStore) ?? dexieStore;
   const commands = createSerialQueue();
   const running = new Map<string, RunningBot>();
   const subscribers = new Map<string, (event: LiveEvent) => void>();
@@ -109,6 +117,7 @@ export function createBotHost(deps: BotHostDeps): BotHost {
           clock,
           timers: deps.timers,
           simStates,
+          liquidityShare: deps.liquidityShare,
           reportError: report,
           router: {
             onTrade: (trade) => {
@@ -191,7 +200,7 @@ export function createBotHost(deps: BotHostDeps): BotHost {
       bot,
       strategy,
       market,
-      exchange: account.exchange,
+      exchange: deps.wrapExchange?.(account.exchange) ?? account.exchange,
       store,
       clock,
       timers: deps.timers,

@@ -38,6 +38,8 @@ export interface OpenAccountDeps {
   timers: Timers;
   simStates: SimStateRepository;
   router: AccountRouter;
+  /** See SimulatedExchangeOptions.liquidityShare. */
+  liquidityShare?: number;
   reportError: (message: string) => void;
 }
 
@@ -58,6 +60,7 @@ export async function openSimulatedAccount(
     makerFee: settings.makerFee,
     takerFee: settings.takerFee,
     slippageBps: settings.slippageBps,
+    liquidityShare: deps.liquidityShare,
     balances: settings.startingBalances,
     state: saved,
     onStateChange: (state) => writer.write(state),

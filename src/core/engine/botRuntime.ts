@@ -110,6 +110,8 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
   /** Open time of the last candle decided on before this runtime started (from the store). */
   let decidedUntil = -Infinity;
   let isReleased = false;
+  /** Fills (ledger.tradeCount) the strategy has been told about through onFill. */
+  let notifiedTradeCount = 0;
 
   /** Gives the strategy its `dispose` once: it is never called again after this. */
   const release = () => {
@@ -142,6 +144,7 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
     emit,
     ledger: () => ledger,
     isPaused: () => mode === 'paused',
+    notifiedTradeCount: () => notifiedTradeCount,
   });
 
   const snapshot = (): RuntimeSnapshot => ({
@@ -370,6 +373,30 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
     return { ...fill, fee: feeInQuote, tag: order.tag };
   };
 
+  /** Tells the strategy about a fill and places what it asks for (while it trades). */
+  const notifyStrategy = async (fill: StrategyFill) => {
+    if ((mode === 'running' || mode === 'paused') && !isReleased) {
+      const onFill = strategy.onFill;
+      if (onFill)
+        await processIntents(await callStrategy(() => onFill(strategyState, fill, context())));
+    }
+  };
+
+  /**
+   * Fills recorded but never told to the strategy — a host killed between recording a fill
+   * and acting on it, or fills that happened while no host ran: told now, in order, once.
+   */
+  const notifyMissedFills = async () => {
+    const missed = ledger.tradeCount - notifiedTradeCount;
+    if (missed <= 0) return;
+    for (const fill of await store.loadRecentFills(botId, missed)) {
+      const fee = fill.feeCurrency === market.quote ? fill.fee : fill.fee * fill.price;
+      await notifyStrategy({ ...fill, fee, tag: orders.get(fill.clientOrderId)?.tag });
+    }
+    notifiedTradeCount = ledger.tradeCount;
+    await risk.save();
+  };
+
   /** `closedByRisk`: a protective exit sold everything on this candle; no buys on it. */
   const feedCandle = async (candle: Candle, closedByRisk = false) => {
     lastCandleTime = candle.time;
@@ -396,6 +423,7 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
         const stored = await store.loadLedger(botId);
         if (stored) ledger = stored;
         else await store.saveLedger(botId, ledger);
+        notifiedTradeCount = runtimeState?.notifiedTradeCount ?? ledger.tradeCount;
         orders.load(await store.loadOrders(botId));
         if (orders.openOrders().length > 0) {
           // Fills that happened while no host was running: apply them before any status change.
@@ -420,6 +448,7 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
         // Loaded stopped (only to finish its orders): the strategy will not be asked again.
         if (mode === 'stopped') release();
         decidedUntil = runtimeState?.lastCandleTime ?? -Infinity;
+        await notifyMissedFills();
         options.onUpdate?.(snapshot());
       }),
 
@@ -451,11 +480,10 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
       queue.run(async () => {
         const fill = await applyTrade(trade);
         if (!fill) return;
-        if ((mode === 'running' || mode === 'paused') && !isReleased) {
-          const onFill = strategy.onFill;
-          if (onFill)
-            await processIntents(await callStrategy(() => onFill(strategyState, fill, context())));
-        }
+        await notifyStrategy(fill);
+        // Saved once acted on: a host killed before this tells the strategy again on restart.
+        notifiedTradeCount = ledger.tradeCount;
+        await risk.save();
         options.onUpdate?.(snapshot());
       }),
 

@@ -20,6 +20,7 @@ export function createMemoryBotStore(): MemoryBotStore {
   const orders = new Map<string, OrderRecord>();
   const fills: Fill[] = [];
   const fillKeys = new Set<string>();
+  const fillBots: string[] = [];
   const events: BotEvent[] = [];
   const equity: EquityPoint[] = [];
   const ledgers = new Map<string, Ledger>();
@@ -38,6 +39,7 @@ export function createMemoryBotStore(): MemoryBotStore {
       if (fillKeys.has(key)) return false;
       fillKeys.add(key);
       fills.push(fill);
+      fillBots.push(botId);
       orders.set(order.clientOrderId, order);
       ledgers.set(botId, ledger);
       return true;
@@ -47,6 +49,10 @@ export function createMemoryBotStore(): MemoryBotStore {
     },
     async loadOrders(botId) {
       return [...orders.values()].filter((order) => order.botId === botId);
+    },
+    async loadRecentFills(botId, count) {
+      const own = fills.filter((_, index) => fillBots[index] === botId);
+      return count > 0 ? own.slice(-count) : [];
     },
     async loadLedger(botId) {
       return ledgers.get(botId);

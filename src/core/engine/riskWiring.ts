@@ -48,6 +48,8 @@ export interface RiskWiringOptions {
   emit: (type: BotEventType, message: string, data?: Record<string, unknown>) => Promise<void>;
   ledger: () => Ledger;
   isPaused: () => boolean;
+  /** Fills the strategy has been told about (saved with the runtime state). */
+  notifiedTradeCount: () => number;
 }
 
 /** An order after shaping: what the exchange will get. */
@@ -106,7 +108,11 @@ export function createRiskWiring(options: RiskWiringOptions): RiskWiring {
   const save = async (lastCandleTime?: TimestampMs) => {
     if (lastCandleTime !== undefined) decided = lastCandleTime;
     // Nothing decided yet (a fill before the first candle): 0 replays no candle after a restart.
-    const state: BotRuntimeState = { botId: bot.id, lastCandleTime: decided ?? 0 };
+    const state: BotRuntimeState = {
+      botId: bot.id,
+      lastCandleTime: decided ?? 0,
+      notifiedTradeCount: options.notifiedTradeCount(),
+    };
     if (risk) {
       state.trades = trades;
       if (protective) state.protective = protective;

@@ -18,6 +18,12 @@ export interface BotRuntimeState {
   protective?: ProtectiveState;
   /** The bot's recent round trips, for the pre-trade limits (bots with a risk section). */
   trades?: TradeRecord[];
+  /**
+   * How many of the bot's fills (its ledger's tradeCount) the strategy has been told about
+   * (onFill) and acted on. Fills beyond it were recorded by a host that died before telling
+   * the strategy, or arrived while no host ran: the next start tells it. Absent: all of them.
+   */
+  notifiedTradeCount?: number;
 }
 
 export interface BotStore {
@@ -37,6 +43,8 @@ export interface BotStore {
   /** Whether a fill with this account and trade id is already recorded. */
   hasFill(accountId: string, tradeId: string): Promise<boolean>;
   loadOrders(botId: string): Promise<OrderRecord[]>;
+  /** The bot's last `count` fills, oldest first, in the order they were recorded. */
+  loadRecentFills(botId: string, count: number): Promise<Fill[]>;
   loadLedger(botId: string): Promise<Ledger | undefined>;
   saveLedger(botId: string, ledger: Ledger): Promise<void>;
   appendEvent(event: BotEvent): Promise<void>;

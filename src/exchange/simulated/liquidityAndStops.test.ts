@@ -33,7 +33,10 @@ describe('the liquidity share', () => {
   it('fills a large resting limit over several candles, partially filled in between', async () => {
     // Each candle trades 2 BTC and dips to 99; 25% of it is 0.5 BTC for our resting orders.
     const dips = Object.fromEntries(
-      Array.from({ length: 10 }, (_, i) => [START_INDEX + 1 + i, [100, 100, 99, 100]] as const),
+      Array.from({ length: 10 }, (_, i) => [
+        START_INDEX + 1 + i,
+        [100, 100, 99, 100] as [number, number, number, number],
+      ]),
     );
     const { exchange, clock } = createTestExchange({
       samples: sample(2, dips),
