@@ -145,6 +145,7 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
     ledger: () => ledger,
     isPaused: () => mode === 'paused',
     notifiedTradeCount: () => notifiedTradeCount,
+    supportsNativeStops: exchange.supportsNativeStops,
   });
 
   const snapshot = (): RuntimeSnapshot => ({
@@ -449,6 +450,8 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
         if (mode === 'stopped') release();
         decidedUntil = runtimeState?.lastCandleTime ?? -Infinity;
         await notifyMissedFills();
+        if (!runtimeState) await risk.announceStopEnforcement();
+        if (mode === 'running' || mode === 'paused') await risk.syncNativeStop(lastPrice);
         options.onUpdate?.(snapshot());
       }),
 
@@ -466,6 +469,7 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
         // Protective exits come first, and keep working while the bot is paused.
         const closedByRisk = await risk.protect(candle);
         await feedCandle(candle, closedByRisk);
+        if (mode === 'running' || mode === 'paused') await risk.syncNativeStop(lastPrice);
         await store.appendEquity({
           botId,
           time: candle.time,
@@ -481,6 +485,7 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
         const fill = await applyTrade(trade);
         if (!fill) return;
         await notifyStrategy(fill);
+        if (mode === 'running' || mode === 'paused') await risk.syncNativeStop(lastPrice);
         // Saved once acted on: a host killed before this tells the strategy again on restart.
         notifiedTradeCount = ledger.tradeCount;
         await risk.save();

@@ -40,6 +40,8 @@ export interface NewOrder {
   type: OrderType;
   amount: number;
   price?: number;
+  /** Makes a market order a native stop order (only where the exchange supports them). */
+  triggerPrice?: number;
   tag?: string;
 }
 
@@ -110,6 +112,7 @@ export function createOrderManager(options: OrderManagerOptions): OrderManager {
           side: record.side,
           amount: record.amount,
           price: record.price,
+          ...(record.triggerPrice === undefined ? {} : { triggerPrice: record.triggerPrice }),
           clientOrderId: record.clientOrderId,
         });
         return await acknowledge(record, placed);
@@ -161,7 +164,7 @@ export function createOrderManager(options: OrderManagerOptions): OrderManager {
     }
   };
 
-  return {
+  const manager: OrderManager = {
     load(records) {
       for (const record of records) {
         track(record);
@@ -178,6 +181,14 @@ export function createOrderManager(options: OrderManagerOptions): OrderManager {
     },
 
     async submit(order) {
+      if (order.side === 'sell' && order.triggerPrice === undefined) {
+        // The exchange holds the coins of a resting stop: release them first (the engine
+        // places the stop again once the position has changed).
+        for (const stop of [...openIds].map((id) => orders.get(id))) {
+          if (stop?.side === 'sell' && stop.triggerPrice !== undefined)
+            await manager.cancel(stop.clientOrderId, 'Replaced: another sell needs its coins');
+        }
+      }
       const now = clock.now();
       const record: OrderRecord = {
         clientOrderId: makeClientOrderId(options.shortId, nextSeq++),
@@ -188,6 +199,7 @@ export function createOrderManager(options: OrderManagerOptions): OrderManager {
         type: order.type,
         amount: order.amount,
         price: order.price,
+        ...(order.triggerPrice === undefined ? {} : { triggerPrice: order.triggerPrice }),
         state: 'new',
         filled: 0,
         fee: 0,
@@ -202,13 +214,19 @@ export function createOrderManager(options: OrderManagerOptions): OrderManager {
       const sent = await send(record);
       if (sent.state !== 'rejected') {
         const what = `${order.side} ${order.type} ${formatAmount(market, order.amount)}`;
-        const at = order.price === undefined ? '' : ` at ${formatPrice(market, order.price)}`;
+        const at =
+          order.triggerPrice !== undefined
+            ? ` stop at ${formatPrice(market, order.triggerPrice)} on the exchange`
+            : order.price === undefined
+              ? ''
+              : ` at ${formatPrice(market, order.price)}`;
         await options.emit('order_placed', `Placed ${what}${at} (${record.clientOrderId})`, {
           clientOrderId: record.clientOrderId,
           side: order.side,
           type: order.type,
           amount: order.amount,
           price: order.price,
+          triggerPrice: order.triggerPrice,
           tag: order.tag,
         });
       }
@@ -264,4 +282,5 @@ export function createOrderManager(options: OrderManagerOptions): OrderManager {
       }
     },
   };
+  return manager;
 }

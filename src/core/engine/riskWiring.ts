@@ -12,6 +12,12 @@
  *   fill and before every exit order is journaled, so a restart neither loses a stop nor takes
  *   the same take-profit step twice.
  *
+ * - `stopLoss.onExchange` on an exchange that supports native stops: the stop-loss is a
+ *   stop-market sell resting on the exchange (journaled like any order, tag `risk:stop_loss`),
+ *   placed after an entry fill, replaced when the position or the stop level changes, canceled
+ *   when the position is gone; while it rests, the engine does not also watch the stop. On an
+ *   exchange without native stops the engine enforces it and says so in an event.
+ *
  * A bot without a risk section is untouched: no exits, no limits, no extra state.
  */
 import type { Bot, BotEventType } from '../bot/types';
@@ -27,6 +33,7 @@ import { checkOrder, reservedPosition } from '../risk/preTrade';
 import { validateRiskConfig, type RiskConfig } from '../risk/riskConfig';
 import {
   evaluateProtectiveExits,
+  stopLossLevel,
   syncProtectiveState,
   type ProtectiveState,
 } from '../risk/protectiveExits';
@@ -50,6 +57,8 @@ export interface RiskWiringOptions {
   isPaused: () => boolean;
   /** Fills the strategy has been told about (saved with the runtime state). */
   notifiedTradeCount: () => number;
+  /** Whether the exchange takes native stop orders (ExchangePort.supportsNativeStops). */
+  supportsNativeStops: boolean;
 }
 
 /** An order after shaping: what the exchange will get. */
@@ -69,6 +78,13 @@ export interface RiskWiring {
   afterFill(before: Ledger, after: Ledger, fill: Fill, orderType: NewOrder['type']): Promise<void>;
   /** Takes the protective exit this closed candle calls for; true when it sells everything. */
   protect(candle: Candle): Promise<boolean>;
+  /**
+   * Brings the native stop order in line with the position (place, replace or cancel); for a
+   * bot whose stop-loss is on the exchange. `lastPrice`: the price showing now.
+   */
+  syncNativeStop(lastPrice: number): Promise<void>;
+  /** Says, once, when the stop-loss asked for on the exchange is enforced by the engine. */
+  announceStopEnforcement(): Promise<void>;
   /** Applies the pre-trade limits to a shaped strategy order; undefined = not placed. */
   limit(
     order: NewOrder,
@@ -120,6 +136,15 @@ export function createRiskWiring(options: RiskWiringOptions): RiskWiring {
     await store.saveRuntimeState(state);
   };
 
+  const wantsNativeStop = risk?.stopLoss?.onExchange === true;
+  const hasNativeStop = wantsNativeStop && options.supportsNativeStops;
+  const isNativeStop = (order: { side: string; triggerPrice?: number }) =>
+    order.side === 'sell' && order.triggerPrice !== undefined;
+  const restingStops = () => orders.openOrders().filter(isNativeStop);
+  /** The rules the engine evaluates on candles: not the stop-loss while the exchange holds it. */
+  const engineRules = (): RiskConfig | undefined =>
+    risk && hasNativeStop && restingStops().length > 0 ? { ...risk, stopLoss: undefined } : risk;
+
   const rejectExit = (reason: string) =>
     emit('risk_rejected', `Protective exit not placed: ${reason}`, { intent: 'risk_exit' });
 
@@ -161,8 +186,10 @@ export function createRiskWiring(options: RiskWiringOptions): RiskWiring {
       const ledger = options.ledger();
       const held = position(ledger);
       if (held.amount === 0) return false;
-      const isRiskSell = (order: { side: string; tag?: string }) =>
-        order.side === 'sell' && order.tag?.startsWith(RISK_TAG_PREFIX) === true;
+      const isRiskSell = (order: { side: string; tag?: string; triggerPrice?: number }) =>
+        order.side === 'sell' &&
+        order.triggerPrice === undefined &&
+        order.tag?.startsWith(RISK_TAG_PREFIX) === true;
       // An exit is already on its way: judge again once it has filled.
       if (orders.openOrders().some(isRiskSell)) return false;
       const state = protective ?? syncProtectiveState(undefined, held, candle.time);
@@ -170,7 +197,7 @@ export function createRiskWiring(options: RiskWiringOptions): RiskWiring {
       const { exit, state: next } = evaluateProtectiveExits(
         state,
         candle,
-        risk,
+        engineRules() ?? risk,
         candle.time + frame,
       );
       protective = next;
@@ -236,6 +263,54 @@ export function createRiskWiring(options: RiskWiringOptions): RiskWiring {
         tag: `${RISK_TAG_PREFIX}${exit.reason}`,
       });
       return amount === sellable;
+    },
+
+    async syncNativeStop(lastPrice) {
+      if (!risk?.stopLoss || !hasNativeStop) return;
+      const ledger = options.ledger();
+      const held = position(ledger);
+      const resting = restingStops();
+      const level = held.amount > 0 ? stopLossLevel(risk.stopLoss, held.averageEntry) : undefined;
+      const trigger = level === undefined ? undefined : floorToStep(level, market.precision.price);
+      const others = orders.openOrders().filter((order) => !isNativeStop(order));
+      const shaped =
+        trigger === undefined || !(trigger < lastPrice)
+          ? undefined
+          : shapeOrder(market, {
+              side: 'sell',
+              type: 'market',
+              amount: ledger.position - reservedPosition(others),
+              referencePrice: trigger,
+            });
+      const wanted = shaped?.ok ? { amount: shaped.amount, trigger } : undefined;
+      const [current, ...extra] = resting;
+      const isCurrent =
+        wanted !== undefined &&
+        current !== undefined &&
+        extra.length === 0 &&
+        current.triggerPrice === wanted.trigger &&
+        Math.abs(current.amount - current.filled - wanted.amount) < step / 2;
+      if (isCurrent) return;
+      for (const order of resting)
+        await orders.cancel(order.clientOrderId, 'Stop-loss replaced: the position changed');
+      // A level at or above the price (or nothing sellable) is left to the engine's own check.
+      if (!wanted) return;
+      await orders.submit({
+        side: 'sell',
+        type: 'market',
+        amount: wanted.amount,
+        triggerPrice: wanted.trigger,
+        tag: `${RISK_TAG_PREFIX}stop_loss`,
+      });
+    },
+
+    async announceStopEnforcement() {
+      if (!wantsNativeStop || options.supportsNativeStops) return;
+      await emit(
+        'risk_rejected',
+        'Stop-loss on the exchange: this exchange has no native stop orders, so the engine enforces the stop-loss on every closed candle instead.',
+        { rule: 'stopLoss.onExchange' },
+      );
     },
 
     async limit(order, shaped, { referencePrice, nowMs, label }) {

@@ -20,6 +20,8 @@ export interface OrderRecord {
   type: OrderType;
   amount: number;
   price?: number;
+  /** A stop order's trigger: it rests on the exchange until the price reaches it. */
+  triggerPrice?: number;
   state: OrderState;
   exchangeOrderId?: string;
   filled: number;

@@ -43,10 +43,13 @@ export function reservedCash(
     );
 }
 
-/** Base currency reserved by open sell orders. */
+/**
+ * Base currency reserved by open sell orders. A resting native stop does not count: the order
+ * manager cancels it before any other sell goes out.
+ */
 export function reservedPosition(openOrders: readonly OrderRecord[]): number {
   return openOrders
-    .filter((order) => order.side === 'sell')
+    .filter((order) => order.side === 'sell' && order.triggerPrice === undefined)
     .reduce((sum, order) => sum + remaining(order), 0);
 }
 

@@ -66,6 +66,21 @@ describe('validateRiskConfig', () => {
     ).toEqual({ ok: true, value: { trailingStop: { percent: 2, activationPercent: 0 } } });
   });
 
+  it('takes stop-loss onExchange as a boolean, and names the field otherwise', () => {
+    expect(
+      validateRiskConfig({ stopLoss: { kind: 'price', price: 19_000, onExchange: true } }),
+    ).toEqual({
+      ok: true,
+      value: { stopLoss: { kind: 'price', price: 19_000, onExchange: true } },
+    });
+    expect(
+      validateRiskConfig({ stopLoss: { kind: 'percent', percent: 3, onExchange: null } }),
+    ).toEqual({ ok: true, value: { stopLoss: { kind: 'percent', percent: 3 } } });
+    expect(errorsOf({ stopLoss: { kind: 'percent', percent: 3, onExchange: 'yes' } })).toEqual([
+      { field: 'stopLoss.onExchange', message: 'Stop-loss on the exchange must be true or false' },
+    ]);
+  });
+
   it('names the field and the range for a stop-loss percent out of range', () => {
     expect(errorsOf({ stopLoss: { kind: 'percent', percent: 150 } })).toEqual([
       { field: 'stopLoss.percent', message: 'Stop-loss percent must be between 0.1 and 99' },

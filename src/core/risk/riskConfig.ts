@@ -16,8 +16,15 @@ import {
 } from './validation';
 
 /** Stop-loss below the average entry by a percentage, or at a fixed price. */
-export type StopLossConfig =
-  { kind: 'percent'; percent: number } | { kind: 'price'; price: number };
+export type StopLossConfig = (
+  { kind: 'percent'; percent: number } | { kind: 'price'; price: number }
+) & {
+  /**
+   * Place the stop as a stop-market order on the exchange (where it supports them) instead of
+   * having the engine watch closed candles. Default false: the engine enforces it.
+   */
+  onExchange?: boolean;
+};
 
 /** One take-profit step: sell `fraction` of the position once the price is `percent` above entry. */
 export interface TakeProfitStep {
@@ -134,15 +141,20 @@ function readStopLoss(raw: unknown, errors: ErrorCollector): StopLossConfig | un
     );
     return undefined;
   }
+  let onExchange: { onExchange?: boolean } = {};
+  if (!isAbsent(raw.onExchange)) {
+    if (typeof raw.onExchange === 'boolean') onExchange = { onExchange: raw.onExchange };
+    else errors.add('stopLoss.onExchange', 'Stop-loss on the exchange must be true or false');
+  }
   if (raw.kind === 'percent') {
-    errors.unknownKeys(raw, ['kind', 'percent'], 'stopLoss');
+    errors.unknownKeys(raw, ['kind', 'percent', 'onExchange'], 'stopLoss');
     const percent = errors.number(raw, 'percent', 'stopLoss.percent', RISK_RULES.stopLossPercent);
-    return percent === undefined ? undefined : { kind: 'percent', percent };
+    return percent === undefined ? undefined : { kind: 'percent', percent, ...onExchange };
   }
   if (raw.kind === 'price') {
-    errors.unknownKeys(raw, ['kind', 'price'], 'stopLoss');
+    errors.unknownKeys(raw, ['kind', 'price', 'onExchange'], 'stopLoss');
     const price = errors.number(raw, 'price', 'stopLoss.price', RISK_RULES.stopLossPrice);
-    return price === undefined ? undefined : { kind: 'price', price };
+    return price === undefined ? undefined : { kind: 'price', price, ...onExchange };
   }
   errors.add('stopLoss.kind', 'Stop-loss kind must be "percent" or "price"');
   return undefined;
