@@ -3,20 +3,19 @@
  * through the risk gate to the order manager, applies fills to the bot's own ledger (persisted
  * atomically with the fill and the order), records equity and events. Pure and deterministic:
  * time, timers, the exchange and the store are injected. Every input goes through one serial
- * queue. The same runtime drives live, simulated and backtest runs.
+ * queue. The same runtime drives live, simulated and backtest runs. Intent sizing lives in
+ * intents.ts, fill application in fills.ts, orders in orderManager.ts, risk in riskWiring.ts.
  */
 import type { Bot, BotEventType } from '../bot/types';
 import type { ExchangePort } from '../exchangePort';
 import type { Candle } from '../market/candle';
-import { formatAmount, formatPrice, formatQuote } from '../market/formatForMarket';
 import type { Market } from '../market/types';
 import type { OrderRecord } from '../orders/journal';
 import { shapeOrder } from '../orders/shape';
-import { applyOrderEvent } from '../orders/stateMachine';
 import type { ExchangeOrder, ExchangeTrade, OrderIntent } from '../orders/types';
-import { applyFill, createLedger, ledgerEquity } from '../portfolio/ledger';
-import type { Fill, Ledger } from '../portfolio/types';
-import { checkOrder, reservedCash, reservedPosition } from '../risk/preTrade';
+import { createLedger, ledgerEquity } from '../portfolio/ledger';
+import type { Ledger } from '../portfolio/types';
+import { reservedCash, reservedPosition } from '../risk/preTrade';
 import { validateParams } from '../strategy/params';
 import type {
   RunnableStrategy,
@@ -25,17 +24,14 @@ import type {
   StrategyResult,
 } from '../strategy/types';
 import type { Clock, Timers } from '../time';
-import { timeframeMs } from '../market/timeframe';
-import { createOrderManager, type NewOrder } from './orderManager';
+import { createOrderManager } from './orderManager';
+import { createFillApplier } from './fills';
+import { createIntentProcessor } from './intents';
 import { createRiskWiring } from './riskWiring';
 import { createSerialQueue } from './serialQueue';
 import type { BotStore } from './store';
 
-/**
- * Headroom kept when sizing a market buy with all available cash: the order fills at the next
- * candle's open, which may be above the last close. 1% covers typical 1-minute gaps on BTC.
- */
-export const MARKET_BUY_BUFFER = 0.01;
+export { MARKET_BUY_BUFFER } from './intents';
 
 export type RuntimeMode = 'running' | 'paused' | 'stopped' | 'error';
 
@@ -97,7 +93,6 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
   }
   const params = validated.values;
   const strategyState: unknown = strategy.init(params);
-  const seenTrades = new Set<string>();
   let ledger: Ledger = createLedger({
     base: market.base,
     quote: market.quote,
@@ -206,173 +201,33 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
     }
   };
 
-  /** Turns an intent into an order, or the reason it cannot be one; undefined = nothing to do. */
-  const sizeIntent = (intent: OrderIntent): NewOrder | { reject: string } | undefined => {
-    const open = orders.openOrders();
-    switch (intent.kind) {
-      case 'enter_long': {
-        // One market entry at a time: a second one before the first fills would double it.
-        if (open.some((order) => order.side === 'buy' && order.type === 'market')) return undefined;
-        const free = ledger.cash - reservedCash(open, lastPrice, market.taker);
-        const quote = intent.quote ?? free;
-        if (quote > free * (1 + 1e-9)) {
-          return {
-            reject: `enter long needs ${formatQuote(market, quote)}, only ${formatQuote(market, Math.max(0, free))} is free`,
-          };
-        }
-        // Spend the requested quote; keep the gap buffer only where it would exceed free cash.
-        const unitCost = lastPrice * (1 + market.taker);
-        const amount = Math.min(quote / unitCost, free / (unitCost * (1 + MARKET_BUY_BUFFER)));
-        return { side: 'buy', type: 'market', amount, tag: intent.tag };
-      }
-      case 'exit_long': {
-        const sellable = ledger.position - reservedPosition(open);
-        if (sellable < market.precision.amount) return undefined;
-        return {
-          side: 'sell',
-          type: 'market',
-          amount: sellable * (intent.fraction ?? 1),
-          tag: intent.tag,
-        };
-      }
-      case 'place_limit':
-        return {
-          side: intent.side,
-          type: 'limit',
-          amount: intent.amount,
-          price: intent.price,
-          tag: intent.tag,
-        };
-      default:
-        return undefined;
-    }
-  };
+  const processIntents = createIntentProcessor({
+    bot,
+    market,
+    strategyName: strategy.name,
+    orders,
+    risk,
+    emit,
+    ledger: () => ledger,
+    lastPrice: () => lastPrice,
+    lastCandleTime: () => lastCandleTime,
+    mode: () => mode,
+  });
 
-  /** Cancels a resting limit order and returns the order that replaces it, if any. */
-  const amendOrder = async (intent: Extract<OrderIntent, { kind: 'amend' }>) => {
-    const order = orders.get(intent.clientOrderId);
-    if (!order || order.type !== 'limit' || !orders.openOrders().includes(order)) {
-      await emit(
-        'risk_rejected',
-        `amend not applied: ${intent.clientOrderId} is not an open limit order`,
-      );
-      return undefined;
-    }
-    const canceled = await orders.cancel(order.clientOrderId, 'Amended by the strategy');
-    if (canceled?.state !== 'canceled') return undefined;
-    const amount = intent.amount ?? order.amount - canceled.filled;
-    return {
-      side: order.side,
-      type: 'limit' as const,
-      amount,
-      price: intent.price ?? order.price,
-      tag: order.tag,
-    };
-  };
-
-  const processIntents = async (intents: OrderIntent[]) => {
-    for (const intent of intents) {
-      if (mode === 'error' || mode === 'stopped') return;
-      if (intent.kind === 'cancel') {
-        await orders.cancel(intent.clientOrderId, 'Canceled by the strategy');
-        continue;
-      }
-      if (intent.kind === 'cancel_all') {
-        for (const order of orders.openOrders())
-          await orders.cancel(order.clientOrderId, 'Canceled by the strategy');
-        continue;
-      }
-      const sized = intent.kind === 'amend' ? await amendOrder(intent) : sizeIntent(intent);
-      if (sized === undefined) continue;
-      if ('reject' in sized) {
-        await emit('risk_rejected', `${intent.kind} not placed: ${sized.reject}`, {
-          intent: intent.kind,
-        });
-        continue;
-      }
-      const shaped = shapeOrder(market, { ...sized, referencePrice: lastPrice });
-      if (!shaped.ok) {
-        await emit('risk_rejected', `${intent.kind} not placed: ${shaped.reason}`, {
-          intent: intent.kind,
-        });
-        continue;
-      }
-      const limited = await risk.limit(sized, shaped, {
-        referencePrice: lastPrice,
-        nowMs: lastCandleTime + timeframeMs(bot.config.timeframe),
-        label: intent.kind,
-      });
-      if (!limited) continue;
-      const reason = checkOrder({
-        ledger,
-        openOrders: orders.openOrders(),
-        side: sized.side,
-        amount: limited.amount,
-        price: limited.price ?? lastPrice,
-        feeRate: sized.type === 'market' ? market.taker : market.maker,
-        buffer: sized.type === 'market' ? MARKET_BUY_BUFFER / 2 : 0,
-        isPaused: mode === 'paused',
-      });
-      if (reason) {
-        await emit('risk_rejected', `${intent.kind} not placed: ${reason}`, {
-          intent: intent.kind,
-        });
-        continue;
-      }
-      await emit(
-        'signal',
-        `${strategy.name}: ${intent.kind.replace('_', ' ')}${'tag' in intent && intent.tag ? ` (${intent.tag})` : ''}`,
-      );
-      await orders.submit({ ...sized, amount: limited.amount, price: limited.price });
-    }
-  };
-
-  const applyTrade = async (trade: ExchangeTrade): Promise<StrategyFill | undefined> => {
-    if (!orders.owns(trade.clientOrderId) || seenTrades.has(trade.id)) return undefined;
-    const order = orders.get(trade.clientOrderId);
-    if (!order) return undefined;
-    // Already recorded (e.g. seen again while reconciling after a restart): apply nothing twice.
-    if (await store.hasFill(bot.config.accountId, trade.id)) {
-      seenTrades.add(trade.id);
-      return undefined;
-    }
-    const fill: Fill = {
-      tradeId: trade.id,
-      clientOrderId: trade.clientOrderId,
-      time: trade.timestamp,
-      side: trade.side,
-      price: trade.price,
-      amount: trade.amount,
-      fee: trade.fee.cost,
-      feeCurrency: trade.fee.currency,
-      takerOrMaker: trade.takerOrMaker,
-    };
-    const feeInQuote = fill.feeCurrency === market.quote ? fill.fee : fill.fee * fill.price;
-    const nextOrder = applyOrderEvent(
-      order,
-      { type: 'fill', amount: fill.amount, price: fill.price, fee: feeInQuote },
-      clock.now(),
-    );
-    const nextLedger = applyFill(ledger, fill);
-    const isNew = await store.recordFill(bot.config.accountId, botId, fill, nextOrder, nextLedger);
-    seenTrades.add(trade.id);
-    if (!isNew) return undefined;
-    const previous = ledger;
-    ledger = nextLedger;
-    orders.replace(nextOrder);
-    await risk.afterFill(previous, nextLedger, fill, order.type);
-    await emit(
-      'order_filled',
-      `Filled ${fill.side} ${formatAmount(market, fill.amount)} at ${formatPrice(market, fill.price)} (fee ${formatQuote(market, feeInQuote)})`,
-      {
-        clientOrderId: fill.clientOrderId,
-        tradeId: fill.tradeId,
-        price: fill.price,
-        amount: fill.amount,
-      },
-    );
-    return { ...fill, fee: feeInQuote, tag: order.tag };
-  };
+  const applyTrade = createFillApplier({
+    botId,
+    accountId: bot.config.accountId,
+    market,
+    orders,
+    store,
+    clock,
+    risk,
+    emit,
+    ledger: () => ledger,
+    setLedger: (next) => {
+      ledger = next;
+    },
+  });
 
   /** Tells the strategy about a fill and places what it asks for (while it trades). */
   const notifyStrategy = async (fill: StrategyFill) => {

@@ -1,0 +1,87 @@
+/**
+ * Applying one execution of the bot's orders: the fill is recorded once (per account and trade
+ * id) together with the order transition and the new ledger, in one store transaction; then
+ * the risk wiring and the timeline hear of it. Part of the bot runtime; called from its queue.
+ */
+import type { BotEventType } from '../bot/types';
+import { formatAmount, formatPrice, formatQuote } from '../market/formatForMarket';
+import type { Market } from '../market/types';
+import { applyOrderEvent } from '../orders/stateMachine';
+import type { ExchangeTrade } from '../orders/types';
+import { applyFill } from '../portfolio/ledger';
+import type { Fill, Ledger } from '../portfolio/types';
+import type { StrategyFill } from '../strategy/types';
+import type { Clock } from '../time';
+import type { OrderManager } from './orderManager';
+import type { RiskWiring } from './riskWiring';
+import type { BotStore } from './store';
+
+export interface FillApplierOptions {
+  botId: string;
+  accountId: string;
+  market: Market;
+  orders: OrderManager;
+  store: BotStore;
+  clock: Clock;
+  risk: RiskWiring;
+  emit: (type: BotEventType, message: string, data?: Record<string, unknown>) => Promise<void>;
+  ledger: () => Ledger;
+  setLedger: (ledger: Ledger) => void;
+}
+
+/**
+ * Returns `applyTrade`: the fill as the strategy sees it (fee in quote, the order's tag), or
+ * undefined when the trade is not this bot's or was applied before.
+ */
+export function createFillApplier(
+  options: FillApplierOptions,
+): (trade: ExchangeTrade) => Promise<StrategyFill | undefined> {
+  const { botId, accountId, market, orders, store, clock, risk, emit, ledger, setLedger } = options;
+  const seenTrades = new Set<string>();
+  return async (trade: ExchangeTrade): Promise<StrategyFill | undefined> => {
+    if (!orders.owns(trade.clientOrderId) || seenTrades.has(trade.id)) return undefined;
+    const order = orders.get(trade.clientOrderId);
+    if (!order) return undefined;
+    // Already recorded (e.g. seen again while reconciling after a restart): apply nothing twice.
+    if (await store.hasFill(accountId, trade.id)) {
+      seenTrades.add(trade.id);
+      return undefined;
+    }
+    const fill: Fill = {
+      tradeId: trade.id,
+      clientOrderId: trade.clientOrderId,
+      time: trade.timestamp,
+      side: trade.side,
+      price: trade.price,
+      amount: trade.amount,
+      fee: trade.fee.cost,
+      feeCurrency: trade.fee.currency,
+      takerOrMaker: trade.takerOrMaker,
+    };
+    const feeInQuote = fill.feeCurrency === market.quote ? fill.fee : fill.fee * fill.price;
+    const nextOrder = applyOrderEvent(
+      order,
+      { type: 'fill', amount: fill.amount, price: fill.price, fee: feeInQuote },
+      clock.now(),
+    );
+    const previous = ledger();
+    const nextLedger = applyFill(previous, fill);
+    const isNew = await store.recordFill(accountId, botId, fill, nextOrder, nextLedger);
+    seenTrades.add(trade.id);
+    if (!isNew) return undefined;
+    setLedger(nextLedger);
+    orders.replace(nextOrder);
+    await risk.afterFill(previous, nextLedger, fill, order.type);
+    await emit(
+      'order_filled',
+      `Filled ${fill.side} ${formatAmount(market, fill.amount)} at ${formatPrice(market, fill.price)} (fee ${formatQuote(market, feeInQuote)})`,
+      {
+        clientOrderId: fill.clientOrderId,
+        tradeId: fill.tradeId,
+        price: fill.price,
+        amount: fill.amount,
+      },
+    );
+    return { ...fill, fee: feeInQuote, tag: order.tag };
+  };
+}

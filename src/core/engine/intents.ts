@@ -1,0 +1,168 @@
+/**
+ * From a strategy's intents to orders: sizes each intent against the bot's own free cash and
+ * position, shapes it to the market, applies the pre-trade limits and the gate, and hands what
+ * passes to the order manager (cancel, cancel-all and amend go straight to it). Every refusal
+ * is a `risk_rejected` event with the reason. Part of the bot runtime; called from its queue.
+ */
+import type { Bot, BotEventType } from '../bot/types';
+import { formatQuote } from '../market/formatForMarket';
+import { timeframeMs } from '../market/timeframe';
+import type { Market } from '../market/types';
+import { shapeOrder } from '../orders/shape';
+import type { OrderIntent } from '../orders/types';
+import type { Ledger } from '../portfolio/types';
+import { checkOrder, reservedCash, reservedPosition } from '../risk/preTrade';
+import type { NewOrder, OrderManager } from './orderManager';
+import type { RiskWiring } from './riskWiring';
+
+/**
+ * Headroom kept when sizing a market buy with all available cash: the order fills at the next
+ * candle's open, which may be above the last close. 1% covers typical 1-minute gaps on BTC.
+ */
+export const MARKET_BUY_BUFFER = 0.01;
+
+export interface IntentProcessorOptions {
+  bot: Bot;
+  market: Market;
+  strategyName: string;
+  orders: OrderManager;
+  risk: RiskWiring;
+  emit: (type: BotEventType, message: string, data?: Record<string, unknown>) => Promise<void>;
+  ledger: () => Ledger;
+  /** The last closed candle's close: the reference price of market orders. */
+  lastPrice: () => number;
+  /** Open time of the last closed candle. */
+  lastCandleTime: () => number;
+  mode: () => 'running' | 'paused' | 'stopped' | 'error';
+}
+
+/** Returns `processIntents`: places what `intents` ask for, in order, while the bot trades. */
+export function createIntentProcessor(
+  options: IntentProcessorOptions,
+): (intents: OrderIntent[]) => Promise<void> {
+  const { bot, market, strategyName, orders, risk, emit, ledger, lastPrice, lastCandleTime, mode } =
+    options;
+
+  /** Turns an intent into an order, or the reason it cannot be one; undefined = nothing to do. */
+  const sizeIntent = (intent: OrderIntent): NewOrder | { reject: string } | undefined => {
+    const open = orders.openOrders();
+    switch (intent.kind) {
+      case 'enter_long': {
+        // One market entry at a time: a second one before the first fills would double it.
+        if (open.some((order) => order.side === 'buy' && order.type === 'market')) return undefined;
+        const free = ledger().cash - reservedCash(open, lastPrice(), market.taker);
+        const quote = intent.quote ?? free;
+        if (quote > free * (1 + 1e-9)) {
+          return {
+            reject: `enter long needs ${formatQuote(market, quote)}, only ${formatQuote(market, Math.max(0, free))} is free`,
+          };
+        }
+        // Spend the requested quote; keep the gap buffer only where it would exceed free cash.
+        const unitCost = lastPrice() * (1 + market.taker);
+        const amount = Math.min(quote / unitCost, free / (unitCost * (1 + MARKET_BUY_BUFFER)));
+        return { side: 'buy', type: 'market', amount, tag: intent.tag };
+      }
+      case 'exit_long': {
+        const sellable = ledger().position - reservedPosition(open);
+        if (sellable < market.precision.amount) return undefined;
+        return {
+          side: 'sell',
+          type: 'market',
+          amount: sellable * (intent.fraction ?? 1),
+          tag: intent.tag,
+        };
+      }
+      case 'place_limit':
+        return {
+          side: intent.side,
+          type: 'limit',
+          amount: intent.amount,
+          price: intent.price,
+          tag: intent.tag,
+        };
+      default:
+        return undefined;
+    }
+  };
+
+  /** Cancels a resting limit order and returns the order that replaces it, if any. */
+  const amendOrder = async (intent: Extract<OrderIntent, { kind: 'amend' }>) => {
+    const order = orders.get(intent.clientOrderId);
+    if (!order || order.type !== 'limit' || !orders.openOrders().includes(order)) {
+      await emit(
+        'risk_rejected',
+        `amend not applied: ${intent.clientOrderId} is not an open limit order`,
+      );
+      return undefined;
+    }
+    const canceled = await orders.cancel(order.clientOrderId, 'Amended by the strategy');
+    if (canceled?.state !== 'canceled') return undefined;
+    const amount = intent.amount ?? order.amount - canceled.filled;
+    return {
+      side: order.side,
+      type: 'limit' as const,
+      amount,
+      price: intent.price ?? order.price,
+      tag: order.tag,
+    };
+  };
+
+  const processIntents = async (intents: OrderIntent[]) => {
+    for (const intent of intents) {
+      if (mode() === 'error' || mode() === 'stopped') return;
+      if (intent.kind === 'cancel') {
+        await orders.cancel(intent.clientOrderId, 'Canceled by the strategy');
+        continue;
+      }
+      if (intent.kind === 'cancel_all') {
+        for (const order of orders.openOrders())
+          await orders.cancel(order.clientOrderId, 'Canceled by the strategy');
+        continue;
+      }
+      const sized = intent.kind === 'amend' ? await amendOrder(intent) : sizeIntent(intent);
+      if (sized === undefined) continue;
+      if ('reject' in sized) {
+        await emit('risk_rejected', `${intent.kind} not placed: ${sized.reject}`, {
+          intent: intent.kind,
+        });
+        continue;
+      }
+      const shaped = shapeOrder(market, { ...sized, referencePrice: lastPrice() });
+      if (!shaped.ok) {
+        await emit('risk_rejected', `${intent.kind} not placed: ${shaped.reason}`, {
+          intent: intent.kind,
+        });
+        continue;
+      }
+      const limited = await risk.limit(sized, shaped, {
+        referencePrice: lastPrice(),
+        nowMs: lastCandleTime() + timeframeMs(bot.config.timeframe),
+        label: intent.kind,
+      });
+      if (!limited) continue;
+      const reason = checkOrder({
+        ledger: ledger(),
+        openOrders: orders.openOrders(),
+        side: sized.side,
+        amount: limited.amount,
+        price: limited.price ?? lastPrice(),
+        feeRate: sized.type === 'market' ? market.taker : market.maker,
+        buffer: sized.type === 'market' ? MARKET_BUY_BUFFER / 2 : 0,
+        isPaused: mode() === 'paused',
+      });
+      if (reason) {
+        await emit('risk_rejected', `${intent.kind} not placed: ${reason}`, {
+          intent: intent.kind,
+        });
+        continue;
+      }
+      await emit(
+        'signal',
+        `${strategyName}: ${intent.kind.replace('_', ' ')}${'tag' in intent && intent.tag ? ` (${intent.tag})` : ''}`,
+      );
+      await orders.submit({ ...sized, amount: limited.amount, price: limited.price });
+    }
+  };
+
+  return processIntents;
+}
