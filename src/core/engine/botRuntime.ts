@@ -27,6 +27,7 @@ import type {
 import type { Clock, Timers } from '../time';
 import { timeframeMs } from '../market/timeframe';
 import { createOrderManager, type NewOrder } from './orderManager';
+import { applyEntryGate, type EntryGate } from './entryGate';
 import { createRiskWiring } from './riskWiring';
 import { createSerialQueue } from './serialQueue';
 import type { BotStore } from './store';
@@ -61,6 +62,8 @@ export interface BotRuntimeOptions {
   onUpdate?: (snapshot: RuntimeSnapshot) => void;
   /** Called when the strategy throws or the bot cannot continue; the host records the error. */
   onError?: (message: string) => void;
+  /** The host's account/portfolio gate on strategy buys (circuit breakers, exposure caps). */
+  entryGate?: EntryGate;
 }
 
 export interface BotRuntime {
@@ -299,12 +302,18 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
         label: intent.kind,
       });
       if (!limited) continue;
+      const gated = await applyEntryGate(options.entryGate, market, sized, limited, {
+        referencePrice: lastPrice,
+        label: intent.kind,
+        emit,
+      });
+      if (!gated) continue;
       const reason = checkOrder({
         ledger,
         openOrders: orders.openOrders(),
         side: sized.side,
-        amount: limited.amount,
-        price: limited.price ?? lastPrice,
+        amount: gated.amount,
+        price: gated.price ?? lastPrice,
         feeRate: sized.type === 'market' ? market.taker : market.maker,
         buffer: sized.type === 'market' ? MARKET_BUY_BUFFER / 2 : 0,
         isPaused: mode === 'paused',
@@ -319,7 +328,7 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
         'signal',
         `${strategy.name}: ${intent.kind.replace('_', ' ')}${'tag' in intent && intent.tag ? ` (${intent.tag})` : ''}`,
       );
-      await orders.submit({ ...sized, amount: limited.amount, price: limited.price });
+      await orders.submit({ ...sized, amount: gated.amount, price: gated.price });
     }
   };
 
