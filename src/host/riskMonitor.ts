@@ -24,6 +24,7 @@ import { createCoalescingWriter } from './coalescingWriter';
 import type { LiveEvent } from './engineApi';
 import {
   accountScope,
+  BREAKER_LABELS,
   PORTFOLIO_SCOPE,
   type RiskScope,
   type RiskSettings,
@@ -31,12 +32,6 @@ import {
   type RiskTrip,
   type ScopeBreakerState,
 } from './riskSettings';
-
-export const BREAKER_LABELS: Record<BreakerTrip['kind'], string> = {
-  daily_loss: 'daily loss limit',
-  max_drawdown: 'max drawdown',
-  exposure: 'exposure cap',
-};
 
 export interface RiskMonitorDeps {
   store: RiskStore;

@@ -54,6 +54,13 @@ export interface ScopeBreakerState {
   members: Record<string, number>;
 }
 
+/** How each breaker is named in events and the UI. */
+export const BREAKER_LABELS: Record<BreakerTrip['kind'], string> = {
+  daily_loss: 'daily loss limit',
+  max_drawdown: 'max drawdown',
+  exposure: 'exposure cap',
+};
+
 export const RISK_SETTINGS_KEY = 'riskBreakers';
 export const RISK_TRIPS_KEY = 'riskTrips';
 export const RISK_STATE_KEY = 'riskBreakerState';
