@@ -232,6 +232,31 @@ describe('account and portfolio circuit breakers in the host', () => {
     await test.host.shutdown();
   });
 
+  it('drops a deleted bot from the equity sums without counting it as a drawdown', async () => {
+    const test = await startTestHost();
+    await configure(test, {
+      portfolio: { breakers: { maxDrawdownPercent: 5 }, action: 'halt_entries' },
+      accounts: {},
+    });
+    await started(test, HOLD_BOT);
+    const leaving = await started(test, { ...SMA_BOT, name: 'Leaving' });
+    await test.play(30);
+    const stopped = await test.host.stopBot(leaving, { cancelOrders: true, closePosition: true });
+    expect(stopped.ok).toBe(true);
+    await test.play(3);
+    const deleted = await test.host.deleteBot(leaving);
+    expect(deleted.ok).toBe(true);
+    await test.play(30);
+    expect(await trips(test)).toEqual([]);
+    await test.host.shutdown();
+    const saved = (await test.db.settings.get('riskBreakerState'))?.value as Record<
+      string,
+      { members: Record<string, number> }
+    >;
+    expect(Object.keys(saved.portfolio?.members ?? {})).toHaveLength(1);
+    expect(saved.portfolio?.members[leaving]).toBeUndefined();
+  });
+
   it('refuses raising a bot allocation beyond the unallocated balance, naming the shortfall', async () => {
     const test = await startTestHost();
     const created = await test.host.createBot({ ...SMA_BOT, allocation: 6000 });
