@@ -61,7 +61,8 @@ const events = (test: TestHost, botId: string, type: string) =>
     .filter((event) => event.type === type)
     .toArray();
 
-describe('account and portfolio circuit breakers in the host', () => {
+// Replays hours of market data through the real simulator: slow on a busy machine.
+describe('account and portfolio circuit breakers in the host', { timeout: 60_000 }, () => {
   it('refuses invalid settings with field-named errors and saves nothing', async () => {
     const test = await startTestHost();
     const result = await test.host.updateRiskSettings({
@@ -115,7 +116,7 @@ describe('account and portfolio circuit breakers in the host', () => {
     // Entries are refused from here on, naming the breaker; sells still go.
     const orders = createOrdersRepository(first.db);
     const tripAt = first.clock.now();
-    await first.play(600);
+    await first.play(300);
     const after = (await orders.listOrders(botId)).filter((order) => order.createdAt > tripAt);
     expect(after.filter((order) => order.side === 'buy')).toEqual([]);
     const refusals = await events(first, botId, 'risk_rejected');
