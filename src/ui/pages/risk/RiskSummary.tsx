@@ -40,7 +40,7 @@ export function RecentRiskEvents(props: { bots: readonly Bot[] }): JSX.Element {
   const nameOf = (botId: string): string =>
     props.bots.find((bot) => bot.id === botId)?.config.name ?? botId;
   return (
-    <section class="card risk-section" aria-labelledby="risk-events-heading">
+    <section class="card risk-events-panel" aria-labelledby="risk-events-heading">
       <h2 id="risk-events-heading" class="section-title">
         Recent risk events
       </h2>
