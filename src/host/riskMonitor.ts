@@ -8,12 +8,11 @@
  * gate: tripped scopes refuse buys, exposure caps refuse or shrink them.
  */
 import type { Bot } from '../core/bot/types';
-import type { EntryGate, EntryVerdict } from '../core/engine/entryGate';
+import type { EntryGate } from '../core/engine/entryGate';
 import type { RuntimeSnapshot } from '../core/engine/botRuntime';
 import type { BotStore } from '../core/engine/store';
 import { createSerialQueue } from '../core/engine/serialQueue';
 import {
-  exposureRoom,
   updateBreakers,
   type BreakerConfig,
   type BreakerState,
@@ -22,6 +21,7 @@ import {
 import type { Clock } from '../core/time';
 import { createCoalescingWriter } from './coalescingWriter';
 import type { LiveEvent } from './engineApi';
+import { inScope, judgeEntry, type BotFigures, type GateView } from './riskGate';
 import {
   accountScope,
   BREAKER_LABELS,
@@ -43,12 +43,6 @@ export interface RiskMonitorDeps {
   /** Applies a trip's action to its bots (halt: cancel open entries; stop: cancel and stop). */
   act: (trip: RiskTrip) => Promise<void>;
   report: (message: string) => void;
-}
-
-interface BotFigures {
-  accountId: string;
-  equity: number;
-  exposure: number;
 }
 
 function shifted(state: BreakerState, delta: number): BreakerState {
@@ -92,8 +86,6 @@ export function createRiskMonitor(deps: RiskMonitorDeps) {
       : settings.accounts[scope.slice('account:'.length)]
     )?.action ?? 'halt_entries';
   const scopesOf = (accountId: string) => [accountScope(accountId), PORTFOLIO_SCOPE];
-  const inScope = (scope: RiskScope, accountId: string) =>
-    scope === PORTFOLIO_SCOPE || scope === accountScope(accountId);
 
   const latch = async (scope: RiskScope, trip: BreakerTrip) => {
     const accountId = scope === PORTFOLIO_SCOPE ? undefined : scope.slice('account:'.length);
@@ -152,56 +144,18 @@ export function createRiskMonitor(deps: RiskMonitorDeps) {
     return trips.some((trip) => trip.scope === scope) ? [] : next.trips;
   };
 
+  const view: GateView = {
+    get trips() {
+      return trips;
+    },
+    configOf,
+    figures,
+    members: (scope) => states[scope]?.members ?? {},
+  };
   const gateFor =
     (bot: Bot): EntryGate =>
-    (order): EntryVerdict => {
-      const accountId = bot.config.accountId;
-      const tripped = trips.find((trip) => inScope(trip.scope, accountId));
-      if (tripped) {
-        return {
-          ok: false,
-          breaker: `${tripped.scopeName} ${BREAKER_LABELS[tripped.kind]}`,
-          reason: `the ${tripped.scopeName} ${BREAKER_LABELS[tripped.kind]} breaker has tripped; new entries are halted until it is reset on the Risk page.`,
-        };
-      }
-      let maxAmount = Infinity;
-      let limiting = '';
-      for (const scope of scopesOf(accountId)) {
-        const config = configOf(scope);
-        if (config?.maxExposurePercent === undefined) continue;
-        const scopeName = scope === PORTFOLIO_SCOPE ? 'Portfolio' : 'Account';
-        const bots = [...figures.entries()].filter(([, each]) => inScope(scope, each.accountId));
-        const equities: Record<string, number> = { ...states[scope]?.members };
-        for (const [id, each] of bots) equities[id] = each.equity;
-        // A bot's first buy may come before its first snapshot: its capital is its cash.
-        equities[bot.id] ??= bot.config.allocation;
-        const equity = Object.values(equities).reduce((a, b) => a + b, 0);
-        const room = exposureRoom(
-          bots.map(([, each]) => each.exposure),
-          equity,
-          config,
-        );
-        const breaker = `${scopeName} exposure cap`;
-        if (room * (1 + 1e-9) < order.amount * order.price && room / order.price < maxAmount) {
-          maxAmount = room / order.price;
-          limiting = `${breaker} (${config.maxExposurePercent}% of equity ${equity.toFixed(2)}) leaves room for ${room.toFixed(2)} more`;
-        }
-        if (room <= 0) {
-          return {
-            ok: false,
-            breaker,
-            reason: `the ${breaker} of ${config.maxExposurePercent}% of equity is reached; no room for a new entry.`,
-          };
-        }
-      }
-      if (maxAmount === Infinity) return { ok: true };
-      return {
-        ok: true,
-        maxAmount,
-        breaker: limiting.split(' (')[0] ?? 'exposure cap',
-        reason: `Buy resized from ${order.amount} to ${maxAmount}: the ${limiting}.`,
-      };
-    };
+    (order) =>
+      judgeEntry(bot, order, view);
 
   return {
     async load() {
