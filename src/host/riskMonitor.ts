@@ -65,6 +65,8 @@ function figuresOf(trip: BreakerTrip): Record<string, number> {
 export function createRiskMonitor(deps: RiskMonitorDeps) {
   const queue = createSerialQueue();
   const figures = new Map<string, BotFigures>();
+  /** Account names, for the moment between a trip and its persisted record. */
+  const names = new Map<string, string>();
   let settings: RiskSettings = {
     portfolio: { breakers: {}, action: 'halt_entries' },
     accounts: {},
@@ -167,6 +169,14 @@ export function createRiskMonitor(deps: RiskMonitorDeps) {
     /** A bot's runtime reported a snapshot: update equity, evaluate its scopes. */
     onSnapshot(bot: Bot, snapshot: RuntimeSnapshot) {
       if (!(snapshot.price > 0) || !Number.isFinite(snapshot.time)) return;
+      const accountId = bot.config.accountId;
+      if (!names.has(accountId)) {
+        names.set(accountId, accountId);
+        void deps.accountName(accountId).then(
+          (name) => names.set(accountId, name),
+          () => undefined,
+        );
+      }
       figures.set(bot.id, {
         accountId: bot.config.accountId,
         equity: snapshot.equity,
@@ -186,7 +196,8 @@ export function createRiskMonitor(deps: RiskMonitorDeps) {
           {
             id: 'pending',
             scope,
-            scopeName: scope === PORTFOLIO_SCOPE ? 'Portfolio' : 'Account',
+            scopeName:
+              scope === PORTFOLIO_SCOPE ? 'Portfolio' : (names.get(accountId) ?? accountId),
             kind: trip.kind,
             time: trip.time,
             reason: trip.reason,
