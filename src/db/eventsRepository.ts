@@ -28,6 +28,7 @@ const EVENT_TYPES: Record<BotEventType, true> = {
   risk_exit: true,
   strategy_log: true,
   kill_switch: true,
+  risk_trip: true,
   deleted: true,
 };
 

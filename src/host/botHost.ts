@@ -30,6 +30,9 @@ import { createKillSwitch } from './killSwitch';
 import { DEFAULT_SIM_ACCOUNT_ID } from './engineApi';
 import { openSimulatedAccount, type OpenAccount } from './simulatedAccount';
 import { createAccountSettingsCommands } from './accountSettings';
+import { createRiskCommands } from './riskCommands';
+import { createRiskMonitor } from './riskMonitor';
+import { createRiskStore } from './riskSettings';
 
 export interface BotHostDeps {
   db: FlotillaDb;
@@ -205,6 +208,7 @@ export function createBotHost(deps: BotHostDeps): BotHost {
       clock,
       timers: deps.timers,
       onUpdate: (snapshot) => {
+        risk.onSnapshot(bot, snapshot);
         status = snapshot.mode === 'error' ? 'error' : snapshot.mode;
         publish({
           type: 'bot',
@@ -215,6 +219,7 @@ export function createBotHost(deps: BotHostDeps): BotHost {
           time: snapshot.time,
         });
       },
+      entryGate: risk.gateFor(bot),
       onError: (message) => {
         failure = message;
         void markError(bot.id, message).catch((error: unknown) => report(String(error)));
@@ -337,6 +342,25 @@ export function createBotHost(deps: BotHostDeps): BotHost {
     },
   });
 
+  const riskCommands = createRiskCommands({
+    accounts,
+    bots,
+    clock,
+    monitor: () => risk,
+    runtimeOf: (botId) => running.get(botId)?.runtime,
+    stopRuntime,
+  });
+  const risk = createRiskMonitor({
+    store: createRiskStore(db),
+    botStore: store,
+    clock,
+    listBots: () => bots.listBots(),
+    accountName: async (accountId) => (await accounts.getAccount(accountId))?.name ?? accountId,
+    publish,
+    act: (trip) => commands.run(() => riskCommands.act(trip)),
+    report,
+  });
+
   const accountSettings = createAccountSettingsCommands({
     accounts,
     bots,
@@ -349,6 +373,7 @@ export function createBotHost(deps: BotHostDeps): BotHost {
 
   return {
     async boot() {
+      await risk.load();
       await accounts.ensureDefaultSimAccount(clock.now());
       await openAccount(DEFAULT_SIM_ACCOUNT_ID);
       for (const bot of await bots.listBots()) {
@@ -377,6 +402,9 @@ export function createBotHost(deps: BotHostDeps): BotHost {
     async idle() {
       await commands.idle();
       await Promise.all([...running.values()].map((entry) => entry.runtime.idle()));
+      // A trip found by the last candles applies its action as a command.
+      await risk.idle();
+      await commands.idle();
     },
 
     async exchangeOpenOrders(accountId) {
@@ -388,6 +416,7 @@ export function createBotHost(deps: BotHostDeps): BotHost {
       await commands.idle();
       await Promise.all([...running.values()].map((entry) => entry.runtime.idle()));
       for (const id of [...running.keys()]) detach(id);
+      await risk.flush();
       for (const opening of openAccounts.values()) await (await opening).close();
       openAccounts.clear();
     },
@@ -472,6 +501,7 @@ export function createBotHost(deps: BotHostDeps): BotHost {
           if (entry) await entry.runtime.stop({ cancelOrders: true, closePosition: false });
           detach(id);
           await bots.deleteBot(id, clock.now());
+          risk.forgetBot(id);
           return undefined;
         }),
       ),
@@ -511,6 +541,11 @@ export function createBotHost(deps: BotHostDeps): BotHost {
     updateSimulatedAccount: (settings) =>
       attempt(() => commands.run(() => accountSettings.update(settings))),
     listBalances: () => attempt(() => accountSettings.balances(openAccount)),
+    getRiskSettings: () => attempt(() => riskCommands.get()),
+    updateRiskSettings: (settings) =>
+      attempt(() => commands.run(() => riskCommands.update(settings))),
+    listRiskTrips: () => attempt(() => riskCommands.list()),
+    resetRiskTrip: (tripId) => attempt(() => commands.run(() => riskCommands.reset(tripId))),
 
     listBots: () =>
       attempt(async () =>

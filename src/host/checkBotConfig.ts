@@ -89,7 +89,7 @@ export function checkBotConfig(config: BotConfig, context: BotConfigContext): Fi
     if (allocation > available + 1e-9) {
       errors.push({
         field: 'allocation',
-        message: `Allocation ${allocation} ${market.quote} is more than the ${available.toFixed(2)} ${market.quote} not yet allocated to other bots.`,
+        message: `Allocation ${allocation} ${market.quote} is more than the ${available.toFixed(2)} ${market.quote} not yet allocated to other bots: ${(allocation - available).toFixed(2)} ${market.quote} short.`,
       });
     } else if (allocation < minimum * 2) {
       errors.push({

@@ -6,6 +6,7 @@
 import type { Bot, BotConfig, BotStatus } from '../core/bot/types';
 import type { Candle } from '../core/market/candle';
 import type { Market } from '../core/market/types';
+import type { RiskSettings, RiskTrip } from './riskSettings';
 
 export interface FieldError {
   /** The field's key, e.g. "params.fast", "allocation", "name". */
@@ -100,6 +101,14 @@ export interface EngineApi {
   getSimulatedAccount(accountId: string): Promise<CommandResult<SimulatedAccountSettings>>;
   updateSimulatedAccount(settings: SimulatedAccountSettings): Promise<CommandResult>;
   listBalances(): Promise<CommandResult<AccountBalanceView[]>>;
+  /** Account and portfolio circuit breakers (src/host/riskSettings.ts) and what a trip does. */
+  getRiskSettings(): Promise<CommandResult<RiskSettings>>;
+  /** Validates every field ("portfolio.maxDrawdownPercent"…); nothing is saved on error. */
+  updateRiskSettings(settings: RiskSettings): Promise<CommandResult>;
+  /** Latched circuit-breaker trips, until the user resets them. */
+  listRiskTrips(): Promise<CommandResult<RiskTrip[]>>;
+  /** Clears a trip: its breakers start afresh and new entries are allowed again. */
+  resetRiskTrip(tripId: string): Promise<CommandResult>;
   getStatus(): Promise<HostStatus>;
   /**
    * Live events for the tab that started the worker (over Comlink, with a proxied listener);
@@ -114,7 +123,8 @@ export type LiveEvent =
   | { type: 'tick'; accountId: string; symbol: string; time: number; price: number }
   | { type: 'candle'; botId: string; candle: Candle }
   | { type: 'bot'; botId: string; status: BotStatus; equity: number; price: number; time: number }
-  | { type: 'host'; leader: true; marketTime?: number };
+  | { type: 'host'; leader: true; marketTime?: number }
+  | { type: 'risk'; trip: RiskTrip };
 
 export const LIVE_CHANNEL = 'flotilla-live';
 export const RPC_CHANNEL = 'flotilla-rpc';

@@ -41,6 +41,10 @@ const METHODS: readonly Method[] = [
   'getSimulatedAccount',
   'updateSimulatedAccount',
   'listBalances',
+  'getRiskSettings',
+  'updateRiskSettings',
+  'listRiskTrips',
+  'resetRiskTrip',
   'getStatus',
 ];
 

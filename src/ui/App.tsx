@@ -11,6 +11,7 @@ import { CreateBotPage } from './pages/CreateBotPage';
 import { CustomStrategiesPage } from './pages/CustomStrategiesPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { RiskPage } from './pages/risk/RiskPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { TemplateLibraryPage } from './pages/TemplateLibraryPage';
 import { route, type Route } from './router';
@@ -36,6 +37,9 @@ function Pages(): JSX.Element {
       </Match>
       <Match when={routeAs('customStrategies')}>
         <CustomStrategiesPage />
+      </Match>
+      <Match when={routeAs('risk')}>
+        <RiskPage />
       </Match>
       <Match when={routeAs('settings')}>
         <SettingsPage />

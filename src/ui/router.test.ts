@@ -7,6 +7,7 @@ describe('parseRoute', () => {
     expect(parseRoute('#/')).toEqual({ name: 'dashboard' });
     expect(parseRoute('#/settings')).toEqual({ name: 'settings' });
     expect(parseRoute('#/settings/')).toEqual({ name: 'settings' });
+    expect(parseRoute('#/risk')).toEqual({ name: 'risk' });
     expect(parseRoute('#/bots/new')).toEqual({ name: 'createBot' });
     expect(parseRoute('#/bots/bot-abc123-xyz')).toEqual({ name: 'bot', botId: 'bot-abc123-xyz' });
   });

@@ -11,6 +11,7 @@ export type Route =
   | { name: 'customStrategies' }
   | { name: 'bot'; botId: string }
   | { name: 'settings' }
+  | { name: 'risk' }
   | { name: 'notFound'; path: string };
 
 function decode(segment: string): string | undefined {
@@ -31,6 +32,7 @@ export function parseRoute(hash: string): Route {
 
   if (path === '/') return { name: 'dashboard' };
   if (path === '/settings') return { name: 'settings' };
+  if (path === '/risk') return { name: 'risk' };
   if (path === '/templates') return { name: 'templates' };
   if (path === '/strategies/custom') return { name: 'customStrategies' };
   if (path === '/bots/new') {

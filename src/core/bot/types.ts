@@ -62,6 +62,7 @@ export type BotEventType =
   | 'risk_exit'
   | 'strategy_log'
   | 'kill_switch'
+  | 'risk_trip'
   | 'deleted';
 
 export interface BotEvent {

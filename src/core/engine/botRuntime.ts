@@ -27,6 +27,7 @@ import type { Clock, Timers } from '../time';
 import { createOrderManager } from './orderManager';
 import { createFillApplier } from './fills';
 import { createIntentProcessor } from './intents';
+import type { EntryGate } from './entryGate';
 import { createRiskWiring } from './riskWiring';
 import { createSerialQueue } from './serialQueue';
 import type { BotStore } from './store';
@@ -57,6 +58,8 @@ export interface BotRuntimeOptions {
   onUpdate?: (snapshot: RuntimeSnapshot) => void;
   /** Called when the strategy throws or the bot cannot continue; the host records the error. */
   onError?: (message: string) => void;
+  /** The host's account/portfolio gate on strategy buys (circuit breakers, exposure caps). */
+  entryGate?: EntryGate;
 }
 
 export interface BotRuntime {
@@ -212,6 +215,7 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
     lastPrice: () => lastPrice,
     lastCandleTime: () => lastCandleTime,
     mode: () => mode,
+    entryGate: options.entryGate,
   });
 
   const applyTrade = createFillApplier({

@@ -14,6 +14,7 @@ import type { Ledger } from '../portfolio/types';
 import { checkOrder, reservedCash, reservedPosition } from '../risk/preTrade';
 import type { NewOrder, OrderManager } from './orderManager';
 import type { RiskWiring } from './riskWiring';
+import { applyEntryGate, type EntryGate } from './entryGate';
 
 /**
  * Headroom kept when sizing a market buy with all available cash: the order fills at the next
@@ -34,6 +35,8 @@ export interface IntentProcessorOptions {
   /** Open time of the last closed candle. */
   lastCandleTime: () => number;
   mode: () => 'running' | 'paused' | 'stopped' | 'error';
+  /** The host's account/portfolio gate on strategy buys (circuit breakers, exposure caps). */
+  entryGate?: EntryGate;
 }
 
 /** Returns `processIntents`: places what `intents` ask for, in order, while the bot trades. */
@@ -140,12 +143,18 @@ export function createIntentProcessor(
         label: intent.kind,
       });
       if (!limited) continue;
+      const gated = await applyEntryGate(options.entryGate, market, sized, limited, {
+        referencePrice: lastPrice(),
+        label: intent.kind,
+        emit,
+      });
+      if (!gated) continue;
       const reason = checkOrder({
         ledger: ledger(),
         openOrders: orders.openOrders(),
         side: sized.side,
-        amount: limited.amount,
-        price: limited.price ?? lastPrice(),
+        amount: gated.amount,
+        price: gated.price ?? lastPrice(),
         feeRate: sized.type === 'market' ? market.taker : market.maker,
         buffer: sized.type === 'market' ? MARKET_BUY_BUFFER / 2 : 0,
         isPaused: mode() === 'paused',
@@ -160,7 +169,7 @@ export function createIntentProcessor(
         'signal',
         `${strategyName}: ${intent.kind.replace('_', ' ')}${'tag' in intent && intent.tag ? ` (${intent.tag})` : ''}`,
       );
-      await orders.submit({ ...sized, amount: limited.amount, price: limited.price });
+      await orders.submit({ ...sized, amount: gated.amount, price: gated.price });
     }
   };
 

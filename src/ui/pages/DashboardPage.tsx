@@ -18,6 +18,7 @@ import { BulkBar } from './BulkBar';
 import './botList.css';
 import { BotsTable } from './BotsTable';
 import { PortfolioSummary } from './PortfolioSummary';
+import { RecentRiskEvents } from './risk/RiskSummary';
 
 export function DashboardPage(): JSX.Element {
   usePageTitle(() => 'Dashboard');
@@ -74,6 +75,7 @@ export function DashboardPage(): JSX.Element {
               <BotCards store={store} view={view} />
             </Show>
           </Show>
+          <RecentRiskEvents bots={store.bots()} />
         </Match>
       </Switch>
     </section>

@@ -19,11 +19,12 @@ const TYPE_LABELS: Record<BotEventType, string> = {
   order_filled: 'Order filled',
   order_canceled: 'Order canceled',
   order_rejected: 'Order rejected',
-  risk_rejected: 'Risk rejected',
-  risk_resized: 'Risk resized',
-  risk_exit: 'Risk exit',
+  risk_rejected: 'Refused by risk rule',
+  risk_resized: 'Resized by risk rule',
+  risk_exit: 'Protective exit',
   strategy_log: 'Strategy log',
   kill_switch: 'Kill switch',
+  risk_trip: 'Circuit breaker tripped',
   deleted: 'Deleted',
 };
 

@@ -5,6 +5,7 @@
 import { For, Show, type JSX } from 'solid-js';
 import { formatAmount, formatPercent, formatSignedAmount, trend } from '../format';
 import type { BotsStore } from '../stores/createBotsStore';
+import { RiskTripsCard } from './risk/RiskSummary';
 
 export function PortfolioSummary(props: { store: BotsStore }): JSX.Element {
   const counts = (): ReturnType<BotsStore['counts']> => props.store.counts();
@@ -55,6 +56,7 @@ export function PortfolioSummary(props: { store: BotsStore }): JSX.Element {
           </li>
         </ul>
       </div>
+      <RiskTripsCard />
     </section>
   );
 }
