@@ -6,6 +6,7 @@ import { Dexie } from 'dexie';
 import { createEffect, createMemo, createSignal, on, type Accessor } from 'solid-js';
 import type { Bot, BotStatus } from '../../core/bot/types';
 import type { Ledger } from '../../core/portfolio/types';
+import { STATUS_LABELS } from '../components/StatusIndicator';
 import { db } from '../db';
 import { createLiveList, createLiveQuery } from '../liveQuery';
 import type { LiveStore } from './createLiveStore';
@@ -19,32 +20,43 @@ export interface QuoteTotals {
   pnlRatio: number;
 }
 
+/** A bot's newest timeline event: what happened and when (UTC ms). */
+export interface LastAction {
+  time: number;
+  message: string;
+}
+
 export type StatusCounts = Record<'running' | 'paused' | 'stopped' | 'error', number>;
 
 export interface BotsStore {
   /** Bots that are not archived, oldest first; each object keeps its identity across updates. */
   bots: Accessor<readonly Bot[]>;
+  /** Every bot, archived ones included, oldest first (the list shows archived ones on request). */
+  everyBot: Accessor<readonly Bot[]>;
+  /** An exchange account's display name (its id until the accounts have loaded). */
+  accountName(accountId: string): string;
   loaded: Accessor<boolean>;
   error: Accessor<unknown>;
   /** The best known price of a bot's market (reactive). */
   priceOf(bot: Bot): number | undefined;
   metricsOf(bot: Bot): BotMetrics;
-  /** Time of the bot's newest timeline event (UTC ms). */
-  lastActionOf(bot: Bot): number | undefined;
+  /** The bot's newest timeline event (falls back to its last update). */
+  lastActionOf(bot: Bot): LastAction;
   totals: Accessor<QuoteTotals[]>;
   counts: Accessor<StatusCounts>;
 }
 
-async function lastEventTimes(): Promise<Record<string, number>> {
+async function lastEvents(): Promise<Record<string, LastAction>> {
   const ids = await db.bots.toCollection().primaryKeys();
   const events = await Promise.all(
     ids.map((id) =>
       db.events.where('[botId+seq]').between([id, Dexie.minKey], [id, Dexie.maxKey]).last(),
     ),
   );
-  const times: Record<string, number> = {};
-  for (const event of events) if (event) times[event.botId] = event.time;
-  return times;
+  const last: Record<string, LastAction> = {};
+  for (const event of events)
+    if (event) last[event.botId] = { time: event.time, message: event.message };
+  return last;
 }
 
 /** The price of each bot's last equity point: a fallback until live prices stream in. */
@@ -64,14 +76,12 @@ const COUNTED: readonly BotStatus[] = ['running', 'paused', 'stopped', 'error'];
 export function createBotsStore(live: LiveStore): BotsStore {
   const allBots = createLiveList(() => db.bots.toArray(), 'id');
   const ledgerRows = createLiveList(() => db.ledgers.toArray(), 'botId');
-  const lastActions = createLiveQuery(lastEventTimes, {} as Record<string, number>);
+  const lastActions = createLiveQuery(lastEvents, {} as Record<string, LastAction>);
+  const accounts = createLiveList(() => db.accounts.toArray(), 'id');
   const [fallbackPrices, setFallbackPrices] = createSignal<Record<string, number>>({});
 
-  const bots = createMemo(() =>
-    allBots()
-      .filter((bot) => bot.status !== 'archived')
-      .sort((a, b) => a.createdAt - b.createdAt),
-  );
+  const everyBot = createMemo(() => [...allBots()].sort((a, b) => a.createdAt - b.createdAt));
+  const bots = createMemo(() => everyBot().filter((bot) => bot.status !== 'archived'));
   const ledgers = createMemo(() => {
     const byBot = new Map<string, Ledger>();
     for (const row of ledgerRows()) byBot.set(row.botId, row.ledger);
@@ -124,11 +134,14 @@ export function createBotsStore(live: LiveStore): BotsStore {
 
   return {
     bots,
+    everyBot,
+    accountName: (id) => accounts().find((account) => account.id === id)?.name ?? id,
     loaded: allBots.loaded,
     error: allBots.error,
     priceOf,
     metricsOf,
-    lastActionOf: (bot) => lastActions()[bot.id] ?? bot.updatedAt,
+    lastActionOf: (bot) =>
+      lastActions()[bot.id] ?? { time: bot.updatedAt, message: STATUS_LABELS[bot.status] },
     totals,
     counts,
   };
