@@ -28,6 +28,12 @@ test.describe('desktop', () => {
     await setReplaySpeed(page, '600');
     await createBot(page, { name: 'Dash one', allocation: 3000 });
     await waitForFills(page, 1);
+    // The bot page's candlestick chart names its indicators (the template's moving averages).
+    await expect(
+      page.getByRole('img', {
+        name: /^Candlestick chart of BTC\/USDT: \d+ candles .*indicators SMA 3, SMA 8/,
+      }),
+    ).toBeVisible();
     await createBot(page, { name: 'Dash two', allocation: 3000 });
 
     await page.getByRole('link', { name: 'Dashboard' }).first().click();
