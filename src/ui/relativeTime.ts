@@ -20,7 +20,8 @@ let relative: Intl.RelativeTimeFormat | undefined;
 export function formatRelativeTime(time: number | undefined, now: number): string {
   if (time === undefined || !Number.isFinite(time)) return '—';
   relative ??= new Intl.RelativeTimeFormat(undefined, { numeric: 'auto', style: 'short' });
-  const elapsed = time - now;
+  // A moment newer than the slowly ticking clock is "now", never "in 10 sec.".
+  const elapsed = Math.min(0, time - now);
   for (const [unit, size] of UNITS) {
     if (Math.abs(elapsed) >= size || unit === 'second') {
       return relative.format(Math.round(elapsed / size), unit);

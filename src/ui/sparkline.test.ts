@@ -37,5 +37,6 @@ describe('formatRelativeTime', () => {
     expect(formatRelativeTime(now - 5 * 60_000, now)).toMatch(/5 min/);
     expect(formatRelativeTime(now - 3 * 3600_000, now)).toMatch(/3 hr/);
     expect(formatRelativeTime(undefined, now)).toBe('—');
+    expect(formatRelativeTime(now + 8000, now)).toBe(formatRelativeTime(now, now));
   });
 });

@@ -6,7 +6,7 @@ import { createMemo, type JSX } from 'solid-js';
 import { formatPercent, trend } from '../format';
 import { describeTrend, sparklinePoints, type SparkPoint } from '../sparkline';
 
-const WIDTH = 96;
+const WIDTH = 64;
 const HEIGHT = 24;
 
 export function Sparkline(props: { points: readonly SparkPoint[] }): JSX.Element {

@@ -1,14 +1,14 @@
 /**
- * The dashboard's data: every bot (reconciled by id), its ledger and last action from IndexedDB,
+ * The dashboard's data: every bot (reconciled by id), its ledger and (polled) last action from IndexedDB,
  * valued at the live price; plus the portfolio totals per quote currency and status counts.
  */
 import { Dexie } from 'dexie';
-import { createEffect, createMemo, createSignal, on, type Accessor } from 'solid-js';
+import { createEffect, createMemo, createSignal, on, onCleanup, type Accessor } from 'solid-js';
 import type { Bot, BotStatus } from '../../core/bot/types';
 import type { Ledger } from '../../core/portfolio/types';
 import { STATUS_LABELS } from '../components/StatusIndicator';
 import { db } from '../db';
-import { createLiveList, createLiveQuery } from '../liveQuery';
+import { createLiveList } from '../liveQuery';
 import type { LiveStore } from './createLiveStore';
 import { computeBotMetrics, splitSymbol, type BotMetrics } from './botMetrics';
 
@@ -71,12 +71,15 @@ async function lastEquityPrices(ids: readonly string[]): Promise<Record<string, 
   return prices;
 }
 
+/** How often the last actions are re-read: fresh enough for "2 min ago". */
+const LAST_ACTION_REFRESH_MS = 3_000;
+
 const COUNTED: readonly BotStatus[] = ['running', 'paused', 'stopped', 'error'];
 
 export function createBotsStore(live: LiveStore): BotsStore {
   const allBots = createLiveList(() => db.bots.toArray(), 'id');
   const ledgerRows = createLiveList(() => db.ledgers.toArray(), 'botId');
-  const lastActions = createLiveQuery(lastEvents, {} as Record<string, LastAction>);
+  const [lastActions, setLastActions] = createSignal<Record<string, LastAction>>({});
   const accounts = createLiveList(() => db.accounts.toArray(), 'id');
   const [fallbackPrices, setFallbackPrices] = createSignal<Record<string, number>>({});
 
@@ -100,6 +103,27 @@ export function createBotsStore(live: LiveStore): BotsStore {
       );
     }),
   );
+
+  // Last actions are re-read when a bot's status changes and every few seconds, not by a live
+  // query: that would re-run for every bot on every event a busy fleet writes.
+  const readLastActions = (): void => {
+    lastEvents().then(setLastActions, (cause: unknown) =>
+      console.warn('Could not read last actions', cause),
+    );
+  };
+  createEffect(
+    on(
+      () =>
+        allBots()
+          .map((bot) => `${bot.id}:${bot.status}:${bot.configVersion}`)
+          .join('|'),
+      readLastActions,
+    ),
+  );
+  const lastActionTimer = setInterval(() => {
+    if (!document.hidden) readLastActions();
+  }, LAST_ACTION_REFRESH_MS);
+  onCleanup(() => clearInterval(lastActionTimer));
 
   const priceOf = (bot: Bot): number | undefined =>
     live.priceOf(bot.config.symbol)?.price ?? live.botOf(bot.id)?.price ?? fallbackPrices()[bot.id];

@@ -10,8 +10,8 @@ import { db } from '../db';
 import type { SparkPoint } from '../sparkline';
 
 /** Enough points for a readable trend in ~100 px, few enough to read 100 bots quickly. */
-const SPARK_POINTS = 90;
-const REFRESH_MS = 5_000;
+const SPARK_POINTS = 60;
+const REFRESH_MS = 10_000;
 
 export interface Sparklines {
   /** A bot's recent equity points, oldest first (empty until loaded or before it traded). */
