@@ -10,6 +10,7 @@
  * March 2023 rally 33 times over), so the grid keeps trading.
  *
  * Usage: npm run bench [-- --candles <n>] [--only <template id>] (default 1,000,000, both)
+ * `npm run bench -- dashboard` measures the dashboard instead (scripts/benchDashboard.ts).
  * Prints wall and CPU time: on a busy machine the wall rate understates the engine.
  */
 import { readFileSync } from 'node:fs';
@@ -135,4 +136,9 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+if (process.argv.slice(2).includes('dashboard')) {
+  const { benchDashboard } = await import('./benchDashboard');
+  await benchDashboard();
+} else {
+  await main();
+}

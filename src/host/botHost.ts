@@ -33,6 +33,7 @@ import { createAccountSettingsCommands } from './accountSettings';
 import { createRiskCommands } from './riskCommands';
 import { createRiskMonitor } from './riskMonitor';
 import { createRiskStore } from './riskSettings';
+import { createBotCopies } from './botCopies';
 
 export interface BotHostDeps {
   db: FlotillaDb;
@@ -361,6 +362,30 @@ export function createBotHost(deps: BotHostDeps): BotHost {
     report,
   });
 
+  const createStopped = async (config: BotConfig) => {
+    await checkConfig(config);
+    const shortId = await newShortId();
+    const id = `bot-${shortId}-${clock.now().toString(36)}`;
+    await bots.createBot({
+      config: { ...config, name: config.name.trim() },
+      id,
+      shortId,
+      now: clock.now(),
+    });
+    return { id };
+  };
+
+  const copies = createBotCopies({
+    bots,
+    now: () => clock.now(),
+    requireBot,
+    createStopped,
+    unallocated,
+    openOrderCount: async (botId) =>
+      running.get(botId)?.runtime.snapshot().openOrders.length ??
+      (await orders.listOpenOrders(botId)).length,
+  });
+
   const accountSettings = createAccountSettingsCommands({
     accounts,
     bots,
@@ -424,20 +449,15 @@ export function createBotHost(deps: BotHostDeps): BotHost {
     createBot: (config, options) =>
       attempt(() =>
         commands.run(async () => {
-          await checkConfig(config);
-          const shortId = await newShortId();
-          const id = `bot-${shortId}-${clock.now().toString(36)}`;
-          const now = clock.now();
-          await bots.createBot({
-            config: { ...config, name: config.name.trim() },
-            id,
-            shortId,
-            now,
-          });
+          const { id } = await createStopped(config);
           if (options?.start) await start(id);
           return { id };
         }),
       ),
+
+    duplicateBot: (id) => attempt(() => commands.run(() => copies.duplicate(id))),
+    archiveBot: (id) => attempt(() => commands.run(() => copies.archive(id))),
+    unarchiveBot: (id) => attempt(() => commands.run(() => copies.unarchive(id))),
 
     updateBot: (id, config) =>
       attempt(() =>

@@ -87,6 +87,12 @@ export interface EngineApi {
   resumeBot(id: string): Promise<CommandResult>;
   stopBot(id: string, options: StopOptions): Promise<CommandResult>;
   deleteBot(id: string): Promise<CommandResult>;
+  /** Creates a stopped copy "<name> (copy)" with the same config; refused when over-allocated. */
+  duplicateBot(id: string): Promise<CommandResult<{ id: string }>>;
+  /** Archives a stopped bot with no open orders (hidden from the list, allocation freed). */
+  archiveBot(id: string): Promise<CommandResult>;
+  /** Brings an archived bot back as stopped; refused when its allocation no longer fits. */
+  unarchiveBot(id: string): Promise<CommandResult>;
   /**
    * The global kill switch, as one command: every bot that is running, paused, in error or
    * still has open orders cancels all its open orders (optionally closes its position at

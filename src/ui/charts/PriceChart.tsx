@@ -1,14 +1,26 @@
 /**
- * A bot's price chart: the close of each candle as a line, with buy fills (green, ▲) and sell
- * fills (red, ▼) at their fill price on the candle they fell in. Columnar data, x in seconds.
+ * A bot's live candlestick chart: OHLC candles (drawn by candlestickPlugin), the strategy's
+ * indicators when they are cheap to recompute (chartOverlays), the position's average entry,
+ * stop-loss, trailing stop and next take-profit as horizontal lines, and buy fills (▲) and sell
+ * fills (▼) at their price on the candle they fell in. Columnar data, x in seconds; one
+ * setData per change. The series list is fixed per chart (levels absent = empty columns).
  */
 import { createMemo, type JSX } from 'solid-js';
 import type uPlot from 'uplot';
 import type { Candle } from '../../core/market/candle';
 import type { Fill } from '../../core/portfolio/types';
 import { formatDateTime, formatPrice } from '../format';
+import { candlestickPlugin } from './candlestickPlugin';
+import {
+  indicatorColumns,
+  LEVEL_KEYS,
+  LEVEL_LABELS,
+  type IndicatorSpec,
+  type LevelKey,
+  type PriceLevels,
+} from './chartOverlays';
 import { createChart } from './createChart';
-import { themedAxes } from './chartTheme';
+import { themedAxes, type ChartColors } from './chartTheme';
 import { trianglePoints } from './markers';
 
 /** Index of the last candle opening at or before `time`, or -1. */
@@ -28,24 +40,11 @@ function candleIndexAt(times: Float64Array, time: number): number {
   return found;
 }
 
-interface PriceSeries {
-  data: uPlot.AlignedData;
-  buys: number;
-  sells: number;
-}
-
-function buildSeries(candles: readonly Candle[], fills: readonly Fill[]): PriceSeries {
-  const count = candles.length;
-  const xs = new Float64Array(count);
-  const closes = new Float64Array(count);
-  const times = new Float64Array(count);
-  candles.forEach((candle, index) => {
-    times[index] = candle.time;
-    xs[index] = candle.time / 1000;
-    closes[index] = candle.close;
-  });
-  const buys: (number | null)[] = new Array<number | null>(count).fill(null);
-  const sells: (number | null)[] = new Array<number | null>(count).fill(null);
+/** Buy and sell marker columns: the fill price on the candle each fill fell in. */
+function markerColumns(times: Float64Array, fills: readonly Fill[]) {
+  const count = times.length;
+  const buys = new Array<number | null>(count).fill(null);
+  const sells = new Array<number | null>(count).fill(null);
   let buyCount = 0;
   let sellCount = 0;
   // The last candle spans one more interval past its open time; later fills are not drawn.
@@ -62,61 +61,110 @@ function buildSeries(candles: readonly Candle[], fills: readonly Fill[]): PriceS
       sellCount++;
     }
   }
-  return { data: [xs, closes, buys, sells], buys: buyCount, sells: sellCount };
+  return { buys, sells, buyCount, sellCount };
+}
+
+// Column order: x, open, high, low, close, indicators…, levels…, buys, sells.
+const OHLC = { open: 1, high: 2, low: 3, close: 4 };
+
+function levelColumn(count: number, value: number | undefined): (number | null)[] {
+  return new Array<number | null>(count).fill(value ?? null);
+}
+
+const LEVEL_STYLE: Record<LevelKey, (colors: ChartColors) => Partial<uPlot.Series>> = {
+  averageEntry: (colors) => ({ stroke: colors.text, dash: [6, 4] }),
+  stopLoss: (colors) => ({ stroke: colors.sell, dash: [4, 4] }),
+  trailingStop: (colors) => ({ stroke: colors.warning, dash: [2, 3] }),
+  takeProfit: (colors) => ({ stroke: colors.buy, dash: [4, 4] }),
+};
+
+const priceValue = (_chart: uPlot, value: number | null | undefined): string =>
+  value === null || value === undefined ? '—' : formatPrice(value);
+
+function markerSeries(label: string, color: string, direction: 'up' | 'down'): uPlot.Series {
+  return {
+    label,
+    stroke: color,
+    paths: () => null,
+    points: { show: true, size: 10, fill: color, stroke: color, paths: trianglePoints(direction) },
+    value: priceValue,
+  };
 }
 
 export function PriceChart(props: {
   symbol: string;
   candles: readonly Candle[];
   fills: readonly Fill[];
+  /** Indicators to draw (fixed for the chart's life). */
+  indicators: readonly IndicatorSpec[];
+  levels: PriceLevels;
 }): JSX.Element {
   let container: HTMLDivElement | undefined;
-  const series = createMemo(() => buildSeries(props.candles, props.fills));
-  const data = createMemo(() => series().data);
+  const indicators = props.indicators;
+  const base = createMemo(() => {
+    const candles = props.candles;
+    const count = candles.length;
+    const xs = new Float64Array(count);
+    const times = new Float64Array(count);
+    const columns = [0, 1, 2, 3].map(() => new Float64Array(count));
+    candles.forEach((candle, index) => {
+      times[index] = candle.time;
+      xs[index] = candle.time / 1000;
+      columns[0]![index] = candle.open;
+      columns[1]![index] = candle.high;
+      columns[2]![index] = candle.low;
+      columns[3]![index] = candle.close;
+    });
+    return { xs, times, columns, lines: indicatorColumns(indicators, columns[3]!) };
+  });
+  const markers = createMemo(() => markerColumns(base().times, props.fills));
+  const data = createMemo((): uPlot.AlignedData => {
+    const { xs, columns, lines } = base();
+    const levels = props.levels;
+    return [
+      xs,
+      ...columns,
+      ...lines,
+      ...LEVEL_KEYS.map((key) => levelColumn(xs.length, levels[key])),
+      markers().buys,
+      markers().sells,
+    ];
+  });
 
   createChart(() => container, {
-    height: 280,
+    height: 300,
     data,
     options: (colors) => ({
       scales: { x: { time: true } },
       axes: themedAxes(colors, 2),
       cursor: { drag: { x: true, y: false } },
       legend: { live: true },
+      plugins: [candlestickPlugin(OHLC, { up: colors.buy, down: colors.sell })],
       series: [
         {},
-        {
-          label: 'Close',
-          stroke: colors.line,
-          fill: colors.lineFill,
+        ...(['Open', 'High', 'Low', 'Close'] as const).map((label): uPlot.Series => ({
+          label,
+          stroke: label === 'Close' ? colors.line : colors.text,
+          paths: () => null,
+          points: { show: false },
+          value: priceValue,
+        })),
+        ...indicators.map((indicator, index): uPlot.Series => ({
+          label: indicator.label,
+          stroke: index === 0 ? colors.accent : colors.warning,
           width: 1.5,
-          value: (_u, v) => formatPrice(v),
-        },
-        {
-          label: 'Buy',
-          stroke: colors.buy,
-          paths: () => null,
-          points: {
-            show: true,
-            size: 10,
-            fill: colors.buy,
-            stroke: colors.buy,
-            paths: trianglePoints('up'),
-          },
-          value: (_u, v) => (v === null || v === undefined ? '—' : formatPrice(v)),
-        },
-        {
-          label: 'Sell',
-          stroke: colors.sell,
-          paths: () => null,
-          points: {
-            show: true,
-            size: 10,
-            fill: colors.sell,
-            stroke: colors.sell,
-            paths: trianglePoints('down'),
-          },
-          value: (_u, v) => (v === null || v === undefined ? '—' : formatPrice(v)),
-        },
+          points: { show: false },
+          value: priceValue,
+        })),
+        ...LEVEL_KEYS.map((key): uPlot.Series => ({
+          label: LEVEL_LABELS[key],
+          width: 1.25,
+          points: { show: false },
+          value: priceValue,
+          ...LEVEL_STYLE[key](colors),
+        })),
+        markerSeries('Buy', colors.buy, 'up'),
+        markerSeries('Sell', colors.sell, 'down'),
       ],
     }),
   });
@@ -125,11 +173,18 @@ export function PriceChart(props: {
     const candles = props.candles;
     const first = candles[0];
     const last = candles[candles.length - 1];
-    if (!first || !last) return `Price chart of ${props.symbol}: no candles yet.`;
+    if (!first || !last) return `Candlestick chart of ${props.symbol}: no candles yet.`;
+    const levels = LEVEL_KEYS.filter((key) => props.levels[key] !== undefined).map(
+      (key) => `${LEVEL_LABELS[key].toLowerCase()} ${formatPrice(props.levels[key])}`,
+    );
+    const drawn = indicators.map((indicator) => indicator.label);
     return (
-      `Price chart of ${props.symbol}: ${candles.length} candles from ${formatDateTime(first.time)} ` +
-      `to ${formatDateTime(last.time)}, last close ${formatPrice(last.close)}; ` +
-      `${series().buys} buys and ${series().sells} sells marked.`
+      `Candlestick chart of ${props.symbol}: ${candles.length} candles from ` +
+      `${formatDateTime(first.time)} to ${formatDateTime(last.time)}, last close ` +
+      `${formatPrice(last.close)}; ${markers().buyCount} buys and ${markers().sellCount} sells marked` +
+      (drawn.length > 0 ? `; indicators ${drawn.join(', ')}` : '') +
+      (levels.length > 0 ? `; ${levels.join(', ')}` : '') +
+      '.'
     );
   };
 

@@ -12,6 +12,8 @@ export interface ChartColors {
   lineFill: string;
   buy: string;
   sell: string;
+  accent: string;
+  warning: string;
 }
 
 function cssVar(name: string, fallback: string): string {
@@ -27,6 +29,8 @@ export function readChartColors(): ChartColors {
     lineFill: cssVar('--chart-fill', 'rgba(56, 189, 248, 0.12)'),
     buy: cssVar('--positive', '#22c55e'),
     sell: cssVar('--negative', '#ef4444'),
+    accent: cssVar('--accent', '#6366f1'),
+    warning: cssVar('--warning', '#f59e0b'),
   };
 }
 

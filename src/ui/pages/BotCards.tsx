@@ -8,26 +8,15 @@ import { strategyName } from '../catalog';
 import { LifecycleButtons } from '../components/LifecycleButtons';
 import { ModeBadge } from '../components/ModeBadge';
 import { StatusIndicator } from '../components/StatusIndicator';
-import {
-  formatDateTime,
-  formatPercent,
-  formatPrice,
-  formatSignedAmount,
-  isoTime,
-  trend,
-} from '../format';
+import { formatPrice, trend } from '../format';
 import { href } from '../router';
 import { SelectAllCheckbox, SelectBotCheckbox } from './BulkBar';
-import { splitSymbol } from '../stores/botMetrics';
-import type { BotListView } from '../stores/createBotListView';
-import type { BotsStore } from '../stores/createBotsStore';
 import { createCommandRunner } from '../stores/createCommandRunner';
+import { LastActionText, PnlFigures, PositionText, type BotListParts } from './BotRowParts';
 
-function BotCard(props: { bot: Bot; store: BotsStore; view: BotListView }): JSX.Element {
+function BotCard(props: BotListParts & { bot: Bot }): JSX.Element {
   const runner = createCommandRunner();
   const metrics = createMemo(() => props.store.metricsOf(props.bot));
-  const quote = (): string => splitSymbol(props.bot.config.symbol).quote;
-  const lastAction = (): number | undefined => props.store.lastActionOf(props.bot);
   return (
     <li class="card bot-card" classList={{ 'is-selected': props.view.isSelected(props.bot.id) }}>
       <div class="bot-card-head">
@@ -45,7 +34,13 @@ function BotCard(props: { bot: Bot; store: BotsStore; view: BotListView }): JSX.
         <div>
           <dt>PnL</dt>
           <dd class="pnl" data-trend={trend(metrics().pnl)}>
-            {formatSignedAmount(metrics().pnl, quote())} ({formatPercent(metrics().pnlRatio)})
+            <PnlFigures bot={props.bot} metrics={metrics()} sparklines={props.sparklines} />
+          </dd>
+        </div>
+        <div>
+          <dt>Position</dt>
+          <dd>
+            <PositionText bot={props.bot} metrics={metrics()} />
           </dd>
         </div>
         <div>
@@ -55,7 +50,7 @@ function BotCard(props: { bot: Bot; store: BotsStore; view: BotListView }): JSX.
         <div>
           <dt>Last action</dt>
           <dd>
-            <time datetime={isoTime(lastAction())}>{formatDateTime(lastAction())}</time>
+            <LastActionText action={props.store.lastActionOf(props.bot)} now={props.now} />
           </dd>
         </div>
       </dl>
@@ -73,16 +68,14 @@ function BotCard(props: { bot: Bot; store: BotsStore; view: BotListView }): JSX.
   );
 }
 
-export function BotCards(props: { store: BotsStore; view: BotListView }): JSX.Element {
+export function BotCards(props: BotListParts): JSX.Element {
   return (
     <>
       <div class="bot-cards-head">
         <SelectAllCheckbox view={props.view} id="bot-cards-select-all" />
       </div>
       <ul class="bot-cards" aria-label="Bots">
-        <For each={props.view.matching()}>
-          {(bot) => <BotCard bot={bot} store={props.store} view={props.view} />}
-        </For>
+        <For each={props.view.matching()}>{(bot) => <BotCard {...props} bot={bot} />}</For>
       </ul>
     </>
   );

@@ -1,4 +1,4 @@
-/** The dashboard's search box, Status / Mode / Template filters and sort controls. */
+/** The dashboard's search box, Status / Mode / Template / Exchange filters and sort controls. */
 import { For, type JSX } from 'solid-js';
 import type { BotMode, BotStatus } from '../../core/bot/types';
 import { MODE_LABELS } from '../components/ModeBadge';
@@ -6,7 +6,14 @@ import { STATUS_LABELS } from '../components/StatusIndicator';
 import { SORT_LABELS, type SortKey } from '../stores/botListFilters';
 import type { BotListView } from '../stores/createBotListView';
 
-const STATUSES: readonly BotStatus[] = ['running', 'paused', 'stopped', 'error', 'draft'];
+const STATUSES: readonly BotStatus[] = [
+  'running',
+  'paused',
+  'stopped',
+  'error',
+  'draft',
+  'archived',
+];
 const MODES: readonly BotMode[] = ['simulated', 'paper', 'live'];
 const SORTS: readonly SortKey[] = ['name', 'status', 'pnl', 'lastAction'];
 
@@ -79,6 +86,24 @@ export function BotListToolbar(props: { view: BotListView }): JSX.Element {
             {(template) => (
               <option value={template.id} selected={filters().template === template.id}>
                 {template.name}
+              </option>
+            )}
+          </For>
+        </select>
+      </div>
+      <div class="field">
+        <label class="field-label" for="bots-exchange">
+          Exchange
+        </label>
+        <select
+          id="bots-exchange"
+          onChange={(event) => props.view.setFilter('exchange', event.currentTarget.value)}
+        >
+          <option value="">All</option>
+          <For each={props.view.exchanges()}>
+            {(exchange) => (
+              <option value={exchange.id} selected={filters().exchange === exchange.id}>
+                {exchange.name}
               </option>
             )}
           </For>

@@ -7,6 +7,7 @@ import { Match, Show, Switch, type JSX } from 'solid-js';
 import type { Bot } from '../../core/bot/types';
 import { strategyName } from '../catalog';
 import { EquityChart } from '../charts/EquityChart';
+import { indicatorSpecs } from '../charts/chartOverlays';
 import { PriceChart } from '../charts/PriceChart';
 import { ModeBadge } from '../components/ModeBadge';
 import { StatusIndicator } from '../components/StatusIndicator';
@@ -15,6 +16,7 @@ import { usePageTitle } from '../pageTitle';
 import { href } from '../router';
 import { splitSymbol } from '../stores/botMetrics';
 import { createBotDetailStore, type BotDetailStore } from '../stores/createBotDetailStore';
+import { createPositionLevels } from '../stores/createPositionLevels';
 import { BotControls } from './BotControls';
 import { EventTimeline } from './EventTimeline';
 import { FillsTable } from './FillsTable';
@@ -47,6 +49,12 @@ function BotHeader(props: { bot: Bot }): JSX.Element {
 
 function BotDetails(props: { bot: Bot; store: BotDetailStore }): JSX.Element {
   const pair = (): { base: string; quote: string } => splitSymbol(props.bot.config.symbol);
+  const levels = createPositionLevels(
+    props.bot.id,
+    () => props.bot,
+    () => props.store.metrics(),
+    () => props.store.candles().at(-1)?.time ?? 0,
+  );
   return (
     <>
       <BotHeader bot={props.bot} />
@@ -60,11 +68,16 @@ function BotDetails(props: { bot: Bot; store: BotDetailStore }): JSX.Element {
           <Show when={props.store.candlesError()}>
             {(message) => <p class="field-error">Could not load the candles: {message()}</p>}
           </Show>
-          <PriceChart
-            symbol={props.bot.config.symbol}
-            candles={props.store.candles()}
-            fills={props.store.fills()}
-          />
+          {/* Keyed by config version: a new config may bring other indicators. */}
+          <Show when={props.bot.configVersion} keyed>
+            <PriceChart
+              symbol={props.bot.config.symbol}
+              candles={props.store.candles()}
+              fills={props.store.fills()}
+              indicators={indicatorSpecs(props.bot.config.strategyId, props.bot.config.params)}
+              levels={levels()}
+            />
+          </Show>
         </section>
         <section class="card chart-card" aria-labelledby="equity-heading">
           <h2 id="equity-heading" class="section-title">

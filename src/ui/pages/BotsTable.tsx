@@ -8,26 +8,15 @@ import { strategyName } from '../catalog';
 import { LifecycleButtons } from '../components/LifecycleButtons';
 import { ModeBadge } from '../components/ModeBadge';
 import { StatusIndicator } from '../components/StatusIndicator';
-import {
-  formatDateTime,
-  formatPercent,
-  formatPrice,
-  formatSignedAmount,
-  isoTime,
-  trend,
-} from '../format';
+import { formatPrice, trend } from '../format';
 import { href } from '../router';
 import { SelectAllCheckbox, SelectBotCheckbox } from './BulkBar';
-import { splitSymbol } from '../stores/botMetrics';
-import type { BotListView } from '../stores/createBotListView';
-import type { BotsStore } from '../stores/createBotsStore';
 import { createCommandRunner } from '../stores/createCommandRunner';
+import { LastActionText, PnlFigures, PositionText, type BotListParts } from './BotRowParts';
 
-function BotTableRow(props: { bot: Bot; store: BotsStore; view: BotListView }): JSX.Element {
+function BotTableRow(props: BotListParts & { bot: Bot }): JSX.Element {
   const runner = createCommandRunner();
   const metrics = createMemo(() => props.store.metricsOf(props.bot));
-  const quote = (): string => splitSymbol(props.bot.config.symbol).quote;
-  const lastAction = (): number | undefined => props.store.lastActionOf(props.bot);
   return (
     <tr classList={{ 'is-selected': props.view.isSelected(props.bot.id) }}>
       <td class="select-cell">
@@ -45,12 +34,14 @@ function BotTableRow(props: { bot: Bot; store: BotsStore; view: BotListView }): 
       </td>
       <td>{strategyName(props.bot.config.strategyId)}</td>
       <td class="numeric pnl" data-trend={trend(metrics().pnl)}>
-        {formatSignedAmount(metrics().pnl, quote())}
-        <span class="cell-sub">{formatPercent(metrics().pnlRatio)}</span>
+        <PnlFigures bot={props.bot} metrics={metrics()} sparklines={props.sparklines} />
+      </td>
+      <td class="numeric">
+        <PositionText bot={props.bot} metrics={metrics()} />
       </td>
       <td class="numeric">{formatPrice(props.store.priceOf(props.bot))}</td>
       <td>
-        <time datetime={isoTime(lastAction())}>{formatDateTime(lastAction())}</time>
+        <LastActionText action={props.store.lastActionOf(props.bot)} now={props.now} />
       </td>
       <td class="actions">
         <LifecycleButtons bot={props.bot} runner={runner} isInList />
@@ -66,7 +57,7 @@ function BotTableRow(props: { bot: Bot; store: BotsStore; view: BotListView }): 
   );
 }
 
-export function BotsTable(props: { store: BotsStore; view: BotListView }): JSX.Element {
+export function BotsTable(props: BotListParts): JSX.Element {
   return (
     <div class="table-scroll">
       <table class="data-table" aria-label="Bots">
@@ -84,6 +75,9 @@ export function BotsTable(props: { store: BotsStore; view: BotListView }): JSX.E
               PnL
             </th>
             <th scope="col" class="numeric">
+              Position
+            </th>
+            <th scope="col" class="numeric">
               Last price
             </th>
             <th scope="col">Last action</th>
@@ -93,9 +87,7 @@ export function BotsTable(props: { store: BotsStore; view: BotListView }): JSX.E
           </tr>
         </thead>
         <tbody>
-          <For each={props.view.matching()}>
-            {(bot) => <BotTableRow bot={bot} store={props.store} view={props.view} />}
-          </For>
+          <For each={props.view.matching()}>{(bot) => <BotTableRow {...props} bot={bot} />}</For>
         </tbody>
       </table>
     </div>

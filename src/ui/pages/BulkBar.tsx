@@ -88,6 +88,20 @@ function BulkDialog(props: {
                 from Flotilla; this cannot be undone.
               </p>
             </Show>
+            <Show when={kind() === 'duplicate'}>
+              <p class="notice">
+                Each copy is named "&lt;name&gt; (copy)", has the same configuration and starts
+                stopped. A copy is refused when its allocation does not fit in what is not yet
+                allocated on its account.
+              </p>
+            </Show>
+            <Show when={kind() === 'archive'}>
+              <p class="notice">
+                Only stopped bots without open orders can be archived. Archived bots leave the list
+                (choose Status: Archived to see them), keep their history, and free their
+                allocation.
+              </p>
+            </Show>
             <Show when={kind() === 'stop'}>
               <div class="checkbox-row">
                 <input
@@ -138,19 +152,31 @@ const BUTTON_TEXT: Record<BulkKind, string> = {
   pause: 'Pause',
   resume: 'Resume',
   stop: 'Stop…',
+  duplicate: 'Duplicate',
+  archive: 'Archive',
+  unarchive: 'Unarchive',
   delete: 'Delete…',
 };
 
 export function BulkBar(props: { view: BotListView }): JSX.Element {
   const [open, setOpen] = createSignal<BulkKind>();
   const busy = (): boolean => props.view.progress() !== undefined;
+  // Unarchive is offered once an archived bot is selected; with only archived bots selected,
+  // the lifecycle commands (which never apply to them) are not.
+  const offered = createMemo((): readonly BulkKind[] => {
+    const selected = props.view.selected();
+    const archived = selected.filter((bot) => bot.status === 'archived').length;
+    if (archived === 0) return BULK_KINDS.filter((kind) => kind !== 'unarchive');
+    if (archived === selected.length) return ['unarchive', 'duplicate', 'delete'];
+    return BULK_KINDS;
+  });
   return (
     <>
       <Show when={props.view.selected().length > 0 || busy()}>
         <div class="bulk-bar" role="group" aria-label="Bulk actions">
           <p class="bulk-count">{props.view.selected().length} selected</p>
           <div class="button-row">
-            <For each={BULK_KINDS}>
+            <For each={offered()}>
               {(kind) => (
                 <button
                   type="button"

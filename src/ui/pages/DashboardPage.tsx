@@ -2,7 +2,8 @@
  * The dashboard: portfolio summary and every bot with live PnL, as a table on wide screens and
  * cards below 640 px. Shows a loading state, then an empty state inviting the first bot.
  * Search, filters and sort (kept in sessionStorage for the tab) narrow the list; checkboxes
- * select bots for bulk Start / Pause / Resume / Stop / Delete.
+ * select bots for bulk Start / Pause / Resume / Stop / Duplicate / Archive / Unarchive / Delete.
+ * Archived bots are hidden unless the Archived status filter is chosen.
  */
 import { Match, Show, Switch, type JSX } from 'solid-js';
 import { EmptyState } from '../components/EmptyState';
@@ -12,6 +13,8 @@ import { usePageTitle } from '../pageTitle';
 import { href, navigate } from '../router';
 import { createBotListView } from '../stores/createBotListView';
 import { createBotsStore } from '../stores/createBotsStore';
+import { createSparklines } from '../stores/createSparklines';
+import { createNow } from '../relativeTime';
 import { BotCards } from './BotCards';
 import { BotListToolbar } from './BotListToolbar';
 import { BulkBar } from './BulkBar';
@@ -25,11 +28,14 @@ export function DashboardPage(): JSX.Element {
   const store = createBotsStore(useLive());
   const view = createBotListView(store);
   const isNarrow = createMediaQuery('(max-width: 639.98px)');
+  const sparklines = createSparklines(() => view.matching().map((bot) => bot.id));
+  const now = createNow();
+  const parts = { store, view, sparklines, now };
   return (
     <section class="page" aria-busy={store.loaded() ? undefined : 'true'}>
       <div class="page-head">
         <h1 tabindex="-1">Dashboard</h1>
-        <Show when={store.bots().length > 0}>
+        <Show when={store.everyBot().length > 0}>
           <a class="button button-primary" href={href('/bots/new')}>
             Create a bot
           </a>
@@ -44,7 +50,7 @@ export function DashboardPage(): JSX.Element {
             Could not read your bots from this browser's storage.
           </p>
         </Match>
-        <Match when={store.bots().length === 0}>
+        <Match when={store.everyBot().length === 0}>
           <EmptyState message="No bots yet">
             <p>A bot trades one market with a strategy template and its own capital.</p>
             <button
@@ -56,7 +62,7 @@ export function DashboardPage(): JSX.Element {
             </button>
           </EmptyState>
         </Match>
-        <Match when={store.bots().length > 0}>
+        <Match when={store.everyBot().length > 0}>
           <PortfolioSummary store={store} />
           <h2 class="section-title">Bots</h2>
           <BotListToolbar view={view} />
@@ -71,8 +77,8 @@ export function DashboardPage(): JSX.Element {
               </EmptyState>
             }
           >
-            <Show when={isNarrow()} fallback={<BotsTable store={store} view={view} />}>
-              <BotCards store={store} view={view} />
+            <Show when={isNarrow()} fallback={<BotsTable {...parts} />}>
+              <BotCards {...parts} />
             </Show>
           </Show>
           <RecentRiskEvents bots={store.bots()} />

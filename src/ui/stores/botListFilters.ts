@@ -13,6 +13,8 @@ export interface BotFilters {
   mode: BotMode | '';
   /** A strategy id; '' means All. */
   template: string;
+  /** An exchange account id; '' means All. */
+  exchange: string;
   sort: SortKey;
   reverse: boolean;
 }
@@ -22,6 +24,7 @@ export const DEFAULT_FILTERS: BotFilters = {
   status: '',
   mode: '',
   template: '',
+  exchange: '',
   sort: 'name',
   reverse: false,
 };
@@ -46,7 +49,8 @@ export function isFiltering(filters: BotFilters): boolean {
     filters.search.trim() !== '' ||
     filters.status !== '' ||
     filters.mode !== '' ||
-    filters.template !== ''
+    filters.template !== '' ||
+    filters.exchange !== ''
   );
 }
 
@@ -54,6 +58,9 @@ export function matchesFilters(bot: Bot, filters: BotFilters, facts: BotFacts): 
   if (filters.status !== '' && bot.status !== filters.status) return false;
   if (filters.mode !== '' && bot.config.mode !== filters.mode) return false;
   if (filters.template !== '' && bot.config.strategyId !== filters.template) return false;
+  if (filters.exchange !== '' && bot.config.accountId !== filters.exchange) return false;
+  // Archived bots are shelved: only the Archived status filter shows them.
+  if (filters.status === '' && bot.status === 'archived') return false;
   const query = filters.search.trim().toLowerCase();
   if (query === '') return true;
   return [bot.config.name, bot.config.symbol, facts.templateName(bot)].some((text) =>
@@ -101,7 +108,7 @@ export function applyFilters(
   return filters.reverse ? sorted.reverse() : sorted;
 }
 
-const STATUSES = new Set<string>(['draft', 'stopped', 'running', 'paused', 'error']);
+const STATUSES = new Set<string>(['draft', 'stopped', 'running', 'paused', 'error', 'archived']);
 const MODES = new Set<string>(['simulated', 'paper', 'live']);
 const SORTS = new Set<string>(['name', 'status', 'pnl', 'lastAction']);
 
@@ -122,6 +129,7 @@ export function parseFilters(text: string | null): BotFilters {
     status: STATUSES.has(str('status')) ? (str('status') as BotStatus) : '',
     mode: MODES.has(str('mode')) ? (str('mode') as BotMode) : '',
     template: str('template'),
+    exchange: str('exchange'),
     sort: SORTS.has(str('sort')) ? (str('sort') as SortKey) : 'name',
     reverse: value.reverse === true,
   };

@@ -62,6 +62,17 @@ describe('applyFilters', () => {
     ]);
   });
 
+  it('filters by exchange account and shows archived bots only under the Archived status', () => {
+    const mixed = [...bots, bot('E', 'stopped', { accountId: 'sim-second' }), bot('F', 'archived')];
+    expect(
+      names(applyFilters(mixed, { ...DEFAULT_FILTERS, exchange: 'sim-second' }, facts)),
+    ).toEqual(['E']);
+    expect(names(applyFilters(mixed, DEFAULT_FILTERS, facts))).not.toContain('F');
+    expect(names(applyFilters(mixed, { ...DEFAULT_FILTERS, status: 'archived' }, facts))).toEqual([
+      'F',
+    ]);
+  });
+
   it('sorts by name, status, PnL and last action, and reverses', () => {
     expect(names(applyFilters(bots, DEFAULT_FILTERS, facts))).toEqual(['A', 'B', 'C', 'D']);
     expect(names(applyFilters(bots, { ...DEFAULT_FILTERS, reverse: true }, facts))).toEqual([
@@ -119,6 +130,21 @@ describe('bulk plans', () => {
       'P is paused: stop it before deleting it',
     );
     expect(names(planBulk(BULK_ACTIONS.stop, bots).eligible)).toEqual(['C', 'A', 'D']);
+    const archive = planBulk(BULK_ACTIONS.archive, [
+      bot('S', 'stopped'),
+      bot('R', 'running'),
+      bot('X', 'archived'),
+    ]);
+    expect(describePlan(archive)).toBe(
+      'Archive 1 bot: S. 2 will be skipped: R is running: stop it before archiving it; X is already archived.',
+    );
+    expect(
+      names(planBulk(BULK_ACTIONS.unarchive, [bot('S', 'stopped'), bot('X', 'archived')]).eligible),
+    ).toEqual(['X']);
+    expect(names(planBulk(BULK_ACTIONS.duplicate, bots).eligible)).toEqual(['C', 'A', 'B', 'D']);
+    expect(planBulk(BULK_ACTIONS.start, [bot('X', 'archived')]).skipped[0]?.reason).toBe(
+      'X is archived: unarchive it first',
+    );
   });
 
   it('summarizes results per bot with the reasons', () => {
@@ -131,6 +157,19 @@ describe('bulk plans', () => {
     ).toBe('2 started, 1 refused: D — D is already running.');
     expect(summarizeOutcomes(BULK_ACTIONS.pause, [{ botId: 'a', name: 'A', ok: true }])).toBe(
       '1 paused.',
+    );
+    expect(
+      summarizeOutcomes(BULK_ACTIONS.duplicate, [
+        { botId: 'a', name: 'A', ok: true },
+        {
+          botId: 'b',
+          name: 'B',
+          ok: false,
+          error: 'Allocation 1000 USDT is more than the 0.00 USDT not yet allocated to other bots.',
+        },
+      ]),
+    ).toBe(
+      '1 duplicated, 1 refused: B — Allocation 1000 USDT is more than the 0.00 USDT not yet allocated to other bots.',
     );
   });
 });

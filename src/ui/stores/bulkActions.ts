@@ -1,11 +1,13 @@
 /**
- * Bulk lifecycle commands on the dashboard's selected bots: which bots each command applies to
+ * Bulk commands on the dashboard's selected bots (lifecycle, duplicate, archive, delete): which
+ * bots each command applies to
  * (the others are skipped with the reason), the confirmation text, and the result summary.
  */
 import type { Bot } from '../../core/bot/types';
 import type { CommandResult, EngineApi, StopOptions } from '../../host/engineApi';
 
-export type BulkKind = 'start' | 'pause' | 'resume' | 'stop' | 'delete';
+export type BulkKind =
+  'start' | 'pause' | 'resume' | 'stop' | 'duplicate' | 'archive' | 'unarchive' | 'delete';
 
 export interface BulkAction {
   kind: BulkKind;
@@ -22,6 +24,11 @@ export interface BulkAction {
 
 const name = (bot: Bot): string => bot.config.name;
 
+/** A command's outcome without its value (a duplicate's new id is not needed here). */
+function withoutValue<T>(result: CommandResult<T>): CommandResult {
+  return result.ok ? { ok: true, value: undefined } : result;
+}
+
 export const BULK_ACTIONS: Record<BulkKind, BulkAction> = {
   start: {
     kind: 'start',
@@ -31,6 +38,7 @@ export const BULK_ACTIONS: Record<BulkKind, BulkAction> = {
     skipReason: (bot) => {
       if (bot.status === 'running') return `${name(bot)} is already running`;
       if (bot.status === 'paused') return `${name(bot)} is paused: resume it instead`;
+      if (bot.status === 'archived') return `${name(bot)} is archived: unarchive it first`;
       return undefined;
     },
     command: (api, id) => api.startBot(id),
@@ -70,6 +78,34 @@ export const BULK_ACTIONS: Record<BulkKind, BulkAction> = {
         : `${name(bot)} is already stopped`,
     command: (api, id, options) => api.stopBot(id, options),
   },
+  duplicate: {
+    kind: 'duplicate',
+    verb: 'Duplicate',
+    doing: 'Duplicating',
+    done: 'duplicated',
+    skipReason: () => undefined,
+    command: async (api, id) => withoutValue(await api.duplicateBot(id)),
+  },
+  archive: {
+    kind: 'archive',
+    verb: 'Archive',
+    doing: 'Archiving',
+    done: 'archived',
+    skipReason: (bot) => {
+      if (bot.status === 'archived') return `${name(bot)} is already archived`;
+      if (bot.status === 'stopped' || bot.status === 'draft') return undefined;
+      return `${name(bot)} is ${bot.status}: stop it before archiving it`;
+    },
+    command: (api, id) => api.archiveBot(id),
+  },
+  unarchive: {
+    kind: 'unarchive',
+    verb: 'Unarchive',
+    doing: 'Unarchiving',
+    done: 'unarchived',
+    skipReason: (bot) => (bot.status === 'archived' ? undefined : `${name(bot)} is not archived`),
+    command: (api, id) => api.unarchiveBot(id),
+  },
   delete: {
     kind: 'delete',
     verb: 'Delete',
@@ -83,7 +119,16 @@ export const BULK_ACTIONS: Record<BulkKind, BulkAction> = {
   },
 };
 
-export const BULK_KINDS: readonly BulkKind[] = ['start', 'pause', 'resume', 'stop', 'delete'];
+export const BULK_KINDS: readonly BulkKind[] = [
+  'start',
+  'pause',
+  'resume',
+  'stop',
+  'duplicate',
+  'archive',
+  'unarchive',
+  'delete',
+];
 
 export interface BulkPlan {
   action: BulkAction;

@@ -36,6 +36,8 @@ export interface BotListView {
   matching: Accessor<readonly Bot[]>;
   /** Template ids in use, with their names, for the Template filter. */
   templates: Accessor<{ id: string; name: string }[]>;
+  /** Exchange accounts in use, with their names, for the Exchange filter. */
+  exchanges: Accessor<{ id: string; name: string }[]>;
   isSelected(id: string): boolean;
   setSelected(id: string, selected: boolean): void;
   /** Selected bots that still exist, in list order. */
@@ -71,13 +73,19 @@ export function createBotListView(store: BotsStore): BotListView {
   const facts: BotFacts = {
     templateName: (bot) => strategyName(bot.config.strategyId),
     pnl: (bot) => store.metricsOf(bot).pnl,
-    lastAction: (bot) => store.lastActionOf(bot),
+    lastAction: (bot) => store.lastActionOf(bot).time,
   };
-  const matching = createMemo(() => applyFilters(store.bots(), filters(), facts));
+  const matching = createMemo(() => applyFilters(store.everyBot(), filters(), facts));
   const templates = createMemo(() => {
     const ids = [...new Set(store.bots().map((bot) => bot.config.strategyId))];
     return ids
       .map((id) => ({ id, name: strategyName(id) }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  });
+  const exchanges = createMemo(() => {
+    const ids = [...new Set(store.bots().map((bot) => bot.config.accountId))];
+    return ids
+      .map((id) => ({ id, name: store.accountName(id) }))
       .sort((a, b) => a.name.localeCompare(b.name));
   });
 
@@ -158,6 +166,7 @@ export function createBotListView(store: BotsStore): BotListView {
     isFiltering: () => isFiltering(filters()),
     matching,
     templates,
+    exchanges,
     isSelected: (id) => selectedIds().has(id),
     setSelected,
     selected,

@@ -1,13 +1,14 @@
 /**
- * The dashboard's data: every bot (reconciled by id), its ledger and last action from IndexedDB,
+ * The dashboard's data: every bot (reconciled by id), its ledger and (polled) last action from IndexedDB,
  * valued at the live price; plus the portfolio totals per quote currency and status counts.
  */
 import { Dexie } from 'dexie';
-import { createEffect, createMemo, createSignal, on, type Accessor } from 'solid-js';
+import { createEffect, createMemo, createSignal, on, onCleanup, type Accessor } from 'solid-js';
 import type { Bot, BotStatus } from '../../core/bot/types';
 import type { Ledger } from '../../core/portfolio/types';
+import { STATUS_LABELS } from '../components/StatusIndicator';
 import { db } from '../db';
-import { createLiveList, createLiveQuery } from '../liveQuery';
+import { createLiveList } from '../liveQuery';
 import type { LiveStore } from './createLiveStore';
 import { computeBotMetrics, splitSymbol, type BotMetrics } from './botMetrics';
 
@@ -19,32 +20,43 @@ export interface QuoteTotals {
   pnlRatio: number;
 }
 
+/** A bot's newest timeline event: what happened and when (UTC ms). */
+export interface LastAction {
+  time: number;
+  message: string;
+}
+
 export type StatusCounts = Record<'running' | 'paused' | 'stopped' | 'error', number>;
 
 export interface BotsStore {
   /** Bots that are not archived, oldest first; each object keeps its identity across updates. */
   bots: Accessor<readonly Bot[]>;
+  /** Every bot, archived ones included, oldest first (the list shows archived ones on request). */
+  everyBot: Accessor<readonly Bot[]>;
+  /** An exchange account's display name (its id until the accounts have loaded). */
+  accountName(accountId: string): string;
   loaded: Accessor<boolean>;
   error: Accessor<unknown>;
   /** The best known price of a bot's market (reactive). */
   priceOf(bot: Bot): number | undefined;
   metricsOf(bot: Bot): BotMetrics;
-  /** Time of the bot's newest timeline event (UTC ms). */
-  lastActionOf(bot: Bot): number | undefined;
+  /** The bot's newest timeline event (falls back to its last update). */
+  lastActionOf(bot: Bot): LastAction;
   totals: Accessor<QuoteTotals[]>;
   counts: Accessor<StatusCounts>;
 }
 
-async function lastEventTimes(): Promise<Record<string, number>> {
+async function lastEvents(): Promise<Record<string, LastAction>> {
   const ids = await db.bots.toCollection().primaryKeys();
   const events = await Promise.all(
     ids.map((id) =>
       db.events.where('[botId+seq]').between([id, Dexie.minKey], [id, Dexie.maxKey]).last(),
     ),
   );
-  const times: Record<string, number> = {};
-  for (const event of events) if (event) times[event.botId] = event.time;
-  return times;
+  const last: Record<string, LastAction> = {};
+  for (const event of events)
+    if (event) last[event.botId] = { time: event.time, message: event.message };
+  return last;
 }
 
 /** The price of each bot's last equity point: a fallback until live prices stream in. */
@@ -59,19 +71,20 @@ async function lastEquityPrices(ids: readonly string[]): Promise<Record<string, 
   return prices;
 }
 
+/** How often the last actions are re-read: fresh enough for "2 min ago". */
+const LAST_ACTION_REFRESH_MS = 3_000;
+
 const COUNTED: readonly BotStatus[] = ['running', 'paused', 'stopped', 'error'];
 
 export function createBotsStore(live: LiveStore): BotsStore {
   const allBots = createLiveList(() => db.bots.toArray(), 'id');
   const ledgerRows = createLiveList(() => db.ledgers.toArray(), 'botId');
-  const lastActions = createLiveQuery(lastEventTimes, {} as Record<string, number>);
+  const [lastActions, setLastActions] = createSignal<Record<string, LastAction>>({});
+  const accounts = createLiveList(() => db.accounts.toArray(), 'id');
   const [fallbackPrices, setFallbackPrices] = createSignal<Record<string, number>>({});
 
-  const bots = createMemo(() =>
-    allBots()
-      .filter((bot) => bot.status !== 'archived')
-      .sort((a, b) => a.createdAt - b.createdAt),
-  );
+  const everyBot = createMemo(() => [...allBots()].sort((a, b) => a.createdAt - b.createdAt));
+  const bots = createMemo(() => everyBot().filter((bot) => bot.status !== 'archived'));
   const ledgers = createMemo(() => {
     const byBot = new Map<string, Ledger>();
     for (const row of ledgerRows()) byBot.set(row.botId, row.ledger);
@@ -90,6 +103,27 @@ export function createBotsStore(live: LiveStore): BotsStore {
       );
     }),
   );
+
+  // Last actions are re-read when a bot's status changes and every few seconds, not by a live
+  // query: that would re-run for every bot on every event a busy fleet writes.
+  const readLastActions = (): void => {
+    lastEvents().then(setLastActions, (cause: unknown) =>
+      console.warn('Could not read last actions', cause),
+    );
+  };
+  createEffect(
+    on(
+      () =>
+        allBots()
+          .map((bot) => `${bot.id}:${bot.status}:${bot.configVersion}`)
+          .join('|'),
+      readLastActions,
+    ),
+  );
+  const lastActionTimer = setInterval(() => {
+    if (!document.hidden) readLastActions();
+  }, LAST_ACTION_REFRESH_MS);
+  onCleanup(() => clearInterval(lastActionTimer));
 
   const priceOf = (bot: Bot): number | undefined =>
     live.priceOf(bot.config.symbol)?.price ?? live.botOf(bot.id)?.price ?? fallbackPrices()[bot.id];
@@ -124,11 +158,14 @@ export function createBotsStore(live: LiveStore): BotsStore {
 
   return {
     bots,
+    everyBot,
+    accountName: (id) => accounts().find((account) => account.id === id)?.name ?? id,
     loaded: allBots.loaded,
     error: allBots.error,
     priceOf,
     metricsOf,
-    lastActionOf: (bot) => lastActions()[bot.id] ?? bot.updatedAt,
+    lastActionOf: (bot) =>
+      lastActions()[bot.id] ?? { time: bot.updatedAt, message: STATUS_LABELS[bot.status] },
     totals,
     counts,
   };

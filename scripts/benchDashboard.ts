@@ -1,0 +1,191 @@
+/**
+ * `npm run bench -- dashboard`: the dashboard's budgets in Debian's Chromium against the
+ * production build (run `npm run build` first), served by scripts/serve.mjs.
+ * - Seeds IndexedDB with 50 stopped bots, each with 30 days of fills (~20 a day) and equity
+ *   points (one per 5 minutes), then measures the dashboard's first render (all 50 rows in
+ *   the table, from navigation start) cold (no service worker, HTTP cache cleared) and from
+ *   the service worker (installed, then a reload).
+ * - Main-thread JS: gzip size of every dist/assets/*.js that is not a worker chunk.
+ * - 100 bots running at 600× on the dashboard for STREAM_MS: the longest main-thread task and
+ *   the count over 50 ms (PerformanceObserver 'longtask').
+ * Prints the figures, the budgets and the machine. Nothing is asserted: speed lives here.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+// @ts-expect-error -- a plain ES module without type declarations
+import { findChromium } from './chromium.mjs';
+import { seedDashboard } from './benchSeed';
+
+const PORT = Number(process.env.BENCH_PORT ?? 4202);
+const BASE = `http://127.0.0.1:${PORT}`;
+const STREAM_MS = 20_000;
+const write = (line = '') => process.stdout.write(`${line}\n`);
+
+async function startServer(): Promise<ChildProcess> {
+  const server = spawn('node', ['scripts/serve.mjs', '--port', String(PORT)], { stdio: 'pipe' });
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      if ((await fetch(BASE)).ok) return server;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  server.kill();
+  throw new Error(`The server did not start on port ${PORT}.`);
+}
+
+async function openContext(profile: string, serviceWorkers: 'allow' | 'block') {
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: findChromium() as string,
+    headless: true,
+    serviceWorkers,
+    viewport: { width: 1280, height: 800 },
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
+  // tsx compiles the functions passed to page.evaluate with esbuild's __name helper.
+  await context.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+  return context;
+}
+
+/** Milliseconds from navigation start until the table shows `rows` bots. */
+async function renderTime(page: Page, rows: number): Promise<number> {
+  await page.waitForFunction(
+    (count) => document.querySelectorAll('table[aria-label="Bots"] tbody tr').length >= count,
+    rows,
+    { timeout: 60_000, polling: 'raf' },
+  );
+  return page.evaluate(() => performance.now());
+}
+
+async function firstPage(context: BrowserContext): Promise<Page> {
+  return context.pages()[0] ?? (await context.newPage());
+}
+
+function mainThreadGzip(): { files: number; bytes: number } {
+  const dir = 'dist/assets';
+  const files = readdirSync(dir).filter((file) => file.endsWith('.js') && !/\.worker-/.test(file));
+  const bytes = files.reduce(
+    (sum, file) => sum + gzipSync(readFileSync(join(dir, file))).length,
+    0,
+  );
+  return { files: files.length, bytes };
+}
+
+async function measureRenders(profile: string) {
+  // Seed through the app's own origin (its database), then close.
+  let context = await openContext(profile, 'block');
+  let page = await firstPage(context);
+  await page.goto(BASE);
+  await page.getByText('This tab runs your bots').waitFor();
+  const seeded = await seedDashboard(page, { bots: 50, running: false });
+  await context.close();
+
+  context = await openContext(profile, 'block');
+  page = await firstPage(context);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.clearBrowserCache');
+  await page.goto(BASE);
+  const cold = await renderTime(page, 50);
+  await context.close();
+
+  context = await openContext(profile, 'allow');
+  page = await firstPage(context);
+  await page.goto(BASE);
+  await renderTime(page, 50);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.reload();
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.reload();
+  const fromWorker = await renderTime(page, 50);
+  const controlled = await page.evaluate(() => navigator.serviceWorker.controller !== null);
+  await context.close();
+  return { cold, fromWorker, controlled, seeded };
+}
+
+async function measureStreaming(profile: string) {
+  let context = await openContext(profile, 'block');
+  let page = await firstPage(context);
+  await page.goto(BASE);
+  await page.getByText('This tab runs your bots').waitFor();
+  await seedDashboard(page, { bots: 100, running: true });
+  await context.close();
+
+  context = await openContext(profile, 'block');
+  page = await firstPage(context);
+  await page.addInitScript(() => {
+    const tasks: number[] = [];
+    (window as unknown as { longTasks: number[] }).longTasks = tasks;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) tasks.push(entry.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(BASE);
+  await renderTime(page, 100);
+  const before = await page.evaluate(
+    () => (window as unknown as { longTasks: number[] }).longTasks.length,
+  );
+  await page.waitForTimeout(STREAM_MS);
+  const tasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+  const streaming = tasks.slice(before);
+  const version = context.browser()?.version() ?? (await page.evaluate(() => navigator.userAgent));
+  await context.close();
+  return {
+    longest: Math.max(0, ...streaming),
+    over50: streaming.filter((duration) => duration > 50).length,
+    startupLongest: Math.max(0, ...tasks.slice(0, before)),
+    version,
+  };
+}
+
+export async function benchDashboard(): Promise<void> {
+  const server = await startServer();
+  const profiles = [
+    mkdtempSync(join(os.tmpdir(), 'flotilla-bench-')),
+    mkdtempSync(join(os.tmpdir(), 'flotilla-bench-')),
+  ];
+  try {
+    const renders = await measureRenders(profiles[0] as string);
+    const streaming = await measureStreaming(profiles[1] as string);
+    const js = mainThreadGzip();
+    const cpus = os.cpus();
+    write('Dashboard (Chromium, production build)');
+    write(
+      `  machine     ${cpus[0]?.model ?? 'unknown CPU'} × ${cpus.length} cores, Node ${process.version}, ${streaming.version}`,
+    );
+    write(
+      `  seeded      ${renders.seeded.bots} bots, ${renders.seeded.fills.toLocaleString('en-US')} fills, ${renders.seeded.equity.toLocaleString('en-US')} equity points (30 days)`,
+    );
+    write(`  first render cold            ${renders.cold.toFixed(0)} ms   (budget < 1000 ms)`);
+    write(
+      `  first render service worker  ${renders.fromWorker.toFixed(0)} ms   (budget < 300 ms${renders.controlled ? '' : '; WARNING: page was not SW-controlled'})`,
+    );
+    write(
+      `  main-thread JS               ${(js.bytes / 1024).toFixed(1)} KB gzip in ${js.files} files   (budget < 150 KB)`,
+    );
+    write(
+      `  100 bots streaming at 600× for ${STREAM_MS / 1000} s: longest task ${streaming.longest.toFixed(0)} ms, ${streaming.over50} tasks > 50 ms   (budget: none > 50 ms)`,
+    );
+    write(
+      `  (startup, before the list rendered: longest task ${streaming.startupLongest.toFixed(0)} ms)`,
+    );
+  } finally {
+    server.kill();
+    // Chromium may still be flushing its profile: cleanup is best-effort.
+    for (const profile of profiles) {
+      try {
+        rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+      } catch {
+        write(`(could not remove ${profile})`);
+      }
+    }
+  }
+}

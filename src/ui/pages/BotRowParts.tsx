@@ -1,0 +1,72 @@
+/**
+ * The facts a dashboard row and a bot card share: PnL (absolute and %) with the equity
+ * sparkline, the open position, and the last action with its relative time (absolute time in
+ * the user's time zone on hover and in the datetime attribute).
+ */
+import { Show, type Accessor, type JSX } from 'solid-js';
+import type { Bot } from '../../core/bot/types';
+import { Sparkline } from '../components/Sparkline';
+import {
+  formatAmount,
+  formatDateTime,
+  formatPercent,
+  formatPrice,
+  formatSignedAmount,
+  isoTime,
+} from '../format';
+import { formatRelativeTime } from '../relativeTime';
+import type { BotMetrics } from '../stores/botMetrics';
+import { splitSymbol } from '../stores/botMetrics';
+import type { BotListView } from '../stores/createBotListView';
+import type { BotsStore, LastAction } from '../stores/createBotsStore';
+import type { Sparklines } from '../stores/createSparklines';
+
+/** What a row or card needs besides its bot. */
+export interface BotListParts {
+  store: BotsStore;
+  view: BotListView;
+  sparklines: Sparklines;
+  now: Accessor<number>;
+}
+
+export function PnlFigures(props: {
+  bot: Bot;
+  metrics: BotMetrics;
+  sparklines: Sparklines;
+}): JSX.Element {
+  const quote = (): string => splitSymbol(props.bot.config.symbol).quote;
+  return (
+    <span class="pnl-figures">
+      <span>
+        {formatSignedAmount(props.metrics.pnl, quote())}
+        <span class="cell-sub">{formatPercent(props.metrics.pnlRatio)}</span>
+      </span>
+      <Sparkline points={props.sparklines.pointsOf(props.bot.id)} />
+    </span>
+  );
+}
+
+/** "0.01234 BTC @ 42,010.00", or "Flat" with no position. */
+export function PositionText(props: { bot: Bot; metrics: BotMetrics }): JSX.Element {
+  return (
+    <Show when={props.metrics.position > 0} fallback={<span class="muted">Flat</span>}>
+      {formatAmount(props.metrics.position, splitSymbol(props.bot.config.symbol).base)}
+      <span class="cell-sub">@ {formatPrice(props.metrics.averageEntry)}</span>
+    </Show>
+  );
+}
+
+export function LastActionText(props: { action: LastAction; now: Accessor<number> }): JSX.Element {
+  return (
+    <span class="last-action">
+      <span class="last-action-message">{props.action.message}</span>
+      <time
+        class="cell-sub"
+        datetime={isoTime(props.action.time)}
+        title={formatDateTime(props.action.time)}
+      >
+        {formatRelativeTime(props.action.time, props.now())}
+      </time>
+    </span>
+  );
+}
