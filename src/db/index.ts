@@ -72,3 +72,4 @@ export {
   type SaveDatasetOptions,
 } from './candleStore';
 export type { CandleChunkRow, CandleDatasetRow } from './schema';
+export { importDataset, type ImportDatasetInput, type ImportDatasetResult } from './importDataset';

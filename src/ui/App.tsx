@@ -9,6 +9,7 @@ import { EngineProvider } from './EngineProvider';
 import { BotPage } from './pages/BotPage';
 import { CreateBotPage } from './pages/CreateBotPage';
 import { CustomStrategiesPage } from './pages/CustomStrategiesPage';
+import { DataPage } from './pages/DataPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { SettingsPage } from './pages/SettingsPage';
@@ -36,6 +37,9 @@ function Pages(): JSX.Element {
       </Match>
       <Match when={routeAs('customStrategies')}>
         <CustomStrategiesPage />
+      </Match>
+      <Match when={routeAs('data')}>
+        <DataPage />
       </Match>
       <Match when={routeAs('settings')}>
         <SettingsPage />

@@ -9,6 +9,7 @@ const LINKS: readonly { label: string; path: string; routes: readonly Route['nam
   { label: 'New bot', path: '/bots/new', routes: ['createBot'] },
   { label: 'Templates', path: '/templates', routes: ['templates'] },
   { label: 'Custom strategies', path: '/strategies/custom', routes: ['customStrategies'] },
+  { label: 'Data', path: '/data', routes: ['data'] },
   { label: 'Settings', path: '/settings', routes: ['settings'] },
 ];
 

@@ -15,3 +15,4 @@ export {
   type ImportResult,
   type LocationUnit,
 } from './types';
+export { datasetNameFromFile, symbolFromFileName } from './fileName';
