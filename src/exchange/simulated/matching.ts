@@ -49,7 +49,7 @@ export function planCandleFills(
       planned.push({ fill: { open: state, ...fill }, distance, rank });
 
     if (entry !== undefined) {
-      const shown = path[entry] as number;
+      const shown = state.fillPrice ?? (path[entry] as number);
       const slipped = marketFillPrice(shown, order.side, slippageBps);
       const limit = order.price;
       const isMarketable =
