@@ -36,6 +36,13 @@ export interface BacktestOptions {
   makerFee?: number;
   takerFee?: number;
   slippageBps?: number;
+  /**
+   * Market orders fill at the next candle's open (default, no look-ahead) or at the close of
+   * the candle whose signal placed them.
+   */
+  fill?: 'next-open' | 'close';
+  /** Amount step of the market (default the simulator's 0.00001); amounts are floored to it. */
+  amountStep?: number;
   /** The bot's risk section (protective exits and limits); none by default. */
   risk?: RiskConfig;
   /** Called now and then with the fraction done, 0..1. */
@@ -86,6 +93,8 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
     makerFee: options.makerFee,
     takerFee: options.takerFee,
     slippageBps: options.slippageBps,
+    marketFill: options.fill === 'close' ? 'signal-close' : 'next-open',
+    ...(options.amountStep === undefined ? {} : { amountStep: options.amountStep }),
     balances: { [quote]: options.cash ?? 10_000, [base]: 0 },
     startIndex,
   });

@@ -61,3 +61,15 @@ export {
   type PresetStrategy,
   type SavePresetInput,
 } from './presetsRepository';
+export {
+  deleteDataset,
+  getDataset,
+  listDatasets,
+  loadDatasetCandles,
+  MAX_DATASET_NAME_LENGTH,
+  saveDataset,
+  type SaveDatasetInput,
+  type SaveDatasetOptions,
+} from './candleStore';
+export type { CandleChunkRow, CandleDatasetRow } from './schema';
+export { importDataset, type ImportDatasetInput, type ImportDatasetResult } from './importDataset';

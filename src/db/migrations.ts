@@ -70,6 +70,14 @@ export const MIGRATIONS: readonly Migration[] = [
       customStrategies: 'id, addedAt',
     },
   },
+  {
+    version: 4,
+    description: 'Candle store: imported datasets and their candles in columnar chunks.',
+    stores: {
+      candleDatasets: 'id, importedAt',
+      candleChunks: '[datasetId+index]',
+    },
+  },
 ];
 
 /** The version a database opened with the current code ends up at. */

@@ -99,6 +99,39 @@ export interface CustomStrategyRow {
   addedAt: TimestampMs;
 }
 
+/** An imported set of candles (the candles themselves are in `candleChunks`). */
+export interface CandleDatasetRow {
+  id: string;
+  name: string;
+  /** Where the candles came from: "file", or an exchange id once downloads exist. */
+  source: string;
+  /** The file name or exchange the candles came from, for display. */
+  origin: string;
+  /** Unified symbol, e.g. "BTC/USDT". */
+  symbol: string;
+  /** "1m", "1h", "1d"… as inferred from the spacing of the candles. */
+  timeframe: string;
+  timeframeMs: number;
+  firstTime: TimestampMs;
+  lastTime: TimestampMs;
+  count: number;
+  importedAt: TimestampMs;
+}
+
+/**
+ * Up to CHUNK_SIZE candles of one dataset as one Float64Array of six columns one after the
+ * other (time, open, high, low, close, volume): ~48 bytes a candle and one IndexedDB value
+ * per 10,000 candles, so a million candles store and load in about a hundred reads.
+ */
+export interface CandleChunkRow {
+  datasetId: string;
+  index: number;
+  count: number;
+  firstTime: TimestampMs;
+  lastTime: TimestampMs;
+  columns: Float64Array;
+}
+
 /** IndexedDB implementation to use instead of the global one (fake-indexeddb in tests). */
 export interface DbDependencies {
   indexedDB: IDBFactory;
@@ -121,6 +154,8 @@ export class FlotillaDb extends Dexie {
   declare drafts: Table<DraftRow, string>;
   declare presets: Table<PresetRow, string>;
   declare customStrategies: Table<CustomStrategyRow, string>;
+  declare candleDatasets: Table<CandleDatasetRow, string>;
+  declare candleChunks: Table<CandleChunkRow, [string, number]>;
 
   constructor(name = 'flotilla', dependencies?: DbDependencies) {
     super(

@@ -9,6 +9,7 @@ import { EngineProvider } from './EngineProvider';
 import { BotPage } from './pages/BotPage';
 import { CreateBotPage } from './pages/CreateBotPage';
 import { CustomStrategiesPage } from './pages/CustomStrategiesPage';
+import { DataPage } from './pages/DataPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { RiskPage } from './pages/risk/RiskPage';
@@ -40,6 +41,9 @@ function Pages(): JSX.Element {
       </Match>
       <Match when={routeAs('risk')}>
         <RiskPage />
+      </Match>
+      <Match when={routeAs('data')}>
+        <DataPage />
       </Match>
       <Match when={routeAs('settings')}>
         <SettingsPage />

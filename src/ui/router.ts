@@ -9,6 +9,7 @@ export type Route =
   | { name: 'createBot'; template?: string; preset?: string }
   | { name: 'templates' }
   | { name: 'customStrategies' }
+  | { name: 'data' }
   | { name: 'bot'; botId: string }
   | { name: 'settings' }
   | { name: 'risk' }
@@ -35,6 +36,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/risk') return { name: 'risk' };
   if (path === '/templates') return { name: 'templates' };
   if (path === '/strategies/custom') return { name: 'customStrategies' };
+  if (path === '/data') return { name: 'data' };
   if (path === '/bots/new') {
     const template = query.get('template');
     const preset = query.get('preset');

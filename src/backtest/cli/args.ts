@@ -4,6 +4,7 @@
  * error.
  */
 import { isTimeframe, TIMEFRAMES, type Timeframe } from '../../core/market/timeframe';
+import { validateRiskConfig, type RiskConfig } from '../../core/risk/riskConfig';
 import type { RawParams } from '../../core/strategy/types';
 
 /** A bad command line; the message names the flag and the value. */
@@ -14,8 +15,8 @@ export class UsageError extends Error {
   }
 }
 
-/** The only fill model the simulated exchange has: market orders fill at the next open. */
-export const FILL_MODELS = ['next-open'] as const;
+/** When market orders fill: the next candle's open (default) or the signal candle's close. */
+export const FILL_MODELS = ['next-open', 'close'] as const;
 export type FillModel = (typeof FILL_MODELS)[number];
 
 export interface RunArgs {
@@ -30,6 +31,10 @@ export interface RunArgs {
   cash: number;
   timeframe?: Timeframe;
   fill: FillModel;
+  /** Order amounts are floored to this step (fee included); undefined = 0.00001. */
+  amountStep?: number;
+  /** The risk section of a bot config, validated. */
+  risk?: RiskConfig;
   closeAtEnd: boolean;
   json: boolean;
 }
@@ -51,13 +56,18 @@ export const USAGE = `Usage:
 
 Options:
   --strategy <id>       template id (see --list)
-  --data <file.csv>     1-minute OHLCV candles: time,open,high,low,close,volume
+  --data <file>         1-minute candles: CSV (time,open,high,low,close,volume; time named
+                        time/date/timestamp/open_time or pandas' unnamed index), JSON objects,
+                        Binance kline arrays or freqtrade JSON
   --params '<json>'     parameters, e.g. '{"fast":9,"slow":21}'; others take their defaults
   --fee <rate>          fee rate per fill, maker and taker (default 0.001 = 0.1%)
   --slippage-bps <n>    market orders fill n basis points worse than the open (default 0)
   --cash <amount>       starting quote balance (default 10000)
   --timeframe <tf>      candles the strategy sees: ${TIMEFRAMES.join(', ')} (default: the template's)
-  --fill next-open      fill model; market orders fill at the next candle's open (the only one)
+  --fill next-open|close  market orders fill at the next candle's open (default) or at the
+                        close of the candle that gave the signal
+  --amount-step <step>  order amounts are floored to this step, fee included (default 0.00001)
+  --risk '<json>'       the risk section of a bot config, e.g. '{"stopLoss":{"kind":"percent","percent":2}}'
   --close-at-end        value a position still open at the last close as a trade (exit "end")
   --json                print one JSON object { run, metrics, trades, equity }
   --list                list the templates and their parameters
@@ -72,13 +82,10 @@ const VALUE_FLAGS = new Set([
   '--cash',
   '--timeframe',
   '--fill',
+  '--amount-step',
+  '--risk',
 ]);
 const BOOLEAN_FLAGS = new Set(['--json', '--list', '--close-at-end', '--help', '-h']);
-/** Flags of the backtesting issue that the engine cannot honour yet. */
-const NOT_YET: Record<string, string> = {
-  '--amount-step': 'order amounts are rounded to the market precision of the simulated exchange',
-  '--risk': 'risk limits come from the bot configuration, which a backtest does not have yet',
-};
 
 function number(flag: string, raw: string, check: (value: number) => boolean, must: string) {
   const value = raw.trim() === '' ? Number.NaN : Number(raw);
@@ -86,6 +93,21 @@ function number(flag: string, raw: string, check: (value: number) => boolean, mu
     throw new UsageError(`${flag} must be ${must}, got "${raw}"`);
   }
   return value;
+}
+
+function parseRisk(raw: string): RiskConfig {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch (error) {
+    throw new UsageError(`--risk is not valid JSON (${(error as Error).message}): ${raw}`);
+  }
+  const result = validateRiskConfig(value);
+  if (!result.ok) {
+    const lines = result.errors.map((error) => `  ${error.field}: ${error.message}`);
+    throw new UsageError(`--risk is invalid:\n${lines.join('\n')}`);
+  }
+  return result.value;
 }
 
 function parseParams(raw: string): RawParams {
@@ -114,9 +136,6 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     const arg = argv[i] ?? '';
     const equals = arg.startsWith('--') ? arg.indexOf('=') : -1;
     const flag = equals > 0 ? arg.slice(0, equals) : arg;
-    if (Object.hasOwn(NOT_YET, flag)) {
-      throw new UsageError(`${flag} is not supported yet: ${NOT_YET[flag]}`);
-    }
     if (VALUE_FLAGS.has(flag)) {
       const value = equals > 0 ? arg.slice(equals + 1) : argv[++i];
       if (value === undefined || (equals < 0 && value.startsWith('--'))) {
@@ -192,12 +211,21 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   }
   const fill = raw('--fill');
   if (fill !== undefined) {
-    if (fill !== 'next-open') {
-      throw new UsageError(
-        `--fill "${fill}" is not supported: the simulated exchange fills market orders at the next candle's open (--fill next-open)`,
-      );
+    if (!(FILL_MODELS as readonly string[]).includes(fill)) {
+      throw new UsageError(`--fill must be next-open or close, got "${fill}"`);
     }
-    args.fill = fill;
+    args.fill = fill as FillModel;
   }
+  const step = raw('--amount-step');
+  if (step !== undefined) {
+    args.amountStep = number(
+      '--amount-step',
+      step,
+      (v) => v > 0,
+      'a step above 0 (e.g. 1 or 0.001)',
+    );
+  }
+  const risk = raw('--risk');
+  if (risk !== undefined) args.risk = parseRisk(risk);
   return args;
 }

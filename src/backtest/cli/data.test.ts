@@ -3,6 +3,7 @@ import { DataError, loadMinuteCandles } from './data';
 
 const HEADER = 'time,open,high,low,close,volume';
 const row = (time: string, close = 100) => `${time},100,101,99,${close},1`;
+const T0 = Date.UTC(2023, 2, 1);
 
 function dataError(text: string): string {
   try {
@@ -21,7 +22,28 @@ describe('loadMinuteCandles', () => {
     expect(loadMinuteCandles(rows.join('\n'), 'x.csv')).toHaveLength(3);
   });
 
-  it('reports every bad row by line number', () => {
+  it('reads every JSON format the importers know', () => {
+    const freqtrade = JSON.stringify([
+      [T0, 1, 2, 0.5, 1, 1],
+      [T0 + 60_000, 1, 2, 0.5, 1, 1],
+    ]);
+    const binance = JSON.stringify([
+      [T0, '1', '2', '0.5', '1', '1', T0 + 59_999, '1', 1, '0', '0', '0'],
+      [T0 + 60_000, '1', '2', '0.5', '1', '1', T0 + 119_999, '1', 1, '0', '0', '0'],
+    ]);
+    const objects = JSON.stringify([
+      { date: '2023-03-01T00:00:00Z', open: 1, high: 2, low: 0.5, close: 1, volume: 1 },
+      { date: '2023-03-01T00:01:00Z', open: 1, high: 2, low: 0.5, close: 1, volume: 1 },
+    ]);
+    for (const text of [freqtrade, binance, objects]) {
+      expect(loadMinuteCandles(text, 'x.json').map((candle) => candle.time)).toEqual([
+        T0,
+        T0 + 60_000,
+      ]);
+    }
+  });
+
+  it('reports bad rows by line number and field', () => {
     const message = dataError(
       [
         HEADER,
@@ -30,16 +52,16 @@ describe('loadMinuteCandles', () => {
         'oops,1,1,1,1,1',
       ].join('\n'),
     );
-    expect(message).toMatch(/2 bad row\(s\)/);
-    expect(message).toMatch(/line 3: high 90 is below max\(open, close\)/);
-    expect(message).toMatch(/line 4: /);
+    expect(message).toMatch(/2 bad row\(s\); nothing was read/);
+    expect(message).toMatch(/line 3: high is below close \(90 < 100\)/);
+    expect(message).toMatch(/line 4: time "oops"/);
   });
 
   it('refuses hourly or daily data: the backtester needs 1-minute candles', () => {
     const hourly = [HEADER, row('2023-03-01T00:00Z'), row('2023-03-01T01:00Z')].join('\n');
-    expect(dataError(hourly)).toMatch(/1 hour\(s\) apart; the backtester needs 1-minute candles/);
+    expect(dataError(hourly)).toMatch(/holds 1h candles \(CSV\); the backtester replays 1-minute/);
     const daily = [HEADER, row('2023-03-01'), row('2023-03-02')].join('\n');
-    expect(dataError(daily)).toMatch(/1 day\(s\) apart/);
+    expect(dataError(daily)).toMatch(/holds 1d candles/);
   });
 
   it('refuses a gap, naming its line (counting the header and blank lines)', () => {
@@ -48,14 +70,14 @@ describe('loadMinuteCandles', () => {
       row('2023-03-01T00:00Z'),
       '',
       row('2023-03-01T00:01Z'),
-      row('2023-03-01T00:05Z'),
+      row('2023-03-01T00:02Z'),
+      row('2023-03-01T00:06Z'),
     ];
-    expect(dataError(text.join('\n'))).toMatch(/x.csv line 5: .* 4 minutes after the previous one/);
+    expect(dataError(text.join('\n'))).toMatch(/x.csv line 6: gap of 3 candles \(4m\)/);
   });
 
   it('refuses times that are not on a whole minute', () => {
-    expect(dataError([HEADER, row('2023-03-01T00:00:30Z')].join('\n'))).toMatch(
-      /line 2: .*whole minute/,
-    );
+    const text = [HEADER, row('2023-03-01T00:00:30Z'), row('2023-03-01T00:01:30Z')];
+    expect(dataError(text.join('\n'))).toMatch(/not on a whole minute/);
   });
 });

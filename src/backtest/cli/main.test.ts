@@ -200,7 +200,7 @@ describe('npm run backtest, in-process', () => {
     [
       ['--strategy', 'sma-crossover', '--data', 'bad.csv'],
       1,
-      /bad.csv: 1 bad row\(s\)\n {2}line 3: /,
+      /bad.csv: 1 bad row\(s\); nothing was read\n {2}line 3: /,
     ],
     [['--strategy', 'sma-crossover', '--data', 'short.csv'], 1, /Not enough data/],
     [['--strategy', 'sma-crossover', '--data', FIXTURE, '--fee', 'x'], 2, /--fee must be/],

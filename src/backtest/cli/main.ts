@@ -1,5 +1,5 @@
 /**
- * `npm run backtest` (scripts/backtest.ts): runs a template over a CSV of 1-minute candles
+ * `npm run backtest` (scripts/backtest.ts): runs a template over a file of 1-minute candles
  * through runBacktest and prints summarizePerformance as a table or JSON, or lists the
  * templates. I/O is injected so tests run it in-process. Exit codes: 0 done, 1 the run or
  * the data failed, 2 a usage error (bad flag or value, unknown template, invalid parameters).
@@ -143,6 +143,9 @@ export async function runReport(
     makerFee: fee,
     takerFee: fee,
     slippageBps: args.slippageBps ?? 0,
+    fill: args.fill,
+    ...(args.amountStep === undefined ? {} : { amountStep: args.amountStep }),
+    ...(args.risk === undefined ? {} : { risk: args.risk }),
   });
   const [base = 'BTC', quote = 'USDT'] = SYMBOL.split('/');
   const input = {
@@ -178,6 +181,8 @@ export async function runReport(
       fee,
       slippageBps: args.slippageBps ?? 0,
       fill: args.fill,
+      amountStep: args.amountStep ?? null,
+      risk: args.risk ?? null,
       closeAtEnd: args.closeAtEnd,
     },
     summary,

@@ -4,6 +4,7 @@
  */
 import type { EquityPoint } from '../../core/bot/types';
 import type { PerformanceSummary } from '../../core/analytics';
+import type { RiskConfig } from '../../core/risk/riskConfig';
 import type { RawParams } from '../../core/strategy/types';
 
 export interface RunInfo {
@@ -20,6 +21,9 @@ export interface RunInfo {
   fee: number;
   slippageBps: number;
   fill: string;
+  /** null: the simulator's default step (0.00001). */
+  amountStep: number | null;
+  risk: RiskConfig | null;
   closeAtEnd: boolean;
 }
 

@@ -32,7 +32,14 @@ export interface AccountChanges {
 export interface Account {
   balances(): Balances;
   /** Places an order at market `time`, when path point `entryPoint` (price `lastPrice`) shows. */
-  place(request: OrderRequest, time: number, lastPrice: number, entryPoint: number): ExchangeOrder;
+  /** `fillPrice`: a market order fills there (the signal candle's close) instead of the path. */
+  place(
+    request: OrderRequest,
+    time: number,
+    lastPrice: number,
+    entryPoint: number,
+    fillPrice?: number,
+  ): ExchangeOrder;
   cancel(id: string, symbol: string): ExchangeOrder;
   /** Fills what candle `candleTime` (with `volume` traded, base) of `symbol` fills (matching.ts). */
   playCandle(
@@ -164,7 +171,7 @@ export function createAccount(
       return result;
     },
 
-    place(request, time, lastPrice, entryPoint) {
+    place(request, time, lastPrice, entryPoint, fillPrice) {
       const accepted = validateOrder(request, {
         market: markets[request.symbol],
         lastPrice,
@@ -197,7 +204,12 @@ export function createAccount(
       };
       seen.add(order.clientOrderId);
       state.seenClientOrderIds.push(order.clientOrderId);
-      state.openOrders.push({ order, reserved: accepted.reserved, entryPoint });
+      state.openOrders.push({
+        order,
+        reserved: accepted.reserved,
+        entryPoint,
+        ...(fillPrice === undefined ? {} : { fillPrice }),
+      });
       return copyOrder(order);
     },
 

@@ -11,7 +11,11 @@ export const PRICE_STEP = 0.01;
 /** Smallest order notional, in quote currency (Binance's usual 5 USDT minimum). */
 export const MIN_COST = 5;
 
-export function createMarket(symbol: string, fees: { maker: number; taker: number }): Market {
+export function createMarket(
+  symbol: string,
+  fees: { maker: number; taker: number },
+  amountStep = AMOUNT_STEP,
+): Market {
   const [base, quote] = symbol.split('/');
   if (!base || !quote) throw new Error(`Not a spot symbol: ${symbol}`);
   return {
@@ -22,8 +26,8 @@ export function createMarket(symbol: string, fees: { maker: number; taker: numbe
     type: 'spot',
     spot: true,
     active: true,
-    precision: { amount: AMOUNT_STEP, price: PRICE_STEP },
-    limits: { amount: { min: AMOUNT_STEP }, price: { min: PRICE_STEP }, cost: { min: MIN_COST } },
+    precision: { amount: amountStep, price: PRICE_STEP },
+    limits: { amount: { min: amountStep }, price: { min: PRICE_STEP }, cost: { min: MIN_COST } },
     maker: fees.maker,
     taker: fees.taker,
   };
@@ -43,6 +47,8 @@ export function isAlignedTo(value: number, step: number): boolean {
  * that decimal: dividing by a whole power of ten, not multiplying by the step, avoids 0.07000001.
  */
 export function roundToStep(value: number, step: number): number {
+  // Whole steps (1, 5, 100) are exact doubles; 1 / step would round to 0 for steps above 2.
+  if (step >= 1) return Math.round(value / step) * step;
   return Math.round(value / step) / Math.round(1 / step);
 }
 

@@ -62,7 +62,7 @@ export function planCandleFills(
       return;
     }
     if (entry !== undefined) {
-      const shown = path[entry] as number;
+      const shown = state.fillPrice ?? (path[entry] as number);
       const slipped = marketFillPrice(shown, order.side, slippageBps);
       const limit = order.price;
       const isMarketable =

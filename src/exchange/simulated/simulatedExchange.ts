@@ -51,6 +51,13 @@ export interface SimulatedExchangeOptions {
    * them, so a large limit order fills over several candles. Default: no cap.
    */
   liquidityShare?: number;
+  /**
+   * When market orders placed between candles fill: at the next candle's open (default, no
+   * look-ahead) or at the close of the candle that was just played (the signal candle).
+   */
+  marketFill?: 'next-open' | 'signal-close';
+  /** Amount step of every market (default AMOUNT_STEP); backtests use e.g. 1 for whole units. */
+  amountStep?: number;
   /** Sample index of the first candle to play (default START_INDEX); backtests start early. */
   startIndex?: number;
   /** Starting total per currency, e.g. { USDT: 10_000 }. Ignored when resuming from `state`. */
@@ -92,7 +99,7 @@ export function createSimulatedExchange(options: SimulatedExchangeOptions): Simu
     throw new Error('liquidityShare must be in (0, 1]');
   }
   const markets: Record<string, Market> = Object.fromEntries(
-    series.symbols.map((symbol) => [symbol, createMarket(symbol, fees)]),
+    series.symbols.map((symbol) => [symbol, createMarket(symbol, fees, options.amountStep)]),
   );
   let state: SimulatorState;
   if (options.state) {
@@ -177,8 +184,17 @@ export function createSimulatedExchange(options: SimulatedExchangeOptions): Simu
     async createOrder(request) {
       checkFaults('createOrder');
       const hasMarket = markets[request.symbol] !== undefined;
-      const lastPrice = hasMarket ? driver.lastPrice(request.symbol) : Number.NaN;
-      const order = account.place(request, marketTime(), lastPrice, driver.shownPoint());
+      // Signal close: an order placed between candles fills at the close just played.
+      const fillPrice =
+        options.marketFill === 'signal-close' &&
+        hasMarket &&
+        request.type === 'market' &&
+        driver.shownPoint() === 0 &&
+        driver.cursor > 0
+          ? series.pathAt(request.symbol, driver.cursor - 1)[3]
+          : undefined;
+      const lastPrice = fillPrice ?? (hasMarket ? driver.lastPrice(request.symbol) : Number.NaN);
+      const order = account.place(request, marketTime(), lastPrice, driver.shownPoint(), fillPrice);
       listeners.order(order);
       reportState();
       return order;

@@ -25,6 +25,11 @@ export interface OpenOrderState {
    * a whole candle.
    */
   entryPoint?: number;
+  /**
+   * A market order under the "signal close" fill model: the price it fills at (the close of
+   * the candle whose signal placed it) instead of the next candle's open.
+   */
+  fillPrice?: number;
 }
 
 export interface SimulatorState {

@@ -10,6 +10,7 @@ const LINKS: readonly { label: string; path: string; routes: readonly Route['nam
   { label: 'Templates', path: '/templates', routes: ['templates'] },
   { label: 'Custom strategies', path: '/strategies/custom', routes: ['customStrategies'] },
   { label: 'Risk', path: '/risk', routes: ['risk'] },
+  { label: 'Data', path: '/data', routes: ['data'] },
   { label: 'Settings', path: '/settings', routes: ['settings'] },
 ];
 
