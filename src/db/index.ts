@@ -12,6 +12,7 @@ export {
   type SettingRow,
   type SimStateRow,
   type SimulatedAccount,
+  type SavedBacktestRun,
 } from './schema';
 export { LATEST_VERSION, MIGRATIONS, declareMigrations, type Migration } from './migrations';
 export { ValidationError } from './validation';
@@ -61,3 +62,9 @@ export {
   type PresetStrategy,
   type SavePresetInput,
 } from './presetsRepository';
+export {
+  createBacktestRunsRepository,
+  MAX_SAVED_RUNS,
+  type BacktestRunsRepository,
+  type SaveRunInput,
+} from './backtestRunsRepository';

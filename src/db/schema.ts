@@ -97,6 +97,16 @@ export interface CustomStrategyRow {
   addedAt: TimestampMs;
 }
 
+/** A saved backtest run (src/db/backtestRunsRepository.ts); shapes defined by src/backtest. */
+export interface SavedBacktestRun<Config = unknown, Report = unknown> {
+  id: string;
+  name: string;
+  strategyId: string;
+  savedAt: TimestampMs;
+  config: Config;
+  report: Report;
+}
+
 /** IndexedDB implementation to use instead of the global one (fake-indexeddb in tests). */
 export interface DbDependencies {
   indexedDB: IDBFactory;
@@ -119,6 +129,7 @@ export class FlotillaDb extends Dexie {
   declare drafts: Table<DraftRow, string>;
   declare presets: Table<PresetRow, string>;
   declare customStrategies: Table<CustomStrategyRow, string>;
+  declare backtestRuns: Table<SavedBacktestRun, string>;
 
   constructor(name = 'flotilla', dependencies?: DbDependencies) {
     super(
