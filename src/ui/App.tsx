@@ -6,7 +6,9 @@ import { announcement } from './announcer';
 import { AppHeader } from './components/AppHeader';
 import { UpdateBanner } from './components/UpdateBanner';
 import { EngineProvider } from './EngineProvider';
+import { BacktestPage } from './pages/BacktestPage';
 import { BotPage } from './pages/BotPage';
+import { BotReportPage } from './pages/BotReportPage';
 import { CreateBotPage } from './pages/CreateBotPage';
 import { CustomStrategiesPage } from './pages/CustomStrategiesPage';
 import { DashboardPage } from './pages/DashboardPage';
@@ -36,6 +38,12 @@ function Pages(): JSX.Element {
       </Match>
       <Match when={routeAs('customStrategies')}>
         <CustomStrategiesPage />
+      </Match>
+      <Match when={routeAs('backtest')}>
+        <BacktestPage />
+      </Match>
+      <Match when={routeAs('botReport')?.botId} keyed>
+        {(botId) => <BotReportPage botId={botId} />}
       </Match>
       <Match when={routeAs('settings')}>
         <SettingsPage />

@@ -11,6 +11,8 @@ export type Route =
   | { name: 'customStrategies' }
   | { name: 'bot'; botId: string }
   | { name: 'settings' }
+  | { name: 'backtest' }
+  | { name: 'botReport'; botId: string }
   | { name: 'notFound'; path: string };
 
 function decode(segment: string): string | undefined {
@@ -32,6 +34,10 @@ export function parseRoute(hash: string): Route {
   if (path === '/') return { name: 'dashboard' };
   if (path === '/settings') return { name: 'settings' };
   if (path === '/templates') return { name: 'templates' };
+  if (path === '/backtest') return { name: 'backtest' };
+  const reportMatch = /^\/bots\/([^/]+)\/report$/.exec(path);
+  const reportBotId = reportMatch?.[1] === undefined ? undefined : decode(reportMatch[1]);
+  if (reportBotId) return { name: 'botReport', botId: reportBotId };
   if (path === '/strategies/custom') return { name: 'customStrategies' };
   if (path === '/bots/new') {
     const template = query.get('template');
