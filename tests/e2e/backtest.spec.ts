@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { readStore } from './support';
+import { createBot, readStore } from './support';
 
 async function openBacktest(page: Page): Promise<void> {
   await page.goto('/#/');
@@ -169,4 +169,21 @@ test('is usable at 375 px', async ({ page }) => {
   expect(overflow).toBeLessThanOrEqual(0);
   await page.getByRole('button', { name: 'Run backtest' }).scrollIntoViewIfNeeded();
   await expect(page.getByRole('button', { name: 'Run backtest' })).toBeInViewport();
+});
+
+test("a bot's Report link opens the same report built from its own records", async ({ page }) => {
+  await page.goto('/#/');
+  await createBot(page, { name: 'Report bot', fast: 3, slow: 8 });
+  await page.getByRole('link', { name: 'Report', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Report: Report bot' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Metrics' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Trades' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Export report JSON' })).toBeVisible();
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export report JSON' }).click();
+  const report = JSON.parse(await readFile(await (await downloadPromise).path(), 'utf8')) as {
+    format: string;
+    title: string;
+  };
+  expect(report).toMatchObject({ format: 'flotilla-report', title: 'Report bot · BTC/USDT 1m' });
 });
