@@ -4,6 +4,7 @@
  * from a result; cancel a long run (nothing saved); compare two saved runs; use it at 375 px.
  */
 import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { createBot, readStore } from './support';
 
@@ -74,6 +75,8 @@ test('runs a backtest with progress, shows its metrics and exports the trades as
 
   const saved = page.getByRole('table', { name: 'Saved runs' });
   await expect(saved.getByRole('row', { name: /SMA crossover fast=5 slow=20/ })).toBeVisible();
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.map((violation) => violation.id)).toEqual([]);
 });
 
 test('runs a 2×2 sweep ranked by a metric and creates a bot from a result', async ({ page }) => {

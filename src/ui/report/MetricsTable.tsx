@@ -5,7 +5,7 @@ import { metricRows } from './metricRows';
 
 export function MetricsTable(props: { metrics: ReportMetrics; quote: string }): JSX.Element {
   return (
-    <section class="card report-section" aria-labelledby="report-metrics-heading">
+    <section class="card report-section">
       <h2 id="report-metrics-heading" class="section-title">
         Metrics
       </h2>

@@ -14,7 +14,7 @@ export function MonthlyReturnsTable(props: { monthly: readonly MonthlyReturn[] }
       .filter((row) => row.year === year)
       .reduce((product, row) => product * (1 + row.return), 1) - 1;
   return (
-    <section class="card report-section" aria-labelledby="report-monthly-heading">
+    <section class="card report-section">
       <h2 id="report-monthly-heading" class="section-title">
         Monthly returns
       </h2>

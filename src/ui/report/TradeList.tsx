@@ -73,7 +73,7 @@ export function TradeList(props: {
   const ariaSort = (key: string) =>
     sortKey() === key ? (isAscending() ? 'ascending' : 'descending') : undefined;
   return (
-    <section class="card report-section" aria-labelledby="report-trades-heading">
+    <section class="card report-section">
       <h2 id="report-trades-heading" class="section-title">
         Trades
       </h2>

@@ -43,7 +43,8 @@ export function metricRows(m: ReportMetrics, quote: string): MetricRow[] {
   const t = m.trades;
   const money = (value: number | null) => formatMetric(value, 'money', quote);
   return [
-    { label: 'Period', value: `${formatDateTime(m.start)} → ${formatDateTime(m.end)}` },
+    { label: 'Start', value: formatDateTime(m.start) },
+    { label: 'End', value: formatDateTime(m.end) },
     { label: 'Start equity', value: money(m.startEquity) },
     { label: 'End equity', value: money(m.endEquity) },
     { label: 'Net profit', value: money(m.netProfit) },

@@ -56,7 +56,7 @@ export function CompareRuns(props: { runs: readonly SavedRun[] }): JSX.Element {
     }),
   });
   return (
-    <section class="compare-runs" aria-labelledby="compare-heading">
+    <section class="compare-runs">
       <h3 id="compare-heading" class="section-title">
         Comparison
       </h3>

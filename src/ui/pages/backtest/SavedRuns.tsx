@@ -29,7 +29,7 @@ export function SavedRuns(props: { onOpen: (run: SavedRun) => void }): JSX.Eleme
   };
   const compare = () => setComparing(runs().filter((run) => selected().includes(run.id)));
   return (
-    <section class="card" aria-labelledby="saved-runs-heading">
+    <section class="card">
       <h2 id="saved-runs-heading" class="section-title">
         Saved runs
       </h2>
