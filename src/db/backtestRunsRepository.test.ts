@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { Dexie } from 'dexie';
 import { createBacktestRunsRepository } from './backtestRunsRepository';
-import { createTestDb } from './testDb';
+import { declareMigrations, MIGRATIONS } from './migrations';
+import { FlotillaDb } from './schema';
+import { createTestDb, testDependencies, uniqueDbName } from './testDb';
 
 describe('backtestRunsRepository', () => {
   it('saves runs newest first and keeps only the last N', async () => {
@@ -35,5 +38,29 @@ describe('backtestRunsRepository', () => {
       runs.saveRun({ name: '  ', strategyId: 'sma', config: {}, report: {}, now: 1 }),
     ).rejects.toThrow('name');
     expect(await runs.listRuns()).toEqual([]);
+  });
+
+  it('arrives with schema v5 on a database made before it, keeping the data', async () => {
+    const name = uniqueDbName();
+    const old = new Dexie(name, testDependencies);
+    declareMigrations(
+      old,
+      MIGRATIONS.filter((migration) => migration.version < 5),
+    );
+    await old.table('drafts').put({ id: 'draft', value: 1, updatedAt: 0 });
+    old.close();
+    const db = new FlotillaDb(name, testDependencies);
+    try {
+      expect(Object.keys(db.backtestRuns.schema.idxByName).sort()).toEqual([
+        'savedAt',
+        'strategyId',
+      ]);
+      expect(await db.drafts.get('draft')).toMatchObject({ value: 1 });
+      const runs = createBacktestRunsRepository(db);
+      await runs.saveRun({ name: 'Run', strategyId: 'sma', config: {}, report: {}, now: 1 });
+      expect(await runs.listRuns()).toHaveLength(1);
+    } finally {
+      db.close();
+    }
   });
 });
