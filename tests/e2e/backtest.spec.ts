@@ -84,10 +84,15 @@ test('runs a 2×2 sweep ranked by a metric and creates a bot from a result', asy
   await setParams(page, 5, 20);
   await page.getByLabel('Timeframe').selectOption('15m');
   await page.getByLabel('Vary Fast period').check();
+  await page.getByLabel('Vary Slow period').check();
+  await page.getByLabel('Fast period from').fill('2');
+  await page.getByLabel('Fast period to').fill('100');
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'more than the limit of 400' }),
+  ).toBeVisible();
   await page.getByLabel('Fast period from').fill('4');
   await page.getByLabel('Fast period to').fill('6');
   await page.getByLabel('Fast period step').fill('2');
-  await page.getByLabel('Vary Slow period').check();
   await page.getByLabel('Slow period from').fill('20');
   await page.getByLabel('Slow period to').fill('30');
   await page.getByLabel('Slow period step').fill('10');

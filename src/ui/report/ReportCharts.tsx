@@ -12,7 +12,6 @@ import { formatAmount, formatPercent, formatPrice } from '../format';
 import { displayBuckets, drawdownData, equityData, priceData } from './displaySeries';
 
 function LineChart(props: {
-  label: string;
   height: number;
   data: () => uPlot.AlignedData;
   series: string;
@@ -55,7 +54,6 @@ export function EquityCharts(props: { report: RunReport; quote: string }): JSX.E
         Equity and drawdown
       </h2>
       <LineChart
-        label="Equity"
         height={200}
         data={equity}
         series={`Equity (${props.quote})`}
@@ -64,7 +62,6 @@ export function EquityCharts(props: { report: RunReport; quote: string }): JSX.E
         summary={`Equity curve: ${points()} points, from ${formatAmount(props.report.metrics.startEquity, props.quote)} to ${formatAmount(props.report.metrics.endEquity, props.quote)}.`}
       />
       <LineChart
-        label="Drawdown"
         height={140}
         data={drawdown}
         series="Drawdown"
