@@ -195,3 +195,22 @@ test("a bot's Report link opens the same report built from its own records", asy
   };
   expect(report).toMatchObject({ format: 'flotilla-report', title: 'Report bot · BTC/USDT 1m' });
 });
+
+test('backtests an installed custom strategy', async ({ page }) => {
+  await page.goto('/#/strategies/custom');
+  await expect(page.getByRole('heading', { level: 1, name: 'Custom strategies' })).toBeVisible();
+  await page.getByRole('button', { name: 'Insert example' }).click();
+  await page.getByRole('button', { name: 'Add strategy' }).click();
+  await expect(
+    page.getByRole('table', { name: 'Installed custom strategies' }).locator('tbody tr'),
+  ).toContainText('EMA momentum');
+  await openBacktest(page);
+  await page.getByLabel('Template').selectOption('custom-ema-momentum');
+  await expect(page.getByLabel('EMA period', { exact: true })).toBeVisible();
+  await page.getByLabel('Timeframe').selectOption('15m');
+  await runAndWait(page);
+  await expect(
+    page.getByRole('heading', { level: 2, name: /^Report: EMA momentum/ }),
+  ).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Metrics' })).toBeVisible();
+});

@@ -7,7 +7,7 @@ import type { BacktestConfig } from '../../backtest/backtestJob';
 import { isTimeframe, timeframeMs } from '../../core/market/timeframe';
 import { validateRiskConfig } from '../../core/risk/riskConfig';
 import { validateParams } from '../../core/strategy/params';
-import type { AnyStrategy, RawParams } from '../../core/strategy/types';
+import type { RawParams, StrategyInfo } from '../../core/strategy/types';
 import type { BacktestDataSource } from './backtestData';
 
 const DAY_MS = 86_400_000;
@@ -70,7 +70,7 @@ function checkNumber(
 export function checkBacktestForm(
   values: BacktestFormValues,
   params: RawParams,
-  strategy: AnyStrategy | undefined,
+  strategy: StrategyInfo | undefined,
   source: BacktestDataSource | undefined,
 ): ConfigCheck {
   const errors: FieldError[] = [];

@@ -6,7 +6,8 @@
 import { createMemo, createSignal, type Accessor } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import type { ParamSpec, RawParams } from '../../core/strategy/types';
-import { STRATEGIES } from '../../../strategies';
+import type { StrategyEntry } from '../catalog';
+import { createStrategyCatalog, STRATEGIES } from '../catalog';
 import type { ParamForm } from '../pages/ParamFields';
 import type { BacktestDataSource } from './backtestData';
 import {
@@ -30,6 +31,8 @@ export interface BacktestForm extends ParamForm {
   setParams(params: RawParams): void;
   params(): RawParams;
   check: Accessor<ConfigCheck>;
+  /** The chosen template or custom strategy. */
+  strategy: Accessor<StrategyEntry | undefined>;
   /** Makes errors visible (after a run attempt). */
   showErrors(): void;
 }
@@ -62,7 +65,8 @@ export function createBacktestForm(sources: Accessor<readonly BacktestDataSource
   });
   const [inputs, setInputs] = createStore<Record<string, Record<string, ParamInput>>>({});
   const [isShowingErrors, setShowingErrors] = createSignal(false);
-  const strategy = createMemo(() => STRATEGIES.find((each) => each.id === values.strategyId));
+  const catalog = createStrategyCatalog();
+  const strategy = createMemo(() => catalog.find(values.strategyId));
   const specs = createMemo(() =>
     Object.entries((strategy()?.params ?? {}) as Record<string, ParamSpec>),
   );
@@ -79,7 +83,7 @@ export function createBacktestForm(sources: Accessor<readonly BacktestDataSource
     values,
     set: (field, value) => setValues(field, value as never),
     setStrategy(id) {
-      const next = STRATEGIES.find((each) => each.id === id);
+      const next = catalog.find(id);
       setValues({ strategyId: id, ...(next ? { timeframe: next.timeframe } : {}) });
     },
     setSource(next) {
@@ -95,6 +99,7 @@ export function createBacktestForm(sources: Accessor<readonly BacktestDataSource
     },
     params,
     check,
+    strategy,
     showErrors: () => setShowingErrors(true),
     paramSpecs: specs,
     paramValue: (key) => currentInputs()[key],

@@ -5,7 +5,7 @@
  */
 import { For, Show, type JSX } from 'solid-js';
 import { TIMEFRAMES } from '../../../core/market/timeframe';
-import { STRATEGIES } from '../../../../strategies';
+import { createStrategyCatalog } from '../../catalog';
 import { CheckboxField, describedBy, FormField, invalid } from '../../components/FormField';
 import type { BacktestDataSource } from '../../stores/backtestData';
 import type { BacktestFormValues } from '../../stores/backtestConfig';
@@ -81,6 +81,7 @@ export function BacktestForm(props: {
   sources: readonly BacktestDataSource[];
 }): JSX.Element {
   const form = props.form;
+  const catalog = createStrategyCatalog();
   const set =
     <K extends keyof BacktestFormValues>(field: K) =>
     (value: BacktestFormValues[K]) =>
@@ -94,7 +95,10 @@ export function BacktestForm(props: {
           label="Template"
           value={form.values.strategyId}
           error={form.errorFor('strategyId')}
-          options={STRATEGIES.map((strategy) => ({ value: strategy.id, label: strategy.name }))}
+          options={catalog().map((strategy) => ({
+            value: strategy.id,
+            label: strategy.isCustom ? `${strategy.name} (custom)` : strategy.name,
+          }))}
           onChange={(id) => form.setStrategy(id)}
         />
         <ParamFields form={form} />

@@ -12,7 +12,6 @@ import { createSweepRunner } from '../../stores/createSweepRunner';
 import { createSweepForm } from './createSweepForm';
 import { RunProgress } from './RunProgress';
 import { SweepResults } from './SweepResults';
-import { STRATEGIES } from '../../../../strategies';
 import type { RawParams } from '../../../core/strategy/types';
 
 function AxisRow(props: {
@@ -82,7 +81,7 @@ export function SweepPanel(props: {
   form: BacktestForm;
   onOpen: (params: RawParams) => void;
 }): JSX.Element {
-  const strategy = () => STRATEGIES.find((each) => each.id === props.form.values.strategyId);
+  const strategy = () => props.form.strategy();
   const sweep = createSweepForm(strategy, () => props.form.params());
   const runner = createSweepRunner();
   const [hasTried, setTried] = createSignal(false);

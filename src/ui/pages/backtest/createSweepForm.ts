@@ -12,7 +12,7 @@ import {
   type SweepPlan,
 } from '../../../backtest/sweep';
 import { sweepSize } from '../../../backtest/sweep';
-import type { AnyStrategy, ParamSpec, RawParams } from '../../../core/strategy/types';
+import type { ParamSpec, RawParams, StrategyInfo } from '../../../core/strategy/types';
 
 export interface AxisInput {
   isVaried: boolean;
@@ -42,7 +42,7 @@ function initialAxis(spec: ParamSpec): AxisInput {
 const toNumber = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
 
 export function createSweepForm(
-  strategy: Accessor<AnyStrategy | undefined>,
+  strategy: Accessor<StrategyInfo | undefined>,
   base: Accessor<RawParams>,
 ): SweepForm {
   const [inputs, setInputs] = createStore<Record<string, Record<string, AxisInput>>>({});
