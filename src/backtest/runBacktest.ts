@@ -145,6 +145,8 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
     if (played % 2_000 === 0) options.onProgress?.(played / total);
   }
   exchange.stop();
+  // Releases what the strategy holds (a custom strategy's worker); templates hold nothing.
+  await runtime.dispose();
   if (failure !== undefined) throw new Error(failure);
   options.onProgress?.(1);
   return {

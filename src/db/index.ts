@@ -12,6 +12,7 @@ export {
   type SettingRow,
   type SimStateRow,
   type SimulatedAccount,
+  type SavedBacktestRun,
 } from './schema';
 export { LATEST_VERSION, MIGRATIONS, declareMigrations, type Migration } from './migrations';
 export { ValidationError } from './validation';
@@ -73,3 +74,9 @@ export {
 } from './candleStore';
 export type { CandleChunkRow, CandleDatasetRow } from './schema';
 export { importDataset, type ImportDatasetInput, type ImportDatasetResult } from './importDataset';
+export {
+  createBacktestRunsRepository,
+  MAX_SAVED_RUNS,
+  type BacktestRunsRepository,
+  type SaveRunInput,
+} from './backtestRunsRepository';

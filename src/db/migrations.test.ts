@@ -44,6 +44,7 @@ describe('schema history', () => {
         'simState',
         'candleDatasets',
         'candleChunks',
+        'backtestRuns',
       ]),
     );
     expect(db.fills.schema.primKey.name).toBe('[accountId+tradeId]');

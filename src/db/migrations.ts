@@ -78,6 +78,11 @@ export const MIGRATIONS: readonly Migration[] = [
       candleChunks: '[datasetId+index]',
     },
   },
+  {
+    version: 5,
+    description: 'Saved backtest runs (configuration and report), newest kept.',
+    stores: { backtestRuns: 'id, savedAt, strategyId' },
+  },
 ];
 
 /** The version a database opened with the current code ends up at. */

@@ -132,6 +132,16 @@ export interface CandleChunkRow {
   columns: Float64Array;
 }
 
+/** A saved backtest run (src/db/backtestRunsRepository.ts); shapes defined by src/backtest. */
+export interface SavedBacktestRun<Config = unknown, Report = unknown> {
+  id: string;
+  name: string;
+  strategyId: string;
+  savedAt: TimestampMs;
+  config: Config;
+  report: Report;
+}
+
 /** IndexedDB implementation to use instead of the global one (fake-indexeddb in tests). */
 export interface DbDependencies {
   indexedDB: IDBFactory;
@@ -156,6 +166,7 @@ export class FlotillaDb extends Dexie {
   declare customStrategies: Table<CustomStrategyRow, string>;
   declare candleDatasets: Table<CandleDatasetRow, string>;
   declare candleChunks: Table<CandleChunkRow, [string, number]>;
+  declare backtestRuns: Table<SavedBacktestRun, string>;
 
   constructor(name = 'flotilla', dependencies?: DbDependencies) {
     super(

@@ -6,7 +6,9 @@ import { announcement } from './announcer';
 import { AppHeader } from './components/AppHeader';
 import { UpdateBanner } from './components/UpdateBanner';
 import { EngineProvider } from './EngineProvider';
+import { BacktestPage } from './pages/BacktestPage';
 import { BotPage } from './pages/BotPage';
+import { BotReportPage } from './pages/BotReportPage';
 import { CreateBotPage } from './pages/CreateBotPage';
 import { CustomStrategiesPage } from './pages/CustomStrategiesPage';
 import { DataPage } from './pages/DataPage';
@@ -44,6 +46,12 @@ function Pages(): JSX.Element {
       </Match>
       <Match when={routeAs('data')}>
         <DataPage />
+      </Match>
+      <Match when={routeAs('backtest')}>
+        <BacktestPage />
+      </Match>
+      <Match when={routeAs('botReport')?.botId} keyed>
+        {(botId) => <BotReportPage botId={botId} />}
       </Match>
       <Match when={routeAs('settings')}>
         <SettingsPage />

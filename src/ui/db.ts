@@ -3,7 +3,14 @@
  * (via createLiveQuery); only the leader's worker writes bot state, the UI writes form drafts
  * and parameter presets.
  */
-import { createDraftsRepository, createPresetsRepository, FlotillaDb } from '../db';
+import type { BacktestConfig } from '../backtest/backtestJob';
+import type { RunReport } from '../backtest/runReport';
+import {
+  createBacktestRunsRepository,
+  createDraftsRepository,
+  createPresetsRepository,
+  FlotillaDb,
+} from '../db';
 
 /** The one database instance of this tab. */
 export const db = new FlotillaDb();
@@ -13,3 +20,6 @@ export const drafts = createDraftsRepository(db);
 
 /** Named parameter presets per template (the template library and the create form). */
 export const presets = createPresetsRepository(db);
+
+/** Saved backtest runs: the configuration and report of the last runs (Backtest page). */
+export const savedRuns = createBacktestRunsRepository<BacktestConfig, RunReport>(db);

@@ -8,6 +8,8 @@ describe('parseRoute', () => {
     expect(parseRoute('#/settings')).toEqual({ name: 'settings' });
     expect(parseRoute('#/settings/')).toEqual({ name: 'settings' });
     expect(parseRoute('#/risk')).toEqual({ name: 'risk' });
+    expect(parseRoute('#/backtest')).toEqual({ name: 'backtest' });
+    expect(parseRoute('#/bots/abc/report')).toEqual({ name: 'botReport', botId: 'abc' });
     expect(parseRoute('#/bots/new')).toEqual({ name: 'createBot' });
     expect(parseRoute('#/bots/bot-abc123-xyz')).toEqual({ name: 'bot', botId: 'bot-abc123-xyz' });
   });

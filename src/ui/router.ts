@@ -13,6 +13,8 @@ export type Route =
   | { name: 'bot'; botId: string }
   | { name: 'settings' }
   | { name: 'risk' }
+  | { name: 'backtest' }
+  | { name: 'botReport'; botId: string }
   | { name: 'notFound'; path: string };
 
 function decode(segment: string): string | undefined {
@@ -35,6 +37,10 @@ export function parseRoute(hash: string): Route {
   if (path === '/settings') return { name: 'settings' };
   if (path === '/risk') return { name: 'risk' };
   if (path === '/templates') return { name: 'templates' };
+  if (path === '/backtest') return { name: 'backtest' };
+  const reportMatch = /^\/bots\/([^/]+)\/report$/.exec(path);
+  const reportBotId = reportMatch?.[1] === undefined ? undefined : decode(reportMatch[1]);
+  if (reportBotId) return { name: 'botReport', botId: reportBotId };
   if (path === '/strategies/custom') return { name: 'customStrategies' };
   if (path === '/data') return { name: 'data' };
   if (path === '/bots/new') {

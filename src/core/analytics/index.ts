@@ -35,6 +35,7 @@ export {
   type TradesFromFillsOptions,
 } from './trades';
 export { buyAndHoldReturn, exposureTime, tradeStats, type TradeStats } from './tradeStats';
+export { monthlyReturns, type MonthlyReturn } from './monthlyReturns';
 export {
   summarizePerformance,
   type PerformanceSummary,

@@ -5,9 +5,10 @@ import { KillSwitch } from './KillSwitch';
 import { RoleIndicator } from './RoleIndicator';
 
 const LINKS: readonly { label: string; path: string; routes: readonly Route['name'][] }[] = [
-  { label: 'Dashboard', path: '/', routes: ['dashboard', 'bot'] },
+  { label: 'Dashboard', path: '/', routes: ['dashboard', 'bot', 'botReport'] },
   { label: 'New bot', path: '/bots/new', routes: ['createBot'] },
   { label: 'Templates', path: '/templates', routes: ['templates'] },
+  { label: 'Backtest', path: '/backtest', routes: ['backtest'] },
   { label: 'Custom strategies', path: '/strategies/custom', routes: ['customStrategies'] },
   { label: 'Risk', path: '/risk', routes: ['risk'] },
   { label: 'Data', path: '/data', routes: ['data'] },

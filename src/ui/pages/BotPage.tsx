@@ -60,6 +60,11 @@ function BotDetails(props: { bot: Bot; store: BotDetailStore }): JSX.Element {
       <BotHeader bot={props.bot} />
       <BotControls bot={props.bot} />
       <PerformanceStrip metrics={props.store.metrics()} base={pair().base} quote={pair().quote} />
+      <p>
+        <a class="button" href={href(`/bots/${encodeURIComponent(props.bot.id)}/report`)}>
+          Report
+        </a>
+      </p>
       <div class="chart-grid">
         <section class="card chart-card" aria-labelledby="price-heading">
           <h2 id="price-heading" class="section-title">

@@ -70,7 +70,10 @@ function ChoiceParam(props: {
   );
 }
 
-function ParamField(props: { name: string; spec: ParamSpec; form: BotFormStore }): JSX.Element {
+/** What the fields need from a form: the bot-creation form or the Backtest page's. */
+export type ParamForm = Pick<BotFormStore, 'paramSpecs' | 'errorFor' | 'paramValue' | 'setParam'>;
+
+function ParamField(props: { name: string; spec: ParamSpec; form: ParamForm }): JSX.Element {
   const id = (): string => `param-${props.name}`;
   const error = (): string | undefined => props.form.errorFor(`params.${props.name}`);
   const value = (): string | boolean | undefined => props.form.paramValue(props.name);
@@ -113,7 +116,7 @@ function ParamField(props: { name: string; spec: ParamSpec; form: BotFormStore }
   );
 }
 
-export function ParamFields(props: { form: BotFormStore }): JSX.Element {
+export function ParamFields(props: { form: ParamForm }): JSX.Element {
   return (
     <For each={props.form.paramSpecs()}>
       {([name, spec]) => <ParamField name={name} spec={spec} form={props.form} />}

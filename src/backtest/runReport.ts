@@ -1,0 +1,110 @@
+/**
+ * The report of one run — a backtest or a bot — as plain data: the metrics of
+ * summarizePerformance, the closed trades, the fills (for chart markers), monthly returns and
+ * the full equity curve (time, equity, close price per point; never decimated). It is what the
+ * Report view shows, what saved runs store and what "Export JSON" writes.
+ */
+import {
+  monthlyReturns,
+  periodsPerYearFromMs,
+  summarizePerformance,
+  type MonthlyReturn,
+  type PerformanceSummary,
+} from '../core/analytics';
+import type { EquityPoint } from '../core/bot/types';
+import { timeframeMs, type Timeframe } from '../core/market/timeframe';
+import type { Fill } from '../core/portfolio/types';
+import type { ClosedTrade } from '../core/analytics';
+
+export const REPORT_FORMAT = 'flotilla-report';
+export const REPORT_VERSION = 1;
+/** Client order id and exit reason of the synthetic exit made by "close position at end". */
+export const END_EXIT_ID = 'close-at-end';
+
+export type ReportMetrics = Omit<PerformanceSummary, 'closedTrades'>;
+
+export interface ReportFill {
+  time: number;
+  side: Fill['side'];
+  price: number;
+  amount: number;
+}
+
+export interface RunReport {
+  format: typeof REPORT_FORMAT;
+  version: typeof REPORT_VERSION;
+  title: string;
+  symbol: string;
+  timeframe: Timeframe;
+  metrics: ReportMetrics;
+  trades: ClosedTrade[];
+  fills: ReportFill[];
+  monthly: MonthlyReturn[];
+  /** Columns of the equity curve, one entry per point. */
+  equity: { times: number[]; values: number[]; prices: number[] };
+}
+
+export interface BuildReportInput {
+  title: string;
+  symbol: string;
+  timeframe: Timeframe;
+  equity: readonly EquityPoint[];
+  fills: readonly Fill[];
+  orders?: readonly { clientOrderId: string; tag?: string }[];
+  /** Close a position still open at the last point, at its close price and without a fee. */
+  closeAtEnd?: boolean;
+}
+
+function endFill(openPosition: number, last: EquityPoint, quote: string): Fill {
+  return {
+    tradeId: END_EXIT_ID,
+    clientOrderId: END_EXIT_ID,
+    time: last.time,
+    side: openPosition > 0 ? 'sell' : 'buy',
+    price: last.price,
+    amount: Math.abs(openPosition),
+    fee: 0,
+    feeCurrency: quote,
+    takerOrMaker: 'taker',
+  };
+}
+
+/** Builds the report; every metric uses every equity point and fill. */
+export function buildRunReport(input: BuildReportInput): RunReport {
+  const [base = '', quote = ''] = input.symbol.split('/');
+  const summaryInput = {
+    equity: input.equity,
+    fills: input.fills,
+    orders: input.orders,
+    baseCurrency: base,
+    periodsPerYear: periodsPerYearFromMs(timeframeMs(input.timeframe)) ?? 0,
+  };
+  let summary = summarizePerformance(summaryInput);
+  let fills = input.fills;
+  const last = input.equity[input.equity.length - 1];
+  if (input.closeAtEnd && summary.openPosition !== 0 && last) {
+    fills = [...input.fills, endFill(summary.openPosition, last, quote)];
+    summary = summarizePerformance({
+      ...summaryInput,
+      fills,
+      orders: [...(input.orders ?? []), { clientOrderId: END_EXIT_ID, tag: 'end' }],
+    });
+  }
+  const { closedTrades, ...metrics } = summary;
+  return {
+    format: REPORT_FORMAT,
+    version: REPORT_VERSION,
+    title: input.title,
+    symbol: input.symbol,
+    timeframe: input.timeframe,
+    metrics,
+    trades: closedTrades,
+    fills: fills.map(({ time, side, price, amount }) => ({ time, side, price, amount })),
+    monthly: monthlyReturns(input.equity),
+    equity: {
+      times: input.equity.map((point) => point.time),
+      values: input.equity.map((point) => point.equity),
+      prices: input.equity.map((point) => point.price),
+    },
+  };
+}
