@@ -12,6 +12,8 @@ export {
   type SettingRow,
   type SimStateRow,
   type SimulatedAccount,
+  type VaultRecordRow,
+  type VaultSecretRow,
 } from './schema';
 export { LATEST_VERSION, MIGRATIONS, declareMigrations, type Migration } from './migrations';
 export { ValidationError } from './validation';
@@ -61,3 +63,4 @@ export {
   type PresetStrategy,
   type SavePresetInput,
 } from './presetsRepository';
+export { createVaultRepository, type VaultRepository } from './vaultRepository';

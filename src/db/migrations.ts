@@ -70,6 +70,14 @@ export const MIGRATIONS: readonly Migration[] = [
       customStrategies: 'id, addedAt',
     },
   },
+  {
+    version: 6,
+    description: 'The encrypted vault: its header and throttle records, and sealed secrets.',
+    stores: {
+      vault: 'key',
+      vaultSecrets: 'id, kind',
+    },
+  },
 ];
 
 /** The version a database opened with the current code ends up at. */

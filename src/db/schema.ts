@@ -97,6 +97,21 @@ export interface CustomStrategyRow {
   addedAt: TimestampMs;
 }
 
+/** A vault record (header, throttle): public parameters, counters and ciphertext only. */
+export interface VaultRecordRow {
+  key: string;
+  value: unknown;
+}
+
+/** A secret sealed by the vault: ciphertext plus a masked hint; opaque to this layer. */
+export interface VaultSecretRow {
+  id: string;
+  kind: string;
+  hint: string;
+  envelope: { v: number; iv: string; data: string };
+  updatedAt: TimestampMs;
+}
+
 /** IndexedDB implementation to use instead of the global one (fake-indexeddb in tests). */
 export interface DbDependencies {
   indexedDB: IDBFactory;
@@ -119,6 +134,8 @@ export class FlotillaDb extends Dexie {
   declare drafts: Table<DraftRow, string>;
   declare presets: Table<PresetRow, string>;
   declare customStrategies: Table<CustomStrategyRow, string>;
+  declare vault: Table<VaultRecordRow, string>;
+  declare vaultSecrets: Table<VaultSecretRow, string>;
 
   constructor(name = 'flotilla', dependencies?: DbDependencies) {
     super(

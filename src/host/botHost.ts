@@ -28,6 +28,9 @@ import { createKillSwitch } from './killSwitch';
 import { DEFAULT_SIM_ACCOUNT_ID } from './engineApi';
 import { openSimulatedAccount, type OpenAccount } from './simulatedAccount';
 import { createAccountSettingsCommands } from './accountSettings';
+import { createVault, type Vault } from '../vault';
+import { createVaultCommands, withVaultActivity } from './vaultCommands';
+import { createVaultStore } from './vaultStore';
 
 export interface BotHostDeps {
   db: FlotillaDb;
@@ -43,6 +46,8 @@ export interface BotHostDeps {
   loadCustomStrategy?: (id: string) => Promise<RunnableStrategy | undefined>;
   loadSamples: () => Promise<Record<string, Candle[]>>;
   publish: (event: LiveEvent) => void;
+  /** PBKDF2 iterations for new vault keys; only tests lower it (default: MIN_ITERATIONS). */
+  vaultIterations?: number;
 }
 
 export interface BotHost extends EngineApi {
@@ -54,6 +59,11 @@ export interface BotHost extends EngineApi {
   idle(): Promise<void>;
   /** The orders open on an account's exchange itself, whoever placed them (tests, diagnostics). */
   exchangeOpenOrders(accountId: string): Promise<ExchangeOrder[]>;
+  /**
+   * The vault, for code inside this worker (e.g. the exchange client that signs requests):
+   * `isUnlocked()`, `onChange()` and `getSecret()`. Never expose it beyond the worker.
+   */
+  vault: Vault;
 }
 
 interface RunningBot {
@@ -338,7 +348,18 @@ export function createBotHost(deps: BotHostDeps): BotHost {
     unallocated,
   });
 
-  return {
+  const vault = createVault({
+    store: createVaultStore(db),
+    clock,
+    timers: deps.timers,
+    kdfIterations: deps.vaultIterations,
+  });
+  vault.onChange((change) => publish({ type: 'vault', ...change }));
+
+  const host: BotHost = {
+    vault,
+    ...createVaultCommands(vault),
+
     async boot() {
       await accounts.ensureDefaultSimAccount(clock.now());
       await openAccount(DEFAULT_SIM_ACCOUNT_ID);
@@ -536,4 +557,6 @@ export function createBotHost(deps: BotHostDeps): BotHost {
       return { marketTime: account?.exchange.getMarketTime(), runningBots: active.length };
     },
   };
+  // Auto-lock counts user commands (not reads) as activity.
+  return withVaultActivity(host, vault);
 }

@@ -42,6 +42,15 @@ const METHODS: readonly Method[] = [
   'updateSimulatedAccount',
   'listBalances',
   'getStatus',
+  'vaultStatus',
+  'setupVault',
+  'unlockVault',
+  'lockVault',
+  'changeVaultPassphrase',
+  'setVaultAutoLock',
+  'putVaultSecret',
+  'listVaultSecrets',
+  'deleteVaultSecret',
 ];
 
 export interface ChannelLike {
