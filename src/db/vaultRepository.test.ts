@@ -41,6 +41,9 @@ describe('vault repository (v6)', () => {
     await repo.replaceAll([{ key: 'header', value: 'new' }], [row('a', 'x'), row('b', 'y')]);
     expect(await repo.getRecord('header')).toBe('new');
     expect((await repo.listSecrets()).map((secret) => secret.envelope.data)).toEqual(['x', 'y']);
+    await repo.clear();
+    expect(await repo.getRecord('header')).toBeUndefined();
+    expect(await repo.listSecrets()).toEqual([]);
   });
 
   it('upgrades a v3 database: existing data stays, the vault tables appear empty', async () => {

@@ -19,10 +19,17 @@ export interface VaultRepository {
    * nothing, when a stored secret is missing from `secrets` (it would be left unreadable).
    */
   replaceAll(records: { key: string; value: unknown }[], secrets: VaultSecretRow[]): Promise<void>;
+  /** Deletes every record and secret, atomically. */
+  clear(): Promise<void>;
 }
 
 export function createVaultRepository(db: FlotillaDb): VaultRepository {
   return {
+    clear: () =>
+      db.transaction('rw', db.vault, db.vaultSecrets, async () => {
+        await db.vault.clear();
+        await db.vaultSecrets.clear();
+      }),
     async getRecord(key) {
       return (await db.vault.get(key))?.value;
     },

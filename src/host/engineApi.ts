@@ -139,6 +139,8 @@ export interface EngineApi {
   ): Promise<CommandResult<VaultSecretView>>;
   listVaultSecrets(): Promise<CommandResult<VaultSecretView[]>>;
   deleteVaultSecret(id: string): Promise<CommandResult>;
+  /** Deletes the vault and every stored key (forgotten passphrase: no recovery). */
+  eraseVault(): Promise<CommandResult>;
   /**
    * Live events for the tab that started the worker (over Comlink, with a proxied listener);
    * other tabs receive the same events on LIVE_CHANNEL. Resolves to a subscription id.

@@ -51,6 +51,7 @@ const METHODS: readonly Method[] = [
   'putVaultSecret',
   'listVaultSecrets',
   'deleteVaultSecret',
+  'eraseVault',
 ];
 
 export interface ChannelLike {

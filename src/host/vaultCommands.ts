@@ -19,6 +19,7 @@ type VaultMethods = Pick<
   | 'putVaultSecret'
   | 'listVaultSecrets'
   | 'deleteVaultSecret'
+  | 'eraseVault'
 >;
 
 /** Reads and subscriptions: calling them is not user activity (the UI polls some of them). */
@@ -70,6 +71,7 @@ export function createVaultCommands(vault: Vault): VaultMethods {
       run(() => vault.setAutoLockMinutes(minutes).then(() => undefined)),
     putVaultSecret: (id, credentials) => run(() => vault.putSecret(id, credentials)),
     listVaultSecrets: () => run(() => vault.listSecrets()),
+    eraseVault: () => run(() => vault.erase().then(() => undefined)),
     deleteVaultSecret: (id) => run(() => vault.deleteSecret(id).then(() => undefined)),
   };
 }

@@ -46,6 +46,7 @@ export function createVaultStore(db: FlotillaDb): VaultStore {
     getSecret: (id) => records.getSecret(id) as Promise<SealedSecret | undefined>,
     putSecret: (secret) => records.putSecret(secret),
     deleteSecret: (id) => records.deleteSecret(id),
+    erase: () => records.clear(),
     rekey: (header, secrets) => records.replaceAll([{ key: HEADER, value: header }], secrets),
   };
 }

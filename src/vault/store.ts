@@ -50,4 +50,6 @@ export interface VaultStore {
    * or nothing. Fails, writing nothing, unless `secrets` covers every stored secret.
    */
   rekey(header: VaultHeader, secrets: SealedSecret[]): Promise<void>;
+  /** Deletes the header, the throttle and every secret in one transaction. */
+  erase(): Promise<void>;
 }

@@ -47,6 +47,11 @@ export function createMemoryVaultStore(autoLockMinutes = 15): MemoryVaultStore {
       store.header = clone(header);
       for (const secret of secrets) store.secrets.set(secret.id, clone(secret));
     },
+    async erase() {
+      store.header = undefined;
+      store.throttle = { failures: 0, retryAt: 0 };
+      store.secrets.clear();
+    },
   };
   return store;
 }

@@ -179,4 +179,19 @@ describe('vault state machine', () => {
       }
     }
   });
+
+  it('erasing (a forgotten passphrase) deletes the vault and every secret', async () => {
+    const { vault, store, changes } = setup();
+    await vault.setup(GOOD, GOOD);
+    await vault.putSecret('acc-1', CREDS);
+    vault.lock();
+    await vault.unlock('forgotten').catch(() => undefined);
+    await vault.erase();
+    expect(await vault.status()).toMatchObject({ state: 'none' });
+    expect(store.secrets.size).toBe(0);
+    expect(store.header).toBeUndefined();
+    expect(changes.at(-1)).toEqual({ state: 'none', reason: 'erased' });
+    await vault.setup(NEW, NEW);
+    expect(await vault.listSecrets()).toEqual([]);
+  });
 });

@@ -40,7 +40,7 @@ export interface VaultStatus {
 
 export interface VaultChange {
   state: VaultState;
-  reason: 'setup' | 'unlocked' | 'locked' | 'idle' | 'passphrase-changed';
+  reason: 'setup' | 'unlocked' | 'locked' | 'idle' | 'passphrase-changed' | 'erased';
 }
 
 /** What a list of secrets may show: never the secret itself. */
@@ -78,6 +78,11 @@ export interface Vault {
   lock(): void;
   changePassphrase(current: string, next: string, confirmation: string): Promise<void>;
   setAutoLockMinutes(minutes: number): Promise<void>;
+  /**
+   * Deletes the vault and every secret in it (a forgotten passphrase: there is no recovery;
+   * the keys are entered again in a new vault).
+   */
+  erase(): Promise<void>;
   /** A user command happened: restarts the idle timer while unlocked. */
   touch(): void;
   onChange(listener: (change: VaultChange) => void): () => void;
@@ -277,6 +282,14 @@ export function createVault(deps: VaultDeps): Vault {
         await store.saveAutoLockMinutes(value);
         autoLockMinutes = value;
         if (key) arm(value);
+      }),
+
+    erase: () =>
+      queue.run(async () => {
+        disarm();
+        key = undefined;
+        await store.erase();
+        emit({ state: 'none', reason: 'erased' });
       }),
 
     touch() {

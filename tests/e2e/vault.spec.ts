@@ -142,6 +142,13 @@ test('set up, lock, reload, wrong passphrase, unlock and change the passphrase',
   await expect(page.getByText('Wrong passphrase.')).toBeVisible();
   await unlock(page, NEW_PASS);
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+
+  // A forgotten passphrase: erase the vault from the unlock screen; the app works as before.
+  await page.getByRole('button', { name: 'Lock the vault' }).click();
+  await page.getByRole('button', { name: 'Erase the vault' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Erase vault and keys' }).click();
+  await expect(lockedHeading(page)).toHaveCount(0);
+  await expect(security.getByRole('button', { name: 'Set up vault' })).toBeVisible();
 });
 
 test('stored credentials leave no plaintext in IndexedDB or localStorage', async ({ page }) => {

@@ -1,12 +1,14 @@
 /**
  * The screen the app opens on while a vault exists and is locked: one passphrase field. The
- * engine answers "Wrong passphrase." and, after repeated failures, how long to wait.
+ * engine answers "Wrong passphrase." and, after repeated failures, how long to wait. A
+ * forgotten passphrase has no recovery: "Erase the vault" deletes it with every stored key.
  */
-import { Show, type JSX } from 'solid-js';
+import { createSignal, Show, type JSX } from 'solid-js';
 import { useEngine } from '../EngineProvider';
 import { usePageTitle } from '../pageTitle';
 import { createVaultForm } from '../stores/createVaultForm';
 import { useVault } from '../vaultState';
+import { Dialog } from './Dialog';
 import { PassphraseField } from './PassphraseField';
 import './vault.css';
 
@@ -16,6 +18,18 @@ export function UnlockScreen(): JSX.Element {
   const vault = useVault();
   const form = createVaultForm();
   let input: HTMLInputElement | undefined;
+  const [confirmErase, setConfirmErase] = createSignal(false);
+  const [eraseError, setEraseError] = createSignal<string>();
+
+  const erase = async (): Promise<void> => {
+    setConfirmErase(false);
+    const result = await api.eraseVault().catch((error: unknown) => ({
+      ok: false as const,
+      error: String(error),
+    }));
+    if (result.ok) await vault.refresh();
+    else setEraseError(`Could not erase the vault: ${result.error}`);
+  };
 
   const unlock = async (element: HTMLFormElement): Promise<void> => {
     const passphrase = input?.value ?? '';
@@ -44,7 +58,6 @@ export function UnlockScreen(): JSX.Element {
           label="Passphrase"
           autocomplete="current-password"
           error={form.fieldError('passphrase')}
-          help="Forgotten it? There is no recovery: the keys it protects are lost and must be entered again."
           ref={(element) => {
             input = element;
             queueMicrotask(() => element.focus());
@@ -67,6 +80,38 @@ export function UnlockScreen(): JSX.Element {
           </button>
         </div>
       </form>
+      <p class="muted">
+        Forgotten it? There is no recovery: erase the vault, then set up a new one and enter your
+        exchange keys again.
+      </p>
+      <button
+        type="button"
+        class="button button-danger-outline"
+        onClick={() => setConfirmErase(true)}
+      >
+        Erase the vault
+      </button>
+      <Show when={eraseError()}>
+        {(message) => (
+          <p class="form-error" role="alert">
+            {message()}
+          </p>
+        )}
+      </Show>
+      <Dialog open={confirmErase()} title="Erase the vault?" onClose={() => setConfirmErase(false)}>
+        <p>
+          This deletes the vault and every exchange key stored in it, on this device. It cannot be
+          undone. Bots and their history stay.
+        </p>
+        <div class="button-row">
+          <button type="button" class="button" onClick={() => setConfirmErase(false)}>
+            Keep the vault
+          </button>
+          <button type="button" class="button button-danger" onClick={() => void erase()}>
+            Erase vault and keys
+          </button>
+        </div>
+      </Dialog>
     </section>
   );
 }
