@@ -151,6 +151,30 @@ test('set up, lock, reload, wrong passphrase, unlock and change the passphrase',
   await expect(security.getByRole('button', { name: 'Set up vault' })).toBeVisible();
 });
 
+test('repeated wrong passphrases slow down, also after a reload', async ({ page }) => {
+  await openApp(page);
+  await setUpVault(page);
+  await page.getByRole('button', { name: 'Lock the vault' }).click();
+  await unlock(page, 'first wrong guess');
+  await expect(page.getByText('Wrong passphrase.')).toBeVisible();
+  await unlock(page, 'second wrong guess');
+  await expect(page.getByText('Wrong passphrase.')).toBeVisible();
+  await unlock(page, 'third wrong guess');
+  await expect(
+    page.getByText(/Wrong passphrase\. Wait \d+ seconds? before trying again\./),
+  ).toBeVisible();
+  await page.reload();
+  await expect(lockedHeading(page)).toBeVisible();
+  await expect(page.getByText(/the next try is checked from/)).toBeVisible();
+  await unlock(page, PASS);
+  await expect(page.getByText(/Too many wrong passphrases: try again in/)).toBeVisible();
+  // Once the wait is over the right passphrase opens it.
+  await expect(async () => {
+    if ((await lockedHeading(page).count()) > 0) await unlock(page, PASS);
+    await expect(lockedHeading(page)).toHaveCount(0, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+});
+
 test('stored credentials leave no plaintext in IndexedDB or localStorage', async ({ page }) => {
   await openApp(page);
   await setUpVault(page);

@@ -5,6 +5,7 @@
  */
 import { createSignal, Show, type JSX } from 'solid-js';
 import { useEngine } from '../EngineProvider';
+import { formatTime } from '../format';
 import { usePageTitle } from '../pageTitle';
 import { createVaultForm } from '../stores/createVaultForm';
 import { useVault } from '../vaultState';
@@ -33,8 +34,9 @@ export function UnlockScreen(): JSX.Element {
 
   const unlock = async (element: HTMLFormElement): Promise<void> => {
     const passphrase = input?.value ?? '';
-    if (await form.submit(element, 'Unlock', () => api.unlockVault(passphrase), 'Unlocked.'))
-      await vault.refresh();
+    await form.submit(element, 'Unlock', () => api.unlockVault(passphrase), 'Unlocked.');
+    // Unlocked, or a new slow-down to show.
+    await vault.refresh();
   };
 
   return (
@@ -63,6 +65,13 @@ export function UnlockScreen(): JSX.Element {
             queueMicrotask(() => element.focus());
           }}
         />
+        <Show when={!form.fieldError('passphrase') && vault.status()?.retryAt}>
+          {(retryAt) => (
+            <p class="muted" role="status">
+              After several wrong passphrases, the next try is checked from {formatTime(retryAt())}.
+            </p>
+          )}
+        </Show>
         <Show when={form.formError()}>
           {(message) => (
             <p class="form-error" role="alert">
