@@ -22,7 +22,7 @@ export function VaultLockButton(): JSX.Element {
         title="Lock the vault"
         onClick={() => void lock()}
       >
-        🔒 Lock
+        Lock
       </button>
       <Show when={runner.error()}>
         {(message) => (
