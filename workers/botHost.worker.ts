@@ -47,7 +47,8 @@ const ready = new Promise<void>((resolve, reject) => {
 const api = new Proxy(host, {
   get(target, property: keyof EngineApi) {
     const member = target[property];
-    if (typeof member !== 'function') return member;
+    // Only methods cross to other threads: never `host.vault`, which holds decrypted secrets.
+    if (typeof member !== 'function') return undefined;
     return async (...args: unknown[]) => {
       await ready;
       return (member as (...a: unknown[]) => unknown).apply(target, args);

@@ -13,6 +13,8 @@ export {
   type SimStateRow,
   type SimulatedAccount,
   type SavedBacktestRun,
+  type VaultRecordRow,
+  type VaultSecretRow,
 } from './schema';
 export { LATEST_VERSION, MIGRATIONS, declareMigrations, type Migration } from './migrations';
 export { ValidationError } from './validation';
@@ -80,3 +82,4 @@ export {
   type BacktestRunsRepository,
   type SaveRunInput,
 } from './backtestRunsRepository';
+export { createVaultRepository, type VaultRepository } from './vaultRepository';

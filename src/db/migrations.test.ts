@@ -45,6 +45,8 @@ describe('schema history', () => {
         'candleDatasets',
         'candleChunks',
         'backtestRuns',
+        'vault',
+        'vaultSecrets',
       ]),
     );
     expect(db.fills.schema.primKey.name).toBe('[accountId+tradeId]');

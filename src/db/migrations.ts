@@ -83,6 +83,14 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'Saved backtest runs (configuration and report), newest kept.',
     stores: { backtestRuns: 'id, savedAt, strategyId' },
   },
+  {
+    version: 6,
+    description: 'The encrypted vault: its header and throttle records, and sealed secrets.',
+    stores: {
+      vault: 'key',
+      vaultSecrets: 'id, kind',
+    },
+  },
 ];
 
 /** The version a database opened with the current code ends up at. */

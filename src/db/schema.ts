@@ -142,6 +142,21 @@ export interface SavedBacktestRun<Config = unknown, Report = unknown> {
   report: Report;
 }
 
+/** A vault record (header, throttle): public parameters, counters and ciphertext only. */
+export interface VaultRecordRow {
+  key: string;
+  value: unknown;
+}
+
+/** A secret sealed by the vault: ciphertext plus a masked hint; opaque to this layer. */
+export interface VaultSecretRow {
+  id: string;
+  kind: string;
+  hint: string;
+  envelope: { v: number; iv: string; data: string };
+  updatedAt: TimestampMs;
+}
+
 /** IndexedDB implementation to use instead of the global one (fake-indexeddb in tests). */
 export interface DbDependencies {
   indexedDB: IDBFactory;
@@ -167,6 +182,8 @@ export class FlotillaDb extends Dexie {
   declare candleDatasets: Table<CandleDatasetRow, string>;
   declare candleChunks: Table<CandleChunkRow, [string, number]>;
   declare backtestRuns: Table<SavedBacktestRun, string>;
+  declare vault: Table<VaultRecordRow, string>;
+  declare vaultSecrets: Table<VaultSecretRow, string>;
 
   constructor(name = 'flotilla', dependencies?: DbDependencies) {
     super(

@@ -34,6 +34,9 @@ import { createRiskCommands } from './riskCommands';
 import { createRiskMonitor } from './riskMonitor';
 import { createRiskStore } from './riskSettings';
 import { createBotCopies } from './botCopies';
+import { createVault, type Vault } from '../vault';
+import { createVaultCommands, withVaultActivity } from './vaultCommands';
+import { createVaultStore } from './vaultStore';
 
 export interface BotHostDeps {
   db: FlotillaDb;
@@ -54,6 +57,8 @@ export interface BotHostDeps {
   wrapStore?: (store: BotStore) => BotStore;
   /** Share of each candle's volume resting fills may take on simulated accounts (partial fills). */
   liquidityShare?: number;
+  /** PBKDF2 iterations for new vault keys; only tests lower it (default: MIN_ITERATIONS). */
+  vaultIterations?: number;
 }
 
 export interface BotHost extends EngineApi {
@@ -65,6 +70,11 @@ export interface BotHost extends EngineApi {
   idle(): Promise<void>;
   /** The orders open on an account's exchange itself, whoever placed them (tests, diagnostics). */
   exchangeOpenOrders(accountId: string): Promise<ExchangeOrder[]>;
+  /**
+   * The vault, for code inside this worker (e.g. the exchange client that signs requests):
+   * `isUnlocked()`, `onChange()` and `getSecret()`. Never expose it beyond the worker.
+   */
+  vault: Vault;
 }
 
 interface RunningBot {
@@ -396,7 +406,18 @@ export function createBotHost(deps: BotHostDeps): BotHost {
     unallocated,
   });
 
-  return {
+  const vault = createVault({
+    store: createVaultStore(db),
+    clock,
+    timers: deps.timers,
+    kdfIterations: deps.vaultIterations,
+  });
+  vault.onChange((change) => publish({ type: 'vault', ...change }));
+
+  const host: BotHost = {
+    vault,
+    ...createVaultCommands(vault),
+
     async boot() {
       await risk.load();
       await accounts.ensureDefaultSimAccount(clock.now());
@@ -600,4 +621,6 @@ export function createBotHost(deps: BotHostDeps): BotHost {
       return { marketTime: account?.exchange.getMarketTime(), runningBots: active.length };
     },
   };
+  // Auto-lock counts user commands (not reads) as activity.
+  return withVaultActivity(host, vault);
 }

@@ -75,6 +75,22 @@ export interface BotSummary {
   openOrders: number;
 }
 
+export interface VaultStatusView {
+  state: 'none' | 'locked' | 'unlocked';
+  autoLockMinutes: number;
+  /** While wrong passphrases are being slowed down: when the next attempt is checked (UTC ms). */
+  retryAt?: number;
+}
+
+/** A stored secret as lists show it: never the secret itself. */
+export interface VaultSecretView {
+  id: string;
+  kind: string;
+  /** A masked hint such as "••••3f9a", or empty. */
+  hint: string;
+  updatedAt: number;
+}
+
 export interface EngineApi {
   listBots(): Promise<CommandResult<BotSummary[]>>;
   createBot(
@@ -116,6 +132,30 @@ export interface EngineApi {
   /** Clears a trip: its breakers start afresh and new entries are allowed again. */
   resetRiskTrip(tripId: string): Promise<CommandResult>;
   getStatus(): Promise<HostStatus>;
+  // The vault (src/vault, docs/vault.md). Passphrases travel UI → worker once per call and are
+  // never stored or sent back; decrypted secrets never leave the worker (no getSecret here).
+  vaultStatus(): Promise<CommandResult<VaultStatusView>>;
+  /** Creates the vault (passphrase strength and confirmation checked) and unlocks it. */
+  setupVault(passphrase: string, confirmation: string): Promise<CommandResult>;
+  /** "Wrong passphrase" (field "passphrase"); repeated failures must wait longer each time. */
+  unlockVault(passphrase: string): Promise<CommandResult>;
+  lockVault(): Promise<CommandResult>;
+  /** Re-encrypts everything under the new passphrase, all or nothing; leaves it unlocked. */
+  changeVaultPassphrase(
+    current: string,
+    next: string,
+    confirmation: string,
+  ): Promise<CommandResult>;
+  setVaultAutoLock(minutes: number): Promise<CommandResult>;
+  /** Encrypts and stores credentials (e.g. an exchange account's API key and secret). */
+  putVaultSecret(
+    id: string,
+    credentials: Record<string, string>,
+  ): Promise<CommandResult<VaultSecretView>>;
+  listVaultSecrets(): Promise<CommandResult<VaultSecretView[]>>;
+  deleteVaultSecret(id: string): Promise<CommandResult>;
+  /** Deletes the vault and every stored key (forgotten passphrase: no recovery). */
+  eraseVault(): Promise<CommandResult>;
   /**
    * Live events for the tab that started the worker (over Comlink, with a proxied listener);
    * other tabs receive the same events on LIVE_CHANNEL. Resolves to a subscription id.
@@ -130,7 +170,8 @@ export type LiveEvent =
   | { type: 'candle'; botId: string; candle: Candle }
   | { type: 'bot'; botId: string; status: BotStatus; equity: number; price: number; time: number }
   | { type: 'host'; leader: true; marketTime?: number }
-  | { type: 'risk'; trip: RiskTrip };
+  | { type: 'risk'; trip: RiskTrip }
+  | { type: 'vault'; state: VaultStatusView['state']; reason: string };
 
 export const LIVE_CHANNEL = 'flotilla-live';
 export const RPC_CHANNEL = 'flotilla-rpc';

@@ -49,6 +49,16 @@ const METHODS: readonly Method[] = [
   'listRiskTrips',
   'resetRiskTrip',
   'getStatus',
+  'vaultStatus',
+  'setupVault',
+  'unlockVault',
+  'lockVault',
+  'changeVaultPassphrase',
+  'setVaultAutoLock',
+  'putVaultSecret',
+  'listVaultSecrets',
+  'deleteVaultSecret',
+  'eraseVault',
 ];
 
 export interface ChannelLike {

@@ -40,6 +40,7 @@ export async function startTestHost(
     seed?: number;
     strategies?: readonly RunnableStrategy[];
     loadCustomStrategy?: BotHostDeps['loadCustomStrategy'];
+    vaultIterations?: number;
   } = {},
 ): Promise<TestHost> {
   const db = options.db ?? createTestDb();
@@ -54,6 +55,7 @@ export async function startTestHost(
     loadCustomStrategy: options.loadCustomStrategy,
     loadSamples: async () => committedSamples(),
     publish: (event) => live.push(event),
+    vaultIterations: options.vaultIterations,
   });
   await host.boot();
   const account = await host.getSimulatedAccount('sim-default');

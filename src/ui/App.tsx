@@ -1,7 +1,7 @@
 /** The Flotilla UI: app shell (header, update banner, announcer) and hash-routed pages in src/ui.
  * Reads durable state from IndexedDB (liveQuery) and live prices from the engine; every command
  * goes through the EngineApi. src/ui imports core, db, host and strategies — never ccxt/exchange. */
-import { createEffect, Match, on, Switch, type JSX } from 'solid-js';
+import { createEffect, Match, on, Show, Switch, type JSX } from 'solid-js';
 import { announcement } from './announcer';
 import { AppHeader } from './components/AppHeader';
 import { UpdateBanner } from './components/UpdateBanner';
@@ -18,6 +18,18 @@ import { RiskPage } from './pages/risk/RiskPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { TemplateLibraryPage } from './pages/TemplateLibraryPage';
 import { route, type Route } from './router';
+import { UnlockScreen } from './components/UnlockScreen';
+import { useVault } from './vaultState';
+
+/** The pages, or the unlock screen while a vault exists and is locked. */
+function LockedOrPages(): JSX.Element {
+  const vault = useVault();
+  return (
+    <Show when={vault.status()?.state !== 'locked'} fallback={<UnlockScreen />}>
+      <Pages />
+    </Show>
+  );
+}
 
 function Pages(): JSX.Element {
   const routeAs = <N extends Route['name']>(name: N) => {
@@ -94,7 +106,7 @@ export function App(): JSX.Element {
       <AppHeader />
       <UpdateBanner />
       <main id="main" class="app-main" tabindex="-1">
-        <Pages />
+        <LockedOrPages />
       </main>
       <div class="visually-hidden" aria-live="polite" aria-atomic="true">
         {announcement()}

@@ -1,8 +1,9 @@
-/** The app bar: the Flotilla name, the main navigation, this tab's role and the kill switch. */
+/** The app bar: the Flotilla name, the main navigation, this tab's role, the kill switch and the vault's lock button. */
 import { For, type JSX } from 'solid-js';
 import { href, route, type Route } from '../router';
 import { KillSwitch } from './KillSwitch';
 import { RoleIndicator } from './RoleIndicator';
+import { VaultLockButton } from './VaultLockButton';
 
 const LINKS: readonly { label: string; path: string; routes: readonly Route['name'][] }[] = [
   { label: 'Dashboard', path: '/', routes: ['dashboard', 'bot', 'botReport'] },
@@ -42,6 +43,7 @@ export function AppHeader(): JSX.Element {
           </ul>
         </nav>
         <RoleIndicator />
+        <VaultLockButton />
       </div>
     </header>
   );

@@ -1,6 +1,7 @@
 /**
  * Settings: the simulated account (replay speed, starting balances, fees, slippage), saved
- * through the engine, and the colour theme (System / Light / Dark), applied at once.
+ * through the engine, the colour theme (System / Light / Dark), applied at once, and the
+ * vault (Security).
  */
 import { For, Match, Show, Switch, type JSX } from 'solid-js';
 import { describedBy, FormField, invalid } from '../components/FormField';
@@ -13,6 +14,7 @@ import {
   type SettingsStore,
 } from '../stores/createSettingsStore';
 import { setThemePreference, themePreference, type ThemePreference } from '../theme';
+import { SecuritySettings } from './SecuritySettings';
 
 const SPEEDS: readonly { value: number; label: string }[] = [
   { value: 1, label: 'Real time 1×' },
@@ -231,6 +233,7 @@ export function SettingsPage(): JSX.Element {
         </h2>
         <ThemeChoice />
       </section>
+      <SecuritySettings />
     </section>
   );
 }

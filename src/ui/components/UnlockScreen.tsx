@@ -1,0 +1,126 @@
+/**
+ * The screen the app opens on while a vault exists and is locked: one passphrase field. The
+ * engine answers "Wrong passphrase." and, after repeated failures, how long to wait. A
+ * forgotten passphrase has no recovery: "Erase the vault" deletes it with every stored key.
+ */
+import { createSignal, Show, type JSX } from 'solid-js';
+import { useEngine } from '../EngineProvider';
+import { formatTime } from '../format';
+import { usePageTitle } from '../pageTitle';
+import { createVaultForm } from '../stores/createVaultForm';
+import { useVault } from '../vaultState';
+import { Dialog } from './Dialog';
+import { PassphraseField } from './PassphraseField';
+import './vault.css';
+
+export function UnlockScreen(): JSX.Element {
+  usePageTitle(() => 'Unlock');
+  const { api } = useEngine();
+  const vault = useVault();
+  const form = createVaultForm();
+  let input: HTMLInputElement | undefined;
+  const [confirmErase, setConfirmErase] = createSignal(false);
+  const [eraseError, setEraseError] = createSignal<string>();
+
+  const erase = async (): Promise<void> => {
+    setConfirmErase(false);
+    const result = await api.eraseVault().catch((error: unknown) => ({
+      ok: false as const,
+      error: String(error),
+    }));
+    if (result.ok) await vault.refresh();
+    else setEraseError(`Could not erase the vault: ${result.error}`);
+  };
+
+  const unlock = async (element: HTMLFormElement): Promise<void> => {
+    const passphrase = input?.value ?? '';
+    await form.submit(element, 'Unlock', () => api.unlockVault(passphrase), 'Unlocked.');
+    // Unlocked, or a new slow-down to show.
+    await vault.refresh();
+  };
+
+  return (
+    <section class="page unlock-screen" aria-labelledby="unlock-heading">
+      <h1 id="unlock-heading" tabindex="-1">
+        Flotilla is locked
+      </h1>
+      <p class="muted">
+        Your exchange keys are encrypted. Enter your vault passphrase to unlock them.
+      </p>
+      <form
+        class="form card"
+        novalidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void unlock(event.currentTarget);
+        }}
+      >
+        <PassphraseField
+          id="unlock-passphrase"
+          label="Passphrase"
+          autocomplete="current-password"
+          error={form.fieldError('passphrase')}
+          ref={(element) => {
+            input = element;
+            queueMicrotask(() => element.focus());
+          }}
+        />
+        <Show when={!form.fieldError('passphrase') && vault.status()?.retryAt}>
+          {(retryAt) => (
+            <p class="muted" role="status">
+              After several wrong passphrases, the next try is checked from {formatTime(retryAt())}.
+            </p>
+          )}
+        </Show>
+        <Show when={form.formError()}>
+          {(message) => (
+            <p class="form-error" role="alert">
+              {message()}
+            </p>
+          )}
+        </Show>
+        <div class="button-row">
+          <button
+            type="submit"
+            class="button button-primary"
+            aria-disabled={form.busy() ? 'true' : undefined}
+          >
+            {form.busy() ? 'Unlocking…' : 'Unlock'}
+          </button>
+        </div>
+      </form>
+      <p class="muted">
+        Forgotten it? There is no recovery: erase the vault, then set up a new one and enter your
+        exchange keys again.
+      </p>
+      <button
+        type="button"
+        class="button button-danger-outline"
+        onClick={() => setConfirmErase(true)}
+      >
+        Erase the vault
+      </button>
+      <Show when={eraseError()}>
+        {(message) => (
+          <p class="form-error" role="alert">
+            {message()}
+          </p>
+        )}
+      </Show>
+      <Dialog open={confirmErase()} title="Erase the vault?" onClose={() => setConfirmErase(false)}>
+        <p>
+          This deletes the vault and every exchange key stored in it, on this device. It cannot be
+          undone. Bots and their history stay.
+        </p>
+        <div class="button-row">
+          <button type="button" class="button" onClick={() => setConfirmErase(false)}>
+            Keep the vault
+          </button>
+          <button type="button" class="button button-danger" onClick={() => void erase()}>
+            Erase vault and keys
+          </button>
+        </div>
+      </Dialog>
+    </section>
+  );
+}
