@@ -125,7 +125,9 @@ describe('sim exchange REST with ccxt binance', () => {
     expect(canceled.status).toBe('canceled');
     expect(await exchange.fetchOpenOrders('BTC/USDT')).toEqual([]);
     expect((await exchange.fetchBalance()).USDT?.used).toBe(0);
-    await expect(exchange.cancelOrder(order.id as string, 'BTC/USDT')).rejects.toBeInstanceOf(OrderNotFound);
+    await expect(exchange.cancelOrder(order.id as string, 'BTC/USDT')).rejects.toBeInstanceOf(
+      OrderNotFound,
+    );
     await expect(exchange.fetchOrder('999999', 'BTC/USDT')).rejects.toBeInstanceOf(OrderNotFound);
     const all = await exchange.fetchOrders('BTC/USDT');
     expect(all.map((o) => o.clientOrderId)).toEqual(['rest-market-1', 'rest-limit-1']);

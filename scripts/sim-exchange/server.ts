@@ -75,6 +75,8 @@ export interface SimExchange {
   readonly engine: Engine;
   readonly ledger: Ledger;
   readonly faults: Faults;
+  /** Open user-data-stream subscriptions on the WebSocket API. */
+  userDataSubscriptions(): number;
   /** What to assign to a ccxt binance instance's `urls.api`. */
   ccxtUrls(): CcxtApiUrls;
   close(): Promise<void>;
@@ -170,6 +172,7 @@ export async function createSimExchange(options: SimExchangeOptions = {}): Promi
     ledger,
     faults,
     ccxtUrls,
+    userDataSubscriptions: () => wsApi.userDataSubscriptions(),
     async close() {
       clearInterval(timer);
       for (const client of wss.clients) client.terminate();

@@ -49,6 +49,8 @@ const RATE_LIMITS = [
 
 export interface WsApi {
   connect(socket: WebSocket): void;
+  /** Open user-data-stream subscriptions (tests wait for one before placing orders). */
+  userDataSubscriptions(): number;
 }
 
 export function createWsApi(deps: {
@@ -60,11 +62,17 @@ export function createWsApi(deps: {
   serverTime(): number;
 }): WsApi {
   let nextSubscriptionId = 0;
+  let open = 0;
 
   return {
+    userDataSubscriptions: () => open,
     connect(socket) {
       const subscriptions = new Map<number, () => void>();
-      socket.on('close', () => subscriptions.forEach((stop) => stop()));
+      socket.on('close', () => {
+        subscriptions.forEach((stop) => stop());
+        open -= subscriptions.size;
+        subscriptions.clear();
+      });
       const send = (body: unknown) => {
         if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(body));
       };
@@ -78,6 +86,7 @@ export function createWsApi(deps: {
           }),
         );
         subscriptions.set(subscriptionId, stop);
+        open += 1;
         return { subscriptionId };
       };
 
@@ -114,6 +123,7 @@ export function createWsApi(deps: {
             if (wanted === undefined || Number(wanted) === subscriptionId) {
               stop();
               subscriptions.delete(subscriptionId);
+              open -= 1;
             }
           }
           result = {};

@@ -1,13 +1,19 @@
 /**
  * Binance's market streams over WebSocket (`/ws`, `/ws/<anything>`, `/ws/<stream>` and
  * `/stream?streams=a/b`): SUBSCRIBE / UNSUBSCRIBE / LIST_SUBSCRIPTIONS requests answered with
- * `{ "result": null, "id": … }`, then `<symbol>@kline_<interval>`, `<symbol>@ticker` and
- * `<symbol>@bookTicker` events pushed on every `push()` (the server calls it a few times a
+ * `{ "result": null, "id": … }`, then `<symbol>@kline_<interval>`, `<symbol>@ticker`,
+ * `<symbol>@miniTicker` (ccxt's watchTicker default) and `<symbol>@bookTicker` events pushed on every `push()` (the server calls it a few times a
  * second) when something changed. Combined-stream connections wrap events as { stream, data }.
  */
 import type { WebSocket } from 'ws';
 import type { Candle } from '../../src/core/market/candle';
 import { bookTickerEvent, klineEvent, tickerEvent } from './format';
+
+/** Binance's 24hrMiniTicker: the 24hrTicker without bid/ask and change fields. */
+function miniTicker(event: ReturnType<typeof tickerEvent>) {
+  const { E, s, c, o, h, l, v, q } = event;
+  return { e: '24hrMiniTicker', E, s, c, o, h, l, v, q };
+}
 import type { MarketModel } from './market';
 import { dayStats, intervalMs, klines } from './marketData';
 import type { Engine } from './orders';
@@ -16,7 +22,7 @@ import type { SimSymbol } from './symbols';
 interface Subscription {
   stream: string;
   symbol: SimSymbol;
-  kind: 'kline' | 'ticker' | 'bookTicker';
+  kind: 'kline' | 'ticker' | 'miniTicker' | 'bookTicker';
   interval?: string;
   /** Open time of the last kline bucket sent. */
   lastBucket?: number;
@@ -48,7 +54,9 @@ export function createMarketStreams(deps: {
     const [id, channel] = stream.split('@');
     const symbol = byId.get((id ?? '').toLowerCase());
     if (!symbol || !channel) return undefined;
-    if (channel === 'ticker' || channel === 'bookTicker') return { stream, symbol, kind: channel };
+    if (channel === 'ticker' || channel === 'miniTicker' || channel === 'bookTicker') {
+      return { stream, symbol, kind: channel };
+    }
     if (channel.startsWith('kline_')) {
       const interval = channel.slice('kline_'.length);
       try {
@@ -96,11 +104,12 @@ export function createMarketStreams(deps: {
   const pushOne = (client: StreamClient, sub: Subscription) => {
     const now = deps.market.time();
     if (sub.kind === 'kline') return pushKlines(client, sub, now);
-    if (sub.kind === 'ticker') {
+    if (sub.kind === 'ticker' || sub.kind === 'miniTicker') {
       const day = dayStats(deps.market, deps.engine, sub.symbol);
       if (String(day.last) === sub.lastSent) return;
       sub.lastSent = String(day.last);
-      return send(client, sub.stream, tickerEvent(sub.symbol, day, Math.floor(now)));
+      const event = tickerEvent(sub.symbol, day, Math.floor(now));
+      return send(client, sub.stream, sub.kind === 'ticker' ? event : miniTicker(event));
     }
     const { bid, ask } = deps.engine.touch(sub.symbol);
     const key = `${bid}/${ask}`;
