@@ -159,7 +159,7 @@ export async function startCorsProxy(options: CorsProxyOptions = {}): Promise<Co
       const upstream = await fetch(target, {
         method,
         headers,
-        ...(body && body.length > 0 ? { body } : {}),
+        ...(body && body.length > 0 ? { body: new Uint8Array(body) } : {}),
         redirect: 'manual',
         signal: AbortSignal.timeout(timeoutMs),
       });
