@@ -10,6 +10,7 @@ import { BotPage } from './pages/BotPage';
 import { CreateBotPage } from './pages/CreateBotPage';
 import { CustomStrategiesPage } from './pages/CustomStrategiesPage';
 import { DashboardPage } from './pages/DashboardPage';
+import { EditBotPage } from './pages/EditBotPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { TemplateLibraryPage } from './pages/TemplateLibraryPage';
@@ -26,7 +27,10 @@ function Pages(): JSX.Element {
         <DashboardPage />
       </Match>
       <Match when={routeAs('createBot')} keyed>
-        {(current) => <CreateBotPage template={current.template} preset={current.preset} />}
+        {(current) => <CreateBotPage prefill={current.prefill} />}
+      </Match>
+      <Match when={routeAs('editBot')?.botId} keyed>
+        {(botId) => <EditBotPage botId={botId} />}
       </Match>
       <Match when={routeAs('bot')?.botId} keyed>
         {(botId) => <BotPage botId={botId} />}

@@ -8,6 +8,9 @@ import type { ChoiceParamSpec, NumericParamSpec, ParamSpec } from '../../core/st
 import { CheckboxField, describedBy, FormField, invalid } from '../components/FormField';
 import type { BotFormStore } from '../stores/createBotFormStore';
 
+/** What the fields need from a form (the create wizard's or the edit page's store). */
+export type ParamForm = Pick<BotFormStore, 'errorFor' | 'paramSpecs' | 'paramValue' | 'setParam'>;
+
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -70,7 +73,7 @@ function ChoiceParam(props: {
   );
 }
 
-function ParamField(props: { name: string; spec: ParamSpec; form: BotFormStore }): JSX.Element {
+function ParamField(props: { name: string; spec: ParamSpec; form: ParamForm }): JSX.Element {
   const id = (): string => `param-${props.name}`;
   const error = (): string | undefined => props.form.errorFor(`params.${props.name}`);
   const value = (): string | boolean | undefined => props.form.paramValue(props.name);
@@ -113,7 +116,7 @@ function ParamField(props: { name: string; spec: ParamSpec; form: BotFormStore }
   );
 }
 
-export function ParamFields(props: { form: BotFormStore }): JSX.Element {
+export function ParamFields(props: { form: ParamForm }): JSX.Element {
   return (
     <For each={props.form.paramSpecs()}>
       {([name, spec]) => <ParamField name={name} spec={spec} form={props.form} />}
