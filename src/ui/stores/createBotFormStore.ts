@@ -4,29 +4,14 @@
  * and submit. Errors show once a field was edited, its step's "Next" was tried, or a submit was;
  * the engine's field errors, when it refuses the config, are shown at their fields and win.
  */
-import {
-  batch,
-  createEffect,
-  createMemo,
-  createSignal,
-  type Accessor,
-  type Resource,
-} from 'solid-js';
+import { batch, createEffect, createMemo, createSignal } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import type { BotConfig, BotMode } from '../../core/bot/types';
-import type { Market } from '../../core/market/types';
 import type { ParamSpec, RawParams } from '../../core/strategy/types';
-import type { ExchangeAccount } from '../../db';
-import {
-  type AccountBalanceView,
-  type EngineApi,
-  type FieldError,
-  type SimulatedAccountSettings,
-} from '../../host/engineApi';
+import type { EngineApi, FieldError } from '../../host/engineApi';
 import { announce } from '../announcer';
-import type { LiveQuery } from '../liveQuery';
 import { findStrategyEntry, STRATEGIES, type StrategyEntry } from '../catalog';
 import { drafts } from '../db';
+import type { BotFormStore } from './botFormStore';
 import { accountModes, createAccountContext } from './createAccountContext';
 import {
   draftFromConfig,
@@ -35,12 +20,10 @@ import {
   paramInputsFrom,
   toBotConfig,
   type BotDraft,
-  type ParamInput,
 } from './createBotDraft';
 import { messageOf } from './createCommandRunner';
 import { createDraftAutosave } from './draftAutosave';
 import type { InitialPreset } from './presetDraft';
-import type { RiskDraft } from './riskDraft';
 import { validateBotDraft } from './validateBotDraft';
 import { loadInitialDraft, type WizardPrefill } from './wizardPrefill';
 import { clampStep, errorsOfStep, REVIEW_STEP, riskSectionOf, stepOfField } from './wizardSteps';
@@ -62,57 +45,7 @@ const FORM_FIELDS = new Set([
 const isPlacedField = (field: string): boolean =>
   FORM_FIELDS.has(field) || field.startsWith('params.') || field.startsWith('risk');
 
-export interface BotFormStore {
-  draft: Readonly<BotDraft>;
-  /** True once the saved draft was restored. */
-  isReady: Accessor<boolean>;
-  strategy: Accessor<StrategyEntry | undefined>;
-  markets: Resource<Market[]>;
-  market: Accessor<Market | undefined>;
-  /** The account's balance in the chosen market's quote currency. */
-  balance: Accessor<AccountBalanceView | undefined>;
-  account: Resource<SimulatedAccountSettings>;
-  /** Exchange accounts from the database. */
-  accounts: LiveQuery<readonly ExchangeAccount[]>;
-  /** Modes the chosen account supports. */
-  modes: Accessor<readonly BotMode[]>;
-  /** A note about the link the wizard was opened with (e.g. a bot to copy was not found). */
-  notice: Accessor<string | undefined>;
-  /** The message to show at `field` ("name", "params.fast"…), if any. */
-  errorFor(field: string): string | undefined;
-  isSubmitting: Accessor<boolean>;
-  formError: Accessor<string | undefined>;
-  paramSpecs(): [string, ParamSpec][];
-  paramValue(key: string): ParamInput | undefined;
-  setName(value: string): void;
-  setSymbol(value: string): void;
-  setStrategy(id: string): void;
-  setTimeframe(value: string): void;
-  setParam(key: string, value: ParamInput): void;
-  setAllocation(value: string): void;
-  setStart(value: boolean): void;
-  setAccount(id: string): void;
-  setMode(mode: BotMode): void;
-  /** Replaces the risk inputs after an edit of `field` (e.g. "risk.stopLoss.percent"). */
-  setRisk(field: string, risk: RiskDraft): void;
-  /** The errors of wizard step `step` (the review step: every error). */
-  stepErrors(step: number): { field: string; message: string }[];
-  /** Goes to the next step, or shows the current step's errors and stays; true when it moved. */
-  next(): boolean;
-  back(): void;
-  /** Goes to an earlier (or the current) step. */
-  goTo(step: number): void;
-  /** Fills the draft with an imported config and goes to the review step. */
-  loadConfig(config: BotConfig): void;
-  /** The outcome of opening the form with `?preset=<id>`, once the draft is ready. */
-  initialPreset: Accessor<InitialPreset | undefined>;
-  /** Chooses template `strategyId` with `params` as its values (e.g. from a preset). */
-  applyParams(strategyId: string, params: RawParams): void;
-  /** Shows the parameters' errors at their fields, as after an edit. */
-  showParamErrors(): void;
-  /** Validates and creates the bot; resolves to its id, or undefined when it was not created. */
-  submit(): Promise<string | undefined>;
-}
+export type { BotFormStore } from './botFormStore';
 
 export function createBotFormStore(api: EngineApi, prefill: WizardPrefill = {}): BotFormStore {
   const [draft, setDraft] = createStore<BotDraft>(emptyDraft(STRATEGIES[0]));
