@@ -96,5 +96,7 @@ export async function loadInitialDraft(
   }
   if (!prefill.preset) return { draft, notice };
   const applied = applyInitialPreset(draft, await readPreset(prefill.preset));
-  return { draft: applied.draft, preset: applied.outcome, notice };
+  // Shown at the top of the wizard: the presets area is only on the parameters step.
+  const presetError = 'error' in applied.outcome ? applied.outcome.error : undefined;
+  return { draft: applied.draft, preset: applied.outcome, notice: presetError ?? notice };
 }
