@@ -25,10 +25,15 @@ async function sampleCandles(): Promise<Candle[]> {
 }
 
 const api: PreviewApi = {
-  async preview(strategyId, params) {
+  async preview(strategyId, params, risk) {
     const strategy = STRATEGIES.find((each) => each.id === strategyId);
     if (!strategy) throw new Error(`Unknown template "${strategyId}".`);
-    return previewTemplate({ strategy, params, candles: await sampleCandles() });
+    return previewTemplate({ strategy, params, risk, candles: await sampleCandles() });
+  },
+  async quickBacktest(bot, onProgress) {
+    const strategy = STRATEGIES.find((each) => each.id === bot.strategyId);
+    if (!strategy) throw new Error(`Unknown template "${bot.strategyId}".`);
+    return previewTemplate({ strategy, ...bot, onProgress, candles: await sampleCandles() });
   },
 };
 

@@ -4,6 +4,8 @@
  * No I/O: the caller passes the candles (the preview worker loads the committed sample).
  */
 import type { Candle } from '../core/market/candle';
+import type { Timeframe } from '../core/market/timeframe';
+import type { RiskConfig } from '../core/risk/riskConfig';
 import { validateParams } from '../core/strategy/params';
 import type { RawParams, RunnableStrategy } from '../core/strategy/types';
 import { runBacktest } from './runBacktest';
@@ -20,6 +22,12 @@ export interface PreviewInput {
   strategy: RunnableStrategy;
   /** Defaults to the template's defaults. */
   params?: RawParams;
+  /** The bot's risk rules (the create wizard's quick backtest); none by default. */
+  risk?: RiskConfig;
+  /** Defaults to the strategy's timeframe. */
+  timeframe?: Timeframe;
+  /** Called now and then with the fraction done, 0..1. */
+  onProgress?: (fraction: number) => void;
   /** 1-minute candles of PREVIEW_SYMBOL; the first PREVIEW_CANDLES are used. */
   candles: readonly Candle[];
 }
@@ -39,7 +47,12 @@ export interface TemplatePreview {
 
 /** What the preview worker exposes over Comlink. */
 export interface PreviewApi {
-  preview(strategyId: string, params?: RawParams): Promise<TemplatePreview>;
+  preview(strategyId: string, params?: RawParams, risk?: RiskConfig): Promise<TemplatePreview>;
+  /** A bot's quick backtest: its template, parameters, timeframe and risk, with progress. */
+  quickBacktest(
+    bot: { strategyId: string; params: RawParams; timeframe?: Timeframe; risk?: RiskConfig },
+    onProgress?: (fraction: number) => void,
+  ): Promise<TemplatePreview>;
 }
 
 /** Largest fall from a running peak, in percent of that peak. */
@@ -90,13 +103,21 @@ function percentChange(from: number, to: number): number {
 
 /** Runs `strategy` over the first week of `candles`; rejects when `params` are invalid. */
 export async function previewTemplate(input: PreviewInput): Promise<TemplatePreview> {
-  const { strategy, params } = input;
+  const { strategy, params, risk, timeframe, onProgress } = input;
   if (params !== undefined) {
     const checked = validateParams(strategy, params);
     if (!checked.ok) throw new Error(checked.errors.map((error) => error.message).join('; '));
   }
   const candles = input.candles.slice(0, PREVIEW_CANDLES);
-  const result = await runBacktest({ strategy, params, candles, cash: PREVIEW_CASH });
+  const result = await runBacktest({
+    strategy,
+    params,
+    candles,
+    cash: PREVIEW_CASH,
+    ...(risk ? { risk } : {}),
+    ...(timeframe ? { timeframe } : {}),
+    ...(onProgress ? { onProgress } : {}),
+  });
   const first = candles[result.startIndex];
   const last = candles[candles.length - 1];
   if (!first || !last) throw new Error('Not enough market data for a preview.');

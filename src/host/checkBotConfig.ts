@@ -9,21 +9,22 @@ import { isTimeframe } from '../core/market/timeframe';
 import type { Market } from '../core/market/types';
 import { validateRiskConfig } from '../core/risk/riskConfig';
 import { validateParams } from '../core/strategy/params';
-import type { RunnableStrategy } from '../core/strategy/types';
+import type { StrategyInfo } from '../core/strategy/types';
 import { isCustomStrategyId } from './custom/protocol';
 import type { FieldError } from './engineApi';
 
 export interface BotConfigContext {
   accountExists: boolean;
   markets: Record<string, Market>;
-  strategies: readonly RunnableStrategy[];
+  /** Runnable strategies in the host; the UI's catalogue entries when importing a file. */
+  strategies: readonly StrategyInfo[];
   /** Quote currency still free to allocate on the account (excluding this bot's own share). */
   unallocated: (quote: string) => number;
 }
 
 const MAX_NAME_LENGTH = 60;
 
-function checkParams(config: BotConfig, strategy: RunnableStrategy | undefined): FieldError[] {
+function checkParams(config: BotConfig, strategy: StrategyInfo | undefined): FieldError[] {
   if (!strategy) return [];
   const result = validateParams(strategy, config.params ?? {});
   if (result.ok) return [];

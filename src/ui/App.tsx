@@ -13,6 +13,7 @@ import { CreateBotPage } from './pages/CreateBotPage';
 import { CustomStrategiesPage } from './pages/CustomStrategiesPage';
 import { DataPage } from './pages/DataPage';
 import { DashboardPage } from './pages/DashboardPage';
+import { EditBotPage } from './pages/EditBotPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { RiskPage } from './pages/risk/RiskPage';
 import { SettingsPage } from './pages/SettingsPage';
@@ -42,7 +43,10 @@ function Pages(): JSX.Element {
         <DashboardPage />
       </Match>
       <Match when={routeAs('createBot')} keyed>
-        {(current) => <CreateBotPage template={current.template} preset={current.preset} />}
+        {(current) => <CreateBotPage prefill={current.prefill} />}
+      </Match>
+      <Match when={routeAs('editBot')?.botId} keyed>
+        {(botId) => <EditBotPage botId={botId} />}
       </Match>
       <Match when={routeAs('bot')?.botId} keyed>
         {(botId) => <BotPage botId={botId} />}

@@ -5,6 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import type { PreviewApi, TemplatePreview } from '../backtest/preview';
+import type { RiskConfig } from '../core/risk/riskConfig';
 import type { RawParams } from '../core/strategy/types';
 
 let remote: Comlink.Remote<PreviewApi> | undefined;
@@ -20,14 +21,32 @@ function previewWorker(): Comlink.Remote<PreviewApi> {
   return remote;
 }
 
-/** One week of template `strategyId` on BTC/USDT (defaults unless `params` are given). */
-export function requestPreview(strategyId: string, params?: RawParams): Promise<TemplatePreview> {
-  const key = JSON.stringify([strategyId, params ?? null]);
+/**
+ * One week of template `strategyId` on BTC/USDT (defaults unless `params` are given), with the
+ * bot's `risk` rules when given (the create wizard's quick backtest).
+ */
+export function requestPreview(
+  strategyId: string,
+  params?: RawParams,
+  risk?: RiskConfig,
+): Promise<TemplatePreview> {
+  const key = JSON.stringify([strategyId, params ?? null, risk ?? null]);
   let pending = cache.get(key);
   if (!pending) {
-    pending = previewWorker().preview(strategyId, params);
+    pending = previewWorker().preview(strategyId, params, risk);
     cache.set(key, pending);
     pending.catch(() => cache.delete(key));
   }
   return pending;
+}
+
+/**
+ * A bot's quick backtest over the same sample week (its template, parameters, timeframe and
+ * risk rules), reporting progress 0..1; not cached, since the inputs change with every edit.
+ */
+export function requestQuickBacktest(
+  bot: Parameters<PreviewApi['quickBacktest']>[0],
+  onProgress: (fraction: number) => void,
+): Promise<TemplatePreview> {
+  return previewWorker().quickBacktest(bot, Comlink.proxy(onProgress));
 }

@@ -10,14 +10,20 @@ describe('parseRoute', () => {
     expect(parseRoute('#/risk')).toEqual({ name: 'risk' });
     expect(parseRoute('#/backtest')).toEqual({ name: 'backtest' });
     expect(parseRoute('#/bots/abc/report')).toEqual({ name: 'botReport', botId: 'abc' });
-    expect(parseRoute('#/bots/new')).toEqual({ name: 'createBot' });
+    expect(parseRoute('#/bots/new')).toEqual({ name: 'createBot', prefill: {} });
+    expect(parseRoute('#/bots/abc/edit')).toEqual({ name: 'editBot', botId: 'abc' });
     expect(parseRoute('#/bots/bot-abc123-xyz')).toEqual({ name: 'bot', botId: 'bot-abc123-xyz' });
   });
 
-  it('reads ?template= on the create page', () => {
+  it('reads the prefill of the create wizard from the query', () => {
     expect(parseRoute('#/bots/new?template=sma-crossover')).toEqual({
       name: 'createBot',
-      template: 'sma-crossover',
+      prefill: { template: 'sma-crossover' },
+    });
+    const params = encodeURIComponent(JSON.stringify({ fast: 5 }));
+    expect(parseRoute(`#/bots/new?template=sma-crossover&params=${params}&clone=b1`)).toEqual({
+      name: 'createBot',
+      prefill: { template: 'sma-crossover', params: '{"fast":5}', clone: 'b1' },
     });
   });
 

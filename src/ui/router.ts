@@ -3,10 +3,15 @@
  * `navigate(path)`. Hash routes keep the PWA's single index.html working offline on any host.
  */
 import { createSignal } from 'solid-js';
+import type { WizardPrefill } from './stores/wizardPrefill';
+
+/** Query keys of #/bots/new that prefill the wizard (see stores/wizardPrefill.ts). */
+const PREFILL_KEYS = ['template', 'preset', 'params', 'symbol', 'timeframe', 'clone'] as const;
 
 export type Route =
   | { name: 'dashboard' }
-  | { name: 'createBot'; template?: string; preset?: string }
+  | { name: 'createBot'; prefill: WizardPrefill }
+  | { name: 'editBot'; botId: string }
   | { name: 'templates' }
   | { name: 'customStrategies' }
   | { name: 'data' }
@@ -44,14 +49,16 @@ export function parseRoute(hash: string): Route {
   if (path === '/strategies/custom') return { name: 'customStrategies' };
   if (path === '/data') return { name: 'data' };
   if (path === '/bots/new') {
-    const template = query.get('template');
-    const preset = query.get('preset');
-    return {
-      name: 'createBot',
-      ...(template ? { template } : {}),
-      ...(preset ? { preset } : {}),
-    };
+    const prefill: WizardPrefill = {};
+    for (const key of PREFILL_KEYS) {
+      const value = query.get(key);
+      if (value) prefill[key] = value;
+    }
+    return { name: 'createBot', prefill };
   }
+  const editMatch = /^\/bots\/([^/]+)\/edit$/.exec(path);
+  const editId = editMatch?.[1] === undefined ? undefined : decode(editMatch[1]);
+  if (editId) return { name: 'editBot', botId: editId };
   const botMatch = /^\/bots\/([^/]+)$/.exec(path);
   const botId = botMatch?.[1] === undefined ? undefined : decode(botMatch[1]);
   if (botId) return { name: 'bot', botId };

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { setReplaySpeed, waitForFills } from './support';
+import { createBotWithWizard, nextStep, openWizard, setReplaySpeed, waitForFills } from './support';
 
 /** Every template in the library, as the create form lists it (value = template id). */
 const TEMPLATE_IDS = [
@@ -22,25 +22,18 @@ test('every template runs in the app on the simulated exchange with its defaults
   test.setTimeout(180_000);
   await page.goto('/');
   await setReplaySpeed(page, '600');
+  await openWizard(page);
+  await page.getByLabel('Name', { exact: true }).fill('Any');
+  await nextStep(page, 2);
+  await nextStep(page, 3);
   const offered = await page
-    .getByRole('link', { name: 'New bot' })
-    .first()
-    .click()
-    .then(() =>
-      page
-        .getByLabel('Template')
-        .locator('option')
-        .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value)),
-    );
+    .getByRole('group', { name: 'Template' })
+    .getByRole('radio')
+    .evaluateAll((radios) => radios.map((radio) => (radio as HTMLInputElement).value));
   expect(offered).toEqual(expect.arrayContaining(TEMPLATE_IDS));
 
   for (const id of TEMPLATE_IDS) {
-    await page.getByRole('link', { name: 'New bot' }).first().click();
-    await page.getByLabel('Name', { exact: true }).fill(`Bot ${id}`);
-    await page.getByLabel('Template').selectOption(id);
-    await page.getByLabel('Allocation').fill('800');
-    await page.getByRole('button', { name: 'Create bot' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: `Bot ${id}` })).toBeVisible();
+    await createBotWithWizard(page, { name: `Bot ${id}`, template: id, allocation: 800 });
     await expect(page.getByTestId('bot-status')).toContainText('Running');
   }
 

@@ -1,12 +1,16 @@
 import { expect, test } from '@playwright/test';
 import {
   botStatus,
+  chooseTemplate,
   createBot,
   duplicatePlacements,
   fillRows,
+  nextStep,
+  openWizard,
   readStore,
   setReplaySpeed,
   waitForFills,
+  wizardStep,
 } from './support';
 
 test.beforeEach(async ({ page }) => {
@@ -57,15 +61,19 @@ test('after a reload the bot is still running with the same history', async ({ p
 });
 
 test('invalid parameters show a message and save nothing', async ({ page }) => {
-  await page.getByRole('link', { name: 'New bot' }).first().click();
+  await openWizard(page);
   await page.getByLabel('Name', { exact: true }).fill('Bad params');
-  await page.getByLabel('Template').selectOption('sma-crossover');
+  await nextStep(page, 2);
+  await nextStep(page, 3);
+  await chooseTemplate(page, 'sma-crossover');
+  await nextStep(page, 4);
   await page.getByLabel('Fast period').fill('50');
   await page.getByLabel('Slow period').fill('10');
   await expect(page.getByText(/fast.*(below|less|smaller).*slow/i).first()).toBeVisible();
   await page.getByLabel('Fast period').fill('1');
   await expect(page.getByText(/Fast period must be/i).first()).toBeVisible();
-  await page.getByRole('button', { name: 'Create bot' }).click();
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await expect(wizardStep(page)).toContainText('Step 4 of 6');
   await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Bad params');
   expect(await readStore(page, 'bots')).toEqual([]);
 

@@ -5,7 +5,7 @@
  * Needs the route #/strategies/custom and the create form listing custom strategies.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { botStatus, readStore, setReplaySpeed, waitForFills } from './support';
+import { botStatus, createBotWithWizard, readStore, setReplaySpeed, waitForFills } from './support';
 
 /** Unbalanced braces: the browser's parser rejects it. */
 const BROKEN = `export default ({ defineStrategy }) => defineStrategy({ id: 'broken', name: 'Broken' ;`;
@@ -47,12 +47,11 @@ async function createBotWith(
   page: Page,
   input: { name: string; strategyId: string; allocation: number },
 ): Promise<void> {
-  await page.getByRole('link', { name: 'New bot' }).first().click();
-  await page.getByLabel('Name', { exact: true }).fill(input.name);
-  await page.getByLabel('Template').selectOption(input.strategyId);
-  await page.getByLabel('Allocation').fill(String(input.allocation));
-  await page.getByRole('button', { name: 'Create bot' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: input.name })).toBeVisible();
+  await createBotWithWizard(page, {
+    name: input.name,
+    template: input.strategyId,
+    allocation: input.allocation,
+  });
 }
 
 test.beforeEach(async ({ page }) => {

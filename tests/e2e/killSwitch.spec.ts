@@ -1,19 +1,19 @@
 import { expect, test, type Page } from '@playwright/test';
-import { botStatus, createBot, readStore, setReplaySpeed } from './support';
+import { botStatus, createBot, createBotWithWizard, readStore, setReplaySpeed } from './support';
 
 /** Creates a spot-grid bot with bounds wide enough to lay resting buys at once. */
 async function createGridBot(page: Page, name: string): Promise<void> {
-  await page.getByRole('link', { name: 'New bot' }).first().click();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(/bot/i);
-  await page.getByLabel('Name', { exact: true }).fill(name);
-  await page.getByLabel('Template').selectOption('spot-grid');
-  await page.getByLabel('Lower price').fill('15000');
-  await page.getByLabel('Upper price').fill('40000');
-  await page.getByLabel('Levels').fill('20');
-  await page.getByLabel('Order size per level').fill('50');
-  await page.getByLabel('Allocation').fill('2000');
-  await page.getByRole('button', { name: 'Create bot' }).click();
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await createBotWithWizard(page, {
+    name,
+    template: 'spot-grid',
+    allocation: 2000,
+    params: {
+      'Lower price': '15000',
+      'Upper price': '40000',
+      Levels: '20',
+      'Order size per level': '50',
+    },
+  });
 }
 
 const openOrderRows = (page: Page) =>

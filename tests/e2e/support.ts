@@ -22,18 +22,79 @@ export async function setReplaySpeed(page: Page, speed: '1' | '10' | '60' | '600
   await expect(page.getByText(/saved/i).first()).toBeVisible();
 }
 
-/** Fills the create-bot form and submits it; lands on the new bot's page. */
-export async function createBot(page: Page, input: BotInput): Promise<void> {
+/** The wizard's step heading ("Step 2 of 6: Market"). */
+export function wizardStep(page: Page) {
+  return page.getByRole('heading', { level: 2, name: /^Step \d of 6/ });
+}
+
+/** Opens the create wizard at its first step (a saved draft may have left it further on). */
+export async function openWizard(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'New bot' }).first().click();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(/bot/i);
+  await expect(page.getByRole('heading', { level: 1, name: 'New bot' })).toBeVisible();
+  await expect(wizardStep(page)).toBeVisible();
+  const first = page.getByRole('button', { name: /^Step 1:/ });
+  if ((await first.count()) > 0) await first.click();
+  await expect(wizardStep(page)).toContainText('Step 1 of 6');
+}
+
+/** Presses Next and waits for step `step` (1-based). */
+export async function nextStep(page: Page, step: number): Promise<void> {
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await expect(wizardStep(page)).toContainText(`Step ${step} of 6`);
+}
+
+/** Chooses template `id` (a built-in template or a custom strategy id) on the template step. */
+export async function chooseTemplate(page: Page, id: string): Promise<void> {
+  await page.getByRole('group', { name: 'Template' }).locator(`input[value="${id}"]`).check();
+}
+
+export interface WizardInput {
+  name: string;
+  market?: string;
+  allocation?: number;
+  /** Template id; default sma-crossover. */
+  template?: string;
+  /** Parameter values by field label, e.g. { 'Fast period': '3' }. */
+  params?: Record<string, string>;
+  stopLossPercent?: number;
+  /** Start the bot at once (default true). */
+  start?: boolean;
+}
+
+/** Goes through every step of the create wizard and creates the bot; lands on its page. */
+export async function createBotWithWizard(page: Page, input: WizardInput): Promise<void> {
+  await openWizard(page);
   await page.getByLabel('Name', { exact: true }).fill(input.name);
-  if (input.market) await page.getByLabel('Market').selectOption(input.market);
-  await page.getByLabel('Template').selectOption('sma-crossover');
-  await page.getByLabel('Fast period').fill(String(input.fast ?? 3));
-  await page.getByLabel('Slow period').fill(String(input.slow ?? 8));
+  await nextStep(page, 2);
+  if (input.market) await page.getByRole('radio', { name: input.market, exact: true }).check();
   await page.getByLabel('Allocation').fill(String(input.allocation ?? 1000));
+  await nextStep(page, 3);
+  await chooseTemplate(page, input.template ?? 'sma-crossover');
+  await nextStep(page, 4);
+  for (const [label, value] of Object.entries(input.params ?? {})) {
+    await page.getByLabel(label, { exact: true }).fill(value);
+  }
+  await nextStep(page, 5);
+  if (input.stopLossPercent !== undefined) {
+    await page.getByRole('radio', { name: 'Percent below entry' }).check();
+    await page.getByLabel('Stop-loss percent').fill(String(input.stopLossPercent));
+  }
+  await nextStep(page, 6);
+  const start = page.getByLabel('Start the bot now');
+  if (input.start === false) await start.uncheck();
+  else await start.check();
   await page.getByRole('button', { name: 'Create bot' }).click();
   await expect(page.getByRole('heading', { level: 1, name: input.name })).toBeVisible();
+}
+
+/** Creates an SMA-crossover bot through the wizard and starts it; lands on the new bot's page. */
+export async function createBot(page: Page, input: BotInput): Promise<void> {
+  await createBotWithWizard(page, {
+    name: input.name,
+    allocation: input.allocation ?? 1000,
+    ...(input.market ? { market: input.market } : {}),
+    params: { 'Fast period': String(input.fast ?? 3), 'Slow period': String(input.slow ?? 8) },
+  });
 }
 
 export function botStatus(page: Page) {

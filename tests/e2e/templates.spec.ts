@@ -5,7 +5,16 @@
  */
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { readStore } from './support';
+import { nextStep, readStore, wizardStep } from './support';
+
+/** From the wizard's first step (after a template link) to its parameters step. */
+async function toParameters(page: Page): Promise<void> {
+  await expect(wizardStep(page)).toContainText('Step 1 of 6');
+  await page.getByLabel('Name', { exact: true }).fill('From the library');
+  await nextStep(page, 2);
+  await nextStep(page, 3);
+  await nextStep(page, 4);
+}
 
 function smaCard(page: Page): Locator {
   return page.getByRole('article', { name: 'SMA crossover' });
@@ -47,7 +56,11 @@ test('browse, filter and preview templates, then start a bot from one', async ({
 
   await card.getByRole('link', { name: 'Use SMA crossover' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'New bot' })).toBeVisible();
-  await expect(page.getByLabel('Template')).toHaveValue('sma-crossover');
+  await page.getByLabel('Name', { exact: true }).fill('From the library');
+  await nextStep(page, 2);
+  await nextStep(page, 3);
+  await expect(page.getByRole('radio', { name: 'SMA crossover', exact: true })).toBeChecked();
+  await nextStep(page, 4);
   await expect(page.getByLabel('Fast period')).toBeVisible();
 });
 
@@ -55,6 +68,7 @@ test('save a preset in the form, use, export, import and delete it in the librar
   page,
 }) => {
   await page.goto('/#/bots/new?template=sma-crossover');
+  await toParameters(page);
   await page.getByLabel('Fast period').fill('5');
   await page.getByLabel('Slow period').fill('30');
   await page.getByLabel('Preset name').fill('Quick');
@@ -83,6 +97,7 @@ test('save a preset in the form, use, export, import and delete it in the librar
   );
   await table.getByRole('link', { name: 'Use preset Quick' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'New bot' })).toBeVisible();
+  await toParameters(page);
   await expect(page.getByLabel('Fast period')).toHaveValue('5');
   await expect(page.getByLabel('Slow period')).toHaveValue('30');
   await expect(

@@ -1,6 +1,7 @@
 /**
- * One bot: its identity and status, controls, performance, price and equity charts, and the
- * open orders, fills and event timeline tables. Durable data is live from IndexedDB; prices
+ * One bot: its identity and status, controls, config actions (edit, clone, export),
+ * performance, price and equity charts, and the open orders, fills, event timeline and config
+ * version tables. Durable data is live from IndexedDB; prices
  * and candles stream from the engine.
  */
 import { Match, Show, Switch, type JSX } from 'solid-js';
@@ -17,11 +18,13 @@ import { href } from '../router';
 import { splitSymbol } from '../stores/botMetrics';
 import { createBotDetailStore, type BotDetailStore } from '../stores/createBotDetailStore';
 import { createPositionLevels } from '../stores/createPositionLevels';
+import { BotConfigActions } from './BotConfigActions';
 import { BotControls } from './BotControls';
 import { EventTimeline } from './EventTimeline';
 import { FillsTable } from './FillsTable';
 import { OrdersTable } from './OrdersTable';
 import { PerformanceStrip } from './PerformanceStrip';
+import { VersionHistory } from './VersionHistory';
 
 function BotHeader(props: { bot: Bot }): JSX.Element {
   return (
@@ -59,6 +62,7 @@ function BotDetails(props: { bot: Bot; store: BotDetailStore }): JSX.Element {
     <>
       <BotHeader bot={props.bot} />
       <BotControls bot={props.bot} />
+      <BotConfigActions bot={props.bot} />
       <PerformanceStrip metrics={props.store.metrics()} base={pair().base} quote={pair().quote} />
       <p>
         <a class="button" href={href(`/bots/${encodeURIComponent(props.bot.id)}/report`)}>
@@ -94,6 +98,7 @@ function BotDetails(props: { bot: Bot; store: BotDetailStore }): JSX.Element {
       <OrdersTable orders={props.store.openOrders()} base={pair().base} />
       <FillsTable fills={props.store.fills()} base={pair().base} />
       <EventTimeline events={props.store.events()} />
+      <VersionHistory botId={props.bot.id} />
     </>
   );
 }

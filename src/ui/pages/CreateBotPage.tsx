@@ -1,20 +1,25 @@
 /**
- * Create a bot: name, market, template (with its parameters and presets), timeframe and
- * allocation on the simulated account. Checked inline as the user types; the draft survives
- * reloads; `preset` (from `?preset=<id>`) loads a saved preset into it; on success the bot page
- * opens. The engine validates again and its field errors show at the fields.
+ * Create a bot, as a wizard: account and mode → market → template → parameters → risk →
+ * review (with a quick backtest) → Create, optionally starting it. "Next" checks the step shown
+ * and stays with its errors at the fields; the draft (values and step) survives reloads; links
+ * may prefill it (wizardPrefill.ts: template, preset, params, clone). A config JSON may be
+ * imported. The engine validates again on Create and its field errors show at their fields.
  */
-import { For, Show, type JSX } from 'solid-js';
-import { TIMEFRAMES } from '../../core/market/timeframe';
-import { createStrategyCatalog } from '../catalog';
-import { CheckboxField, describedBy, FormField, invalid } from '../components/FormField';
+import { createEffect, createSignal, For, Match, on, Show, Switch, type JSX } from 'solid-js';
 import { useEngine } from '../EngineProvider';
-import { formatAmount } from '../format';
 import { usePageTitle } from '../pageTitle';
 import { navigate } from '../router';
 import { createBotFormStore, type BotFormStore } from '../stores/createBotFormStore';
+import type { WizardPrefill } from '../stores/wizardPrefill';
+import { hasPrefill } from '../stores/wizardPrefill';
+import { REVIEW_STEP, WIZARD_STEPS } from '../stores/wizardSteps';
+import { ImportConfig } from './ImportConfig';
 import { ParamFields } from './ParamFields';
 import { PresetFields } from './PresetFields';
+import { RiskFields } from './RiskFields';
+import { AccountStep, MarketStep, TemplateStep } from './WizardChoices';
+import { WizardReview } from './WizardReview';
+import './wizard.css';
 
 function focusFirstInvalid(form: HTMLFormElement): void {
   requestAnimationFrame(() => {
@@ -22,208 +27,201 @@ function focusFirstInvalid(form: HTMLFormElement): void {
   });
 }
 
-function AllocationHelp(props: { form: BotFormStore }): JSX.Element {
+function StepIndicator(props: { form: BotFormStore }): JSX.Element {
   return (
-    <Show
-      when={props.form.balance()}
-      fallback={<>In {props.form.market()?.quote ?? 'the quote currency'} of the market.</>}
-    >
-      {(balance) => (
-        <>
-          Not yet allocated: {formatAmount(balance().unallocated, balance().currency)} (free on the
-          account: {formatAmount(balance().free, balance().currency)}).
-        </>
-      )}
+    <nav aria-label="Wizard steps">
+      <ol class="wizard-steps">
+        <For each={WIZARD_STEPS}>
+          {(step, index) => (
+            <li
+              aria-current={props.form.draft.step === index() ? 'step' : undefined}
+              data-state={props.form.draft.step > index() ? 'done' : undefined}
+            >
+              <Show
+                when={index() < props.form.draft.step}
+                fallback={
+                  <span class="wizard-step">
+                    <span class="wizard-step-number">{index() + 1}</span>
+                    <span class="wizard-step-title">{step.title}</span>
+                  </span>
+                }
+              >
+                <button
+                  type="button"
+                  class="wizard-step"
+                  aria-label={`Step ${index() + 1}: ${step.title} (done, go back)`}
+                  onClick={() => props.form.goTo(index())}
+                >
+                  <span class="wizard-step-number">{index() + 1}</span>
+                  <span class="wizard-step-title">{step.title}</span>
+                </button>
+              </Show>
+            </li>
+          )}
+        </For>
+      </ol>
+    </nav>
+  );
+}
+
+function StepBody(props: { form: BotFormStore }): JSX.Element {
+  const form = props.form;
+  return (
+    <Switch>
+      <Match when={form.draft.step === 0}>
+        <AccountStep form={form} />
+      </Match>
+      <Match when={form.draft.step === 1}>
+        <MarketStep form={form} />
+      </Match>
+      <Match when={form.draft.step === 2}>
+        <TemplateStep form={form} />
+      </Match>
+      <Match when={form.draft.step === 3}>
+        <p class="field-help">{form.strategy()?.description}</p>
+        <ParamFields form={form} />
+        <PresetFields form={form} />
+      </Match>
+      <Match when={form.draft.step === 4}>
+        <RiskFields
+          form={{
+            risk: () => form.draft.risk,
+            setRisk: form.setRisk,
+            errorFor: form.errorFor,
+            quote: () => form.market()?.quote ?? '',
+          }}
+        />
+      </Match>
+      <Match when={form.draft.step === REVIEW_STEP}>
+        <WizardReview form={form} />
+      </Match>
+    </Switch>
+  );
+}
+
+function StepProblems(props: { form: BotFormStore; isShown: boolean }): JSX.Element {
+  const problems = () => props.form.stepErrors(props.form.draft.step);
+  return (
+    <Show when={props.isShown && problems().length > 0}>
+      <div class="form-error" role="alert">
+        <p>Fix {problems().length === 1 ? 'this' : 'these'} before going on:</p>
+        <ul>
+          <For each={problems()}>{(problem) => <li>{problem.message}</li>}</For>
+        </ul>
+      </div>
     </Show>
   );
 }
 
-function MarketAndTemplate(props: { form: BotFormStore }): JSX.Element {
-  const form = props.form;
-  const catalog = createStrategyCatalog();
-  return (
-    <>
-      <FormField id="bot-market" label="Market" error={form.errorFor('symbol')}>
-        <select
-          id="bot-market"
-          value={form.draft.symbol}
-          aria-invalid={invalid(form.errorFor('symbol'))}
-          aria-describedby={describedBy('bot-market', false, form.errorFor('symbol'))}
-          aria-busy={form.markets.loading ? 'true' : undefined}
-          onChange={(event) => form.setSymbol(event.currentTarget.value)}
-        >
-          <Show when={form.markets.state === 'ready'} fallback={<option value="">Loading…</option>}>
-            <For each={form.markets()}>
-              {(market) => (
-                <option value={market.symbol} selected={market.symbol === form.draft.symbol}>
-                  {market.symbol}
-                </option>
-              )}
-            </For>
-          </Show>
-        </select>
-      </FormField>
-      <Show when={form.markets.error}>
-        <p class="field-error" role="alert">
-          Could not load the markets: {String(form.markets.error)}
-        </p>
-      </Show>
-      <FormField
-        id="bot-template"
-        label="Template"
-        help={form.strategy()?.description}
-        error={form.errorFor('strategyId')}
-      >
-        <select
-          id="bot-template"
-          value={form.draft.strategyId}
-          aria-invalid={invalid(form.errorFor('strategyId'))}
-          aria-describedby={describedBy(
-            'bot-template',
-            Boolean(form.strategy()),
-            form.errorFor('strategyId'),
-          )}
-          onChange={(event) => form.setStrategy(event.currentTarget.value)}
-        >
-          <For each={catalog()}>
-            {(strategy) => (
-              <option value={strategy.id} selected={strategy.id === form.draft.strategyId}>
-                {strategy.isCustom ? `${strategy.name} (custom)` : strategy.name}
-              </option>
-            )}
-          </For>
-        </select>
-      </FormField>
-      <FormField
-        id="bot-timeframe"
-        label="Timeframe"
-        help={`Candle length the strategy decides on; ${form.strategy()?.name ?? 'the template'} is designed for ${form.strategy()?.timeframe ?? '—'}.`}
-        error={form.errorFor('timeframe')}
-      >
-        <select
-          id="bot-timeframe"
-          value={form.draft.timeframe}
-          aria-invalid={invalid(form.errorFor('timeframe'))}
-          aria-describedby={describedBy('bot-timeframe', true, form.errorFor('timeframe'))}
-          onChange={(event) => form.setTimeframe(event.currentTarget.value)}
-        >
-          <For each={TIMEFRAMES}>
-            {(timeframe) => (
-              <option value={timeframe} selected={timeframe === form.draft.timeframe}>
-                {timeframe}
-              </option>
-            )}
-          </For>
-        </select>
-      </FormField>
-    </>
-  );
-}
-
-function BotForm(props: { form: BotFormStore }): JSX.Element {
+function Wizard(props: { form: BotFormStore }): JSX.Element {
   const form = props.form;
   let formElement!: HTMLFormElement;
+  let heading!: HTMLHeadingElement;
+  const [refusedStep, setRefusedStep] = createSignal(-1);
+  const refused = (): boolean => refusedStep() === form.draft.step;
+  createEffect(
+    on(
+      () => form.draft.step,
+      () => requestAnimationFrame(() => heading.focus({ preventScroll: false })),
+      { defer: true },
+    ),
+  );
   const onSubmit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
+    if (form.draft.step < REVIEW_STEP) {
+      if (!form.next()) {
+        setRefusedStep(form.draft.step);
+        focusFirstInvalid(formElement);
+      }
+      return;
+    }
     const id = await form.submit();
     if (id) navigate(`/bots/${encodeURIComponent(id)}`);
     else focusFirstInvalid(formElement);
   };
   return (
-    <form ref={formElement} class="form" novalidate onSubmit={(event) => void onSubmit(event)}>
-      <FormField id="bot-name" label="Name" error={form.errorFor('name')}>
-        <input
-          id="bot-name"
-          type="text"
-          autocomplete="off"
-          required
-          maxlength="60"
-          value={form.draft.name}
-          aria-invalid={invalid(form.errorFor('name'))}
-          aria-describedby={describedBy('bot-name', false, form.errorFor('name'))}
-          onInput={(event) => form.setName(event.currentTarget.value)}
-        />
-      </FormField>
-      <dl class="facts facts-inline">
-        <div>
-          <dt>Mode</dt>
-          <dd>Simulated — trades the built-in simulated exchange replaying real market data</dd>
-        </div>
-        <div>
-          <dt>Account</dt>
-          <dd>{form.account()?.name ?? 'Simulated'} account</dd>
-        </div>
-      </dl>
-      <MarketAndTemplate form={form} />
-      <fieldset class="fieldset">
-        <legend>Parameters</legend>
-        <ParamFields form={form} />
-      </fieldset>
-      <PresetFields form={form} />
-      <FormField
-        id="bot-allocation"
-        label="Allocation"
-        help={<AllocationHelp form={form} />}
-        error={form.errorFor('allocation')}
-      >
-        <div class="input-with-unit">
-          <input
-            id="bot-allocation"
-            type="number"
-            inputmode="decimal"
-            min="0"
-            step="any"
-            value={form.draft.allocation}
-            aria-invalid={invalid(form.errorFor('allocation'))}
-            aria-describedby={describedBy('bot-allocation', true, form.errorFor('allocation'))}
-            onInput={(event) => form.setAllocation(event.currentTarget.value)}
-          />
-          <span class="input-unit">{form.market()?.quote ?? ''}</span>
-        </div>
-      </FormField>
-      <CheckboxField
-        id="bot-start"
-        label="Start the bot now"
-        checked={form.draft.start}
-        onChange={(checked) => form.setStart(checked)}
-      />
-      <Show when={form.formError()}>
-        {(message) => (
-          <p class="form-error" role="alert">
-            {message()}
-          </p>
-        )}
+    <>
+      <StepIndicator form={form} />
+      <Show when={form.draft.step === 0}>
+        <ImportConfig form={form} />
       </Show>
-      <div class="button-row">
-        <button
-          type="submit"
-          class="button button-primary"
-          aria-disabled={form.isSubmitting() ? 'true' : undefined}
-        >
-          Create bot
-        </button>
-        <Show when={form.isSubmitting()}>
-          <span class="muted" aria-live="polite">
-            Creating the bot…
-          </span>
+      <form
+        ref={formElement}
+        class="form wizard-form"
+        novalidate
+        onSubmit={(event) => void onSubmit(event)}
+      >
+        <h2 ref={heading} tabindex="-1" class="wizard-heading">
+          Step {form.draft.step + 1} of {WIZARD_STEPS.length}:{' '}
+          {WIZARD_STEPS[form.draft.step]?.title}
+        </h2>
+        <StepBody form={form} />
+        <StepProblems form={form} isShown={refused() || form.draft.step === REVIEW_STEP} />
+        <Show when={form.formError()}>
+          {(message) => (
+            <p class="form-error" role="alert">
+              {message()}
+            </p>
+          )}
         </Show>
-      </div>
-    </form>
+        <div class="button-row wizard-nav">
+          <Show when={form.draft.step > 0}>
+            <button type="button" class="button" onClick={() => form.back()}>
+              Back
+            </button>
+          </Show>
+          <Show
+            when={form.draft.step === REVIEW_STEP}
+            fallback={
+              <button type="submit" class="button button-primary">
+                Next
+              </button>
+            }
+          >
+            <button
+              type="submit"
+              class="button button-primary"
+              aria-disabled={form.isSubmitting() ? 'true' : undefined}
+            >
+              Create bot
+            </button>
+          </Show>
+          <Show when={form.isSubmitting()}>
+            <span class="muted" aria-live="polite">
+              Creating the bot…
+            </span>
+          </Show>
+        </div>
+      </form>
+    </>
   );
 }
 
-export function CreateBotPage(props: { template?: string; preset?: string }): JSX.Element {
+export function CreateBotPage(props: { prefill: WizardPrefill }): JSX.Element {
   usePageTitle(() => 'New bot');
-  const form = createBotFormStore(useEngine().api, props.template, props.preset);
+  const form = createBotFormStore(useEngine().api, props.prefill);
+  // A prefilled link is applied once: a reload then restores the draft, not the link.
+  if (hasPrefill(props.prefill)) {
+    createEffect(() => {
+      if (form.isReady()) history.replaceState(history.state, '', '#/bots/new');
+    });
+  }
   return (
     <section class="page narrow">
       <h1 tabindex="-1">New bot</h1>
       <p class="lead">
         A bot trades one market with a strategy template and its own share of the account's capital.
-        Your draft is saved as you type.
+        Your draft is saved as you go.
       </p>
+      <Show when={form.notice()}>
+        {(notice) => (
+          <p class="form-error" role="alert">
+            {notice()}
+          </p>
+        )}
+      </Show>
       <Show when={form.isReady()} fallback={<p class="loading">Loading…</p>}>
-        <BotForm form={form} />
+        <Wizard form={form} />
       </Show>
     </section>
   );

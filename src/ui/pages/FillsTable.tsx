@@ -1,6 +1,9 @@
-/** A bot's fills (executions), newest first: time, side, price, amount, fee and order id. */
+/**
+ * A bot's fills (executions), newest first: time, side, price, amount, fee, order id and the
+ * config version whose order made the fill.
+ */
 import { For, type JSX } from 'solid-js';
-import type { Fill } from '../../core/portfolio/types';
+import type { FillRow } from '../../db';
 import { DataTable } from '../components/DataTable';
 import { formatAmount, formatDateTime, formatPrice, isoTime } from '../format';
 
@@ -11,9 +14,10 @@ const COLUMNS = [
   { label: 'Amount', isNumeric: true },
   { label: 'Fee', isNumeric: true },
   { label: 'Order id' },
+  { label: 'Config' },
 ] as const;
 
-export function FillsTable(props: { fills: readonly Fill[]; base: string }): JSX.Element {
+export function FillsTable(props: { fills: readonly FillRow[]; base: string }): JSX.Element {
   return (
     <DataTable
       id="fills"
@@ -39,6 +43,7 @@ export function FillsTable(props: { fills: readonly Fill[]; base: string }): JSX
             <td>
               <code class="order-id">{fill.clientOrderId}</code>
             </td>
+            <td>{fill.configVersion === undefined ? '—' : `v${fill.configVersion}`}</td>
           </tr>
         )}
       </For>

@@ -8,6 +8,9 @@ import type { ChoiceParamSpec, NumericParamSpec, ParamSpec } from '../../core/st
 import { CheckboxField, describedBy, FormField, invalid } from '../components/FormField';
 import type { BotFormStore } from '../stores/createBotFormStore';
 
+/** What the fields need from a form (the create wizard's or the edit page's store). */
+export type ParamForm = Pick<BotFormStore, 'errorFor' | 'paramSpecs' | 'paramValue' | 'setParam'>;
+
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -69,9 +72,6 @@ function ChoiceParam(props: {
     </FormField>
   );
 }
-
-/** What the fields need from a form: the bot-creation form or the Backtest page's. */
-export type ParamForm = Pick<BotFormStore, 'paramSpecs' | 'errorFor' | 'paramValue' | 'setParam'>;
 
 function ParamField(props: { name: string; spec: ParamSpec; form: ParamForm }): JSX.Element {
   const id = (): string => `param-${props.name}`;

@@ -1,10 +1,13 @@
 /**
- * What the bot-creation form needs from the engine about the simulated account: its markets,
- * balances (with what is still unallocated) and name. Each is a resource for rendering and a
+ * What the bot-creation form needs about accounts: the exchange accounts in the database and
+ * the modes each supports, and from the engine the simulated account's markets, balances (with
+ * what is still unallocated) and name. Each is a resource for rendering and a
  * promise too, so a submit made while they load can wait for them instead of failing.
  */
 import { createResource, type Resource } from 'solid-js';
+import type { BotMode } from '../../core/bot/types';
 import type { Market } from '../../core/market/types';
+import type { ExchangeAccount } from '../../db';
 import {
   DEFAULT_SIM_ACCOUNT_ID,
   type AccountBalanceView,
@@ -12,11 +15,15 @@ import {
   type EngineApi,
   type SimulatedAccountSettings,
 } from '../../host/engineApi';
+import { db } from '../db';
+import { createLiveList, type LiveQuery } from '../liveQuery';
 
 export interface AccountContext {
   markets: Resource<Market[]>;
   balances: Resource<AccountBalanceView[]>;
   account: Resource<SimulatedAccountSettings>;
+  /** Live: the default simulated account is created by the engine at its first start. */
+  accounts: LiveQuery<readonly ExchangeAccount[]>;
   /** Resolves once markets and balances have loaded (or failed). */
   settled: Promise<unknown>;
 }
@@ -33,10 +40,21 @@ export function createAccountContext(api: EngineApi): AccountContext {
   const [markets] = createResource(() => marketsLoading);
   const [balances] = createResource(() => balancesLoading);
   const [account] = createResource(() => valueOf(api.getSimulatedAccount(DEFAULT_SIM_ACCOUNT_ID)));
+  const accounts = createLiveList(() => db.accounts.toArray(), 'id');
   return {
+    accounts,
     markets,
     balances,
     account,
     settled: Promise.allSettled([marketsLoading, balancesLoading]),
   };
+}
+
+/**
+ * The modes a bot on `account` may run in: the built-in simulated exchange only simulates;
+ * exchange accounts (later) offer paper and live trading.
+ */
+export function accountModes(account: ExchangeAccount | undefined): readonly BotMode[] {
+  if (!account) return [];
+  return account.exchange === 'simulated' ? ['simulated'] : ['paper', 'live'];
 }

@@ -1,24 +1,37 @@
 /**
  * The bot-creation form's state as a plain JSON draft (what the user typed, numbers as text so
  * partial input survives), how to read a stored draft back safely, and how to turn it into a
- * BotConfig. Parameters are kept per template, so switching templates loses nothing.
+ * BotConfig (and back, for clones, imports and edits). Parameters are kept per template, so
+ * switching templates loses nothing.
  */
-import type { BotConfig } from '../../core/bot/types';
+import type { BotConfig, BotMode } from '../../core/bot/types';
 import { isTimeframe, type Timeframe } from '../../core/market/timeframe';
 import type { StrategyInfo, ParamSpec, RawParams } from '../../core/strategy/types';
 import { DEFAULT_SIM_ACCOUNT_ID } from '../../host/engineApi';
+import {
+  emptyRiskDraft,
+  readRiskDraft,
+  riskDraftFrom,
+  toRiskConfig,
+  type RiskDraft,
+} from './riskDraft';
 
 export type ParamInput = string | boolean;
 
 export interface BotDraft {
   version: 1;
+  /** The wizard step shown (0 = account and mode … 5 = review). */
+  step: number;
   name: string;
+  accountId: string;
+  mode: BotMode;
   symbol: string;
   strategyId: string;
   timeframe: string;
   /** Inputs per template id, per parameter key. */
   paramsByStrategy: Record<string, Record<string, ParamInput>>;
   allocation: string;
+  risk: RiskDraft;
   start: boolean;
 }
 
@@ -28,12 +41,16 @@ const DEFAULT_ALLOCATION = '1000';
 export function emptyDraft(strategy: StrategyInfo | undefined): BotDraft {
   return {
     version: 1,
+    step: 0,
     name: '',
+    accountId: DEFAULT_SIM_ACCOUNT_ID,
+    mode: 'simulated',
     symbol: '',
     strategyId: strategy?.id ?? '',
     timeframe: strategy?.timeframe ?? '1m',
     paramsByStrategy: {},
     allocation: DEFAULT_ALLOCATION,
+    risk: emptyRiskDraft(),
     start: true,
   };
 }
@@ -88,15 +105,41 @@ export function parseAmount(text: string): number {
 }
 
 export function toBotConfig(draft: BotDraft, strategy: StrategyInfo): BotConfig {
+  const risk = toRiskConfig(draft.risk);
   return {
     name: draft.name.trim(),
-    mode: 'simulated',
-    accountId: DEFAULT_SIM_ACCOUNT_ID,
+    mode: draft.mode,
+    accountId: draft.accountId,
     symbol: draft.symbol,
     strategyId: strategy.id,
     timeframe: (isTimeframe(draft.timeframe) ? draft.timeframe : strategy.timeframe) as Timeframe,
     params: toRawParams(draft, strategy),
     allocation: parseAmount(draft.allocation),
+    ...(risk ? { risk } : {}),
+  };
+}
+
+/**
+ * A draft showing a saved config (a clone, an imported file, an edit), at wizard step `step`;
+ * `strategy` is the config's template when it is known.
+ */
+export function draftFromConfig(
+  config: BotConfig,
+  strategy: StrategyInfo | undefined,
+  step = 0,
+): BotDraft {
+  return {
+    ...emptyDraft(strategy),
+    step,
+    name: config.name,
+    accountId: config.accountId,
+    mode: config.mode,
+    symbol: config.symbol,
+    strategyId: config.strategyId,
+    timeframe: config.timeframe,
+    paramsByStrategy: strategy ? { [strategy.id]: paramInputsFrom(strategy, config.params) } : {},
+    allocation: String(config.allocation),
+    risk: riskDraftFrom(config.risk),
   };
 }
 
@@ -126,14 +169,20 @@ export function readDraft(stored: unknown, fallback: BotDraft): BotDraft {
   if (!isRecord(stored) || stored.version !== 1) return fallback;
   const text = (key: keyof BotDraft): string =>
     typeof stored[key] === 'string' ? (stored[key] as string) : (fallback[key] as string);
+  const mode = stored.mode;
+  const step = stored.step;
   return {
     version: 1,
+    step: typeof step === 'number' && Number.isInteger(step) && step >= 0 ? step : fallback.step,
     name: text('name'),
+    accountId: text('accountId'),
+    mode: mode === 'simulated' || mode === 'paper' || mode === 'live' ? mode : fallback.mode,
     symbol: text('symbol'),
     strategyId: text('strategyId'),
     timeframe: text('timeframe'),
     paramsByStrategy: readParams(stored.paramsByStrategy),
     allocation: text('allocation'),
+    risk: readRiskDraft(stored.risk),
     start: typeof stored.start === 'boolean' ? stored.start : fallback.start,
   };
 }

@@ -1,96 +1,53 @@
 /**
- * The bot-creation form: the draft (restored from and autosaved to IndexedDB, with a preset
- * from the link applied on top), inline validation, and submit. Errors show once a field was
- * edited or a submit was tried; the engine's field errors, when it refuses the config, are
- * shown at their fields and win.
+ * The bot-creation wizard's form: the draft (values and step, restored from and autosaved to
+ * IndexedDB, or prefilled from the link — wizardPrefill.ts), inline validation, step navigation
+ * and submit. Errors show once a field was edited, its step's "Next" was tried, or a submit was;
+ * the engine's field errors, when it refuses the config, are shown at their fields and win.
  */
-import {
-  batch,
-  createEffect,
-  createMemo,
-  createSignal,
-  type Accessor,
-  type Resource,
-} from 'solid-js';
+import { batch, createEffect, createMemo, createSignal } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import type { Market } from '../../core/market/types';
-import type { PresetRow } from '../../db';
 import type { ParamSpec, RawParams } from '../../core/strategy/types';
-import {
-  DEFAULT_SIM_ACCOUNT_ID,
-  type AccountBalanceView,
-  type EngineApi,
-  type FieldError,
-  type SimulatedAccountSettings,
-} from '../../host/engineApi';
+import type { EngineApi, FieldError } from '../../host/engineApi';
 import { announce } from '../announcer';
 import { findStrategyEntry, STRATEGIES, type StrategyEntry } from '../catalog';
-import { drafts, presets } from '../db';
-import { createAccountContext } from './createAccountContext';
+import { drafts } from '../db';
+import type { BotFormStore } from './botFormStore';
+import { accountModes, createAccountContext } from './createAccountContext';
 import {
+  draftFromConfig,
   emptyDraft,
   paramInputs,
   paramInputsFrom,
   toBotConfig,
   type BotDraft,
-  type ParamInput,
 } from './createBotDraft';
 import { messageOf } from './createCommandRunner';
-import { createDraftAutosave, loadBotDraft } from './draftAutosave';
-import { applyInitialPreset, type InitialPreset } from './presetDraft';
+import { createDraftAutosave } from './draftAutosave';
+import type { InitialPreset } from './presetDraft';
 import { validateBotDraft } from './validateBotDraft';
+import { loadInitialDraft, type WizardPrefill } from './wizardPrefill';
+import { clampStep, errorsOfStep, REVIEW_STEP, riskSectionOf, stepOfField } from './wizardSteps';
 
 export const DRAFT_ID = 'create-bot';
 
 /** Fields shown in the form; engine errors on other fields go to the form-level message. */
-const FORM_FIELDS = new Set(['name', 'symbol', 'strategyId', 'timeframe', 'allocation']);
+const FORM_FIELDS = new Set([
+  'name',
+  'accountId',
+  'mode',
+  'symbol',
+  'strategyId',
+  'timeframe',
+  'allocation',
+]);
 
-export interface BotFormStore {
-  draft: Readonly<BotDraft>;
-  /** True once the saved draft was restored. */
-  isReady: Accessor<boolean>;
-  strategy: Accessor<StrategyEntry | undefined>;
-  markets: Resource<Market[]>;
-  market: Accessor<Market | undefined>;
-  /** The account's balance in the chosen market's quote currency. */
-  balance: Accessor<AccountBalanceView | undefined>;
-  account: Resource<SimulatedAccountSettings>;
-  /** The message to show at `field` ("name", "params.fast"…), if any. */
-  errorFor(field: string): string | undefined;
-  isSubmitting: Accessor<boolean>;
-  formError: Accessor<string | undefined>;
-  paramSpecs(): [string, ParamSpec][];
-  paramValue(key: string): ParamInput | undefined;
-  setName(value: string): void;
-  setSymbol(value: string): void;
-  setStrategy(id: string): void;
-  setTimeframe(value: string): void;
-  setParam(key: string, value: ParamInput): void;
-  setAllocation(value: string): void;
-  setStart(value: boolean): void;
-  /** The outcome of opening the form with `?preset=<id>`, once the draft is ready. */
-  initialPreset: Accessor<InitialPreset | undefined>;
-  /** Chooses template `strategyId` with `params` as its values (e.g. from a preset). */
-  applyParams(strategyId: string, params: RawParams): void;
-  /** Shows the parameters' errors at their fields, as after an edit. */
-  showParamErrors(): void;
-  /** Validates and creates the bot; resolves to its id, or undefined when it was not created. */
-  submit(): Promise<string | undefined>;
-}
+/** Whether `field` is shown at a control (params and risk fields are, by key prefix). */
+const isPlacedField = (field: string): boolean =>
+  FORM_FIELDS.has(field) || field.startsWith('params.') || field.startsWith('risk');
 
-/** Reads the preset the form was opened with; a read failure counts as "not found". */
-async function readPreset(id: string): Promise<PresetRow | undefined> {
-  return presets.getPreset(id).catch((cause: unknown) => {
-    console.warn('Could not read the preset', cause);
-    return undefined;
-  });
-}
+export type { BotFormStore } from './botFormStore';
 
-export function createBotFormStore(
-  api: EngineApi,
-  template: string | undefined,
-  preset?: string,
-): BotFormStore {
+export function createBotFormStore(api: EngineApi, prefill: WizardPrefill = {}): BotFormStore {
   const [draft, setDraft] = createStore<BotDraft>(emptyDraft(STRATEGIES[0]));
   const [isReady, setReady] = createSignal(false);
   const [touched, setTouched] = createStore<Record<string, boolean>>({});
@@ -99,7 +56,12 @@ export function createBotFormStore(
   const [isSubmitting, setSubmitting] = createSignal(false);
   const [formError, setFormError] = createSignal<string>();
   const [initialPreset, setInitialPreset] = createSignal<InitialPreset>();
-  const { markets, balances, account, settled } = createAccountContext(api);
+  const [notice, setNotice] = createSignal<string>();
+  const [attempted, setAttempted] = createStore<Record<number, boolean>>({});
+  const { markets, balances, account, accounts, settled } = createAccountContext(api);
+  const modes = createMemo(() =>
+    accountModes(accounts().find((each) => each.id === draft.accountId)),
+  );
 
   const strategy = createMemo(() => findStrategyEntry(draft.strategyId));
   const market = createMemo(() =>
@@ -108,23 +70,22 @@ export function createBotFormStore(
   const balance = createMemo(() => {
     const quote = market()?.quote;
     const list = balances.state === 'ready' ? balances() : [];
-    return list.find(
-      (each) => each.accountId === DEFAULT_SIM_ACCOUNT_ID && each.currency === quote,
-    );
+    return list.find((each) => each.accountId === draft.accountId && each.currency === quote);
   });
   const clientErrors = createMemo(() =>
     validateBotDraft(draft, {
       strategy: strategy(),
       market: market(),
       unallocated: balance()?.unallocated,
+      accountModes: accounts().length > 0 ? modes() : undefined,
     }),
   );
 
-  void loadBotDraft(DRAFT_ID, template).then(async (restored) => {
-    const applied = preset ? applyInitialPreset(restored, await readPreset(preset)) : undefined;
+  void loadInitialDraft(DRAFT_ID, prefill).then((initial) => {
     batch(() => {
-      setDraft(applied?.draft ?? restored);
-      setInitialPreset(applied?.outcome);
+      setDraft({ ...initial.draft, step: clampStep(initial.draft.step) });
+      setInitialPreset(initial.preset);
+      setNotice(initial.notice);
       setReady(true);
     });
   });
@@ -149,8 +110,8 @@ export function createBotFormStore(
   const showServerErrors = (fieldErrors: readonly FieldError[]): void => {
     const unplaced: string[] = [];
     for (const { field, message } of fieldErrors) {
-      if (FORM_FIELDS.has(field) || field.startsWith('params.')) setServerErrors(field, message);
-      else unplaced.push(message);
+      if (isPlacedField(field)) setServerErrors(field, message);
+      else unplaced.push(`${field}: ${message}`);
     }
     if (unplaced.length > 0) setFormError(unplaced.join(' '));
   };
@@ -197,7 +158,18 @@ export function createBotFormStore(
       await settled;
       setSubmitted(true);
       const chosen = strategy();
-      return clientErrors().length === 0 && chosen ? await create(chosen) : undefined;
+      if (clientErrors().length > 0) {
+        const first = clientErrors()[0];
+        setFormError(
+          `Fix ${clientErrors().length === 1 ? 'this problem' : `these ${clientErrors().length} problems`} first: ${clientErrors()
+            .map((error) => error.message)
+            .join(' ')}`,
+        );
+        if (first && stepOfField(first.field) < REVIEW_STEP)
+          setDraft('step', stepOfField(first.field));
+        return undefined;
+      }
+      return chosen ? await create(chosen) : undefined;
     } catch (cause) {
       setFormError(`The bot could not be created: ${messageOf(cause)}`);
       return undefined;
@@ -214,9 +186,15 @@ export function createBotFormStore(
     market,
     balance,
     account,
+    accounts,
+    modes,
+    notice,
     errorFor: (field) =>
       serverErrors[field] ??
-      (hasSubmitted() || touched[field]
+      (hasSubmitted() ||
+      touched[field] ||
+      attempted[stepOfField(field)] ||
+      (field.startsWith('risk.') && touched[riskSectionOf(field)])
         ? clientErrors().find((error) => error.field === field)?.message
         : undefined),
     isSubmitting,
@@ -244,6 +222,41 @@ export function createBotFormStore(
     },
     setAllocation: (value) => edit('allocation', () => setDraft('allocation', value)),
     setStart: (value) => setDraft('start', value),
+    setAccount: (id) =>
+      edit('accountId', () => {
+        setDraft('accountId', id);
+        const first = accountModes(accounts().find((each) => each.id === id))[0];
+        if (first) setDraft('mode', first);
+      }),
+    setMode: (mode) => edit('mode', () => setDraft('mode', mode)),
+    setRisk: (field, risk) =>
+      edit(field.startsWith('risk.') ? riskSectionOf(field) : field, () => {
+        setDraft('risk', risk);
+        setServerErrors(field, undefined);
+      }),
+    stepErrors: (step) => errorsOfStep(clientErrors(), step),
+    next: () => {
+      const step = draft.step;
+      if (errorsOfStep(clientErrors(), step).length > 0) {
+        setAttempted(step, true);
+        return false;
+      }
+      setDraft('step', clampStep(step + 1));
+      return true;
+    },
+    back: () => setDraft('step', clampStep(draft.step - 1)),
+    goTo: (step) => {
+      if (step <= draft.step) setDraft('step', clampStep(step));
+    },
+    loadConfig: (config) => {
+      const entry = findStrategyEntry(config.strategyId);
+      batch(() => {
+        setDraft({ ...draftFromConfig(config, entry, REVIEW_STEP), start: draft.start });
+        setAttempted(REVIEW_STEP, true);
+        setFormError(undefined);
+        for (const key of Object.keys(serverErrors)) setServerErrors(key, undefined);
+      });
+    },
     initialPreset,
     applyParams,
     showParamErrors,

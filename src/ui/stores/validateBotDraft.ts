@@ -1,6 +1,7 @@
 /**
  * Inline checks of the bot-creation form, keyed like the engine's field errors ("name",
- * "params.fast", "allocation"): the template's own validateParams plus name and allocation.
+ * "params.fast", "allocation", "risk.stopLoss.percent"): the template's own validateParams,
+ * core's validateRiskConfig, plus account, name and allocation.
  * The engine checks again on submit; these only give earlier, field-level feedback.
  */
 import { isTimeframe } from '../../core/market/timeframe';
@@ -10,6 +11,7 @@ import type { StrategyInfo } from '../../core/strategy/types';
 import type { FieldError } from '../../host/engineApi';
 import { formatAmount } from '../format';
 import { parseAmount, toRawParams, type BotDraft } from './createBotDraft';
+import { validateRiskDraft } from './riskDraft';
 
 /** Matches the engine's limit (src/host/checkBotConfig.ts). */
 const MAX_NAME_LENGTH = 60;
@@ -20,6 +22,8 @@ export interface DraftContext {
   market: Market | undefined;
   /** Quote currency not yet allocated to other bots; undefined while unknown. */
   unallocated: number | undefined;
+  /** The modes the chosen account supports; undefined while the accounts load. */
+  accountModes?: readonly string[];
 }
 
 function checkName(name: string): FieldError[] {
@@ -61,6 +65,10 @@ function checkAllocation(text: string, context: DraftContext): FieldError[] {
 /** Every problem with `draft`, one per field at most. */
 export function validateBotDraft(draft: BotDraft, context: DraftContext): FieldError[] {
   const errors: FieldError[] = [...checkName(draft.name)];
+  if (draft.accountId === '') errors.push({ field: 'accountId', message: 'Choose an account.' });
+  else if (context.accountModes && !context.accountModes.includes(draft.mode)) {
+    errors.push({ field: 'mode', message: `This account does not support ${draft.mode} trading.` });
+  }
   if (draft.symbol === '') errors.push({ field: 'symbol', message: 'Choose a market.' });
   if (!context.strategy) {
     errors.push({ field: 'strategyId', message: 'Choose a template.' });
@@ -76,5 +84,6 @@ export function validateBotDraft(draft: BotDraft, context: DraftContext): FieldE
     errors.push({ field: 'timeframe', message: 'Choose a timeframe.' });
   }
   errors.push(...checkAllocation(draft.allocation, context));
+  errors.push(...validateRiskDraft(draft.risk));
   return errors;
 }
