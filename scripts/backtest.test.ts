@@ -30,7 +30,7 @@ describe('scripts/backtest.ts', () => {
         '--data',
         'x.csv',
         '--fill',
-        'close',
+        'midpoint',
       ],
       {
         cwd: root,
@@ -38,6 +38,6 @@ describe('scripts/backtest.ts', () => {
       },
     ).catch((failure: { code: number; stderr: string }) => failure);
     expect(error).toMatchObject({ code: 2 });
-    expect((error as { stderr: string }).stderr).toMatch(/--fill "close" is not supported/);
+    expect((error as { stderr: string }).stderr).toMatch(/--fill must be next-open or close, got "midpoint"/);
   }, 15_000);
 });
