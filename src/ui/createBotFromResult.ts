@@ -1,29 +1,24 @@
 /**
- * "Create bot from this result": saves the result's parameters as a preset of its template
- * (named after them, so running it again reuses the same preset) and opens the creation form
- * with `?template=…&preset=…` — the same prefill the template library's "Use" button uses.
+ * "Create bot from this result": opens the creation wizard prefilled with the result's
+ * template and parameter values (`#/bots/new?template=…&params=<JSON>`, see
+ * stores/wizardPrefill.ts), without saving anything until the user creates the bot.
  */
-import { MAX_PRESET_NAME_LENGTH } from '../db';
 import type { RawParams } from '../core/strategy/types';
-import { presets } from './db';
 import { navigate } from './router';
 
-/** "Backtest fast=9 slow=21", cut to the preset name limit. */
-export function resultPresetName(params: RawParams): string {
-  const values = Object.entries(params)
-    .map(([key, value]) => `${key}=${String(value)}`)
-    .join(' ');
-  return `Backtest ${values}`.slice(0, MAX_PRESET_NAME_LENGTH).trim();
+/** The wizard link for `strategyId` with `params` (and the market and timeframe, if given). */
+export function createBotLink(
+  strategyId: string,
+  params: RawParams,
+  market: { symbol?: string; timeframe?: string } = {},
+): string {
+  const query = new URLSearchParams({ template: strategyId, params: JSON.stringify(params) });
+  if (market.symbol) query.set('symbol', market.symbol);
+  if (market.timeframe) query.set('timeframe', market.timeframe);
+  return `/bots/new?${query.toString()}`;
 }
 
-export async function createBotFromResult(strategyId: string, params: RawParams): Promise<void> {
-  const preset = await presets.savePreset({
-    strategyId,
-    name: resultPresetName(params),
-    params,
-    now: Date.now(),
-  });
-  navigate(
-    `/bots/new?template=${encodeURIComponent(strategyId)}&preset=${encodeURIComponent(preset.id)}`,
-  );
+export function createBotFromResult(strategyId: string, params: RawParams): Promise<void> {
+  navigate(createBotLink(strategyId, params));
+  return Promise.resolve();
 }

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { createBot, readStore } from './support';
+import { createBot, nextStep, readStore } from './support';
 
 async function openBacktest(page: Page): Promise<void> {
   await page.goto('/#/');
@@ -117,7 +117,12 @@ test('runs a 2×2 sweep ranked by a metric and creates a bot from a result', asy
   const params = await top.getByRole('rowheader').innerText();
   const [, fast, slow] = /fast=(\d+) slow=(\d+)/.exec(params) ?? [];
   await top.getByRole('button', { name: /^Create bot from this result/ }).click();
-  await expect(page).toHaveURL(/#\/bots\/new\?template=sma-crossover&preset=/);
+  await expect(page.getByRole('heading', { level: 1, name: 'New bot' })).toBeVisible();
+  await page.getByLabel('Name', { exact: true }).fill('From a sweep');
+  await nextStep(page, 2);
+  await nextStep(page, 3);
+  await expect(page.getByRole('radio', { name: 'SMA crossover', exact: true })).toBeChecked();
+  await nextStep(page, 4);
   await expect(page.getByLabel('Fast period', { exact: true })).toHaveValue(fast ?? '');
   await expect(page.getByLabel('Slow period', { exact: true })).toHaveValue(slow ?? '');
 });
