@@ -4,16 +4,11 @@
  * input shows its field error; the account view shows allocated vs free capital; all at 375 px.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { setReplaySpeed } from './support';
+import { createBotWithWizard, setReplaySpeed } from './support';
 
-async function createHoldBot(page: Page, name: string): Promise<void> {
-  await page.getByRole('link', { name: 'New bot' }).first().click();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(/bot/i);
-  await page.getByLabel('Name', { exact: true }).fill(name);
-  await page.getByLabel('Template').selectOption('buy-and-hold');
-  await page.getByLabel('Allocation').fill('1000');
-  await page.getByRole('button', { name: 'Create bot' }).click();
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+/** A buy-and-hold bot, created and started through the wizard. */
+function createHoldBot(page: Page, name: string): Promise<void> {
+  return createBotWithWizard(page, { name, template: 'buy-and-hold', allocation: 1000 });
 }
 
 const openRisk = async (page: Page) => {
