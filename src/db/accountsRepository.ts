@@ -172,7 +172,13 @@ export function createAccountsRepository(db: FlotillaDb): AccountsRepository {
 
     async listAccounts() {
       const accounts = await db.accounts.toArray();
-      return accounts.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+      // The built-in simulated account first among accounts created at the same time.
+      return accounts.sort(
+        (a, b) =>
+          a.createdAt - b.createdAt ||
+          Number(b.kind === 'simulated') - Number(a.kind === 'simulated') ||
+          a.id.localeCompare(b.id),
+      );
     },
 
     async updateAccount(id, patch) {

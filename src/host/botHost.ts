@@ -23,10 +23,11 @@ import {
   createSimStateRepository,
   type FlotillaDb,
 } from '../db';
-import { checkBotConfig, checkMode } from './checkBotConfig';
+import { createConfigCheck } from './configCheck';
+import { createLiveFanout } from './liveFanout';
 import { isCustomStrategyId } from './custom/protocol';
 import { attempt, FieldErrorsError } from './commandResult';
-import type { EngineApi, FieldError, LiveEvent, StopOptions } from './engineApi';
+import type { EngineApi, LiveEvent, StopOptions } from './engineApi';
 import { createKillSwitch } from './killSwitch';
 import { DEFAULT_SIM_ACCOUNT_ID } from './engineApi';
 import { createAccountSettingsCommands } from './accountSettings';
@@ -35,7 +36,7 @@ import type { ExchangeFactories } from './exchangeDeps';
 import { createExchangeAccounts } from './exchangeAccounts';
 import { createLiveWaiting, WAITING_FOR_VAULT } from './liveWaiting';
 import { venueKey } from './venue';
-import { createVenues, VaultLockedForLiveError } from './venues';
+import { createVenues } from './venues';
 import { createRiskCommands } from './riskCommands';
 import { createRiskMonitor } from './riskMonitor';
 import { createRiskStore } from './riskSettings';
@@ -107,21 +108,8 @@ export function createBotHost(deps: BotHostDeps): BotHost {
   const store = deps.wrapStore?.(dexieStore) ?? dexieStore;
   const commands = createSerialQueue();
   const running = new Map<string, RunningBot>();
-  const subscribers = new Map<string, (event: LiveEvent) => void>();
-  let nextSubscription = 1;
-  const publish = (event: LiveEvent) => {
-    deps.publish(event);
-    for (const [id, listener] of subscribers) {
-      // A listener in a closed tab (a Comlink proxy) fails: drop it.
-      const drop = () => subscribers.delete(id);
-      try {
-        const result: unknown = listener(event);
-        if (result instanceof Promise) result.catch(drop);
-      } catch {
-        drop();
-      }
-    }
-  };
+  const fanout = createLiveFanout(deps.publish);
+  const publish = fanout.publish;
   const report = (message: string) => console.error(`[flotilla host] ${message}`);
 
   const runtimesOn = (accountId: string) =>
@@ -281,46 +269,12 @@ export function createBotHost(deps: BotHostDeps): BotHost {
     openLive: (accountId) => venues.open(accountId, 'live'),
   });
 
-  const checkConfig = async (config: BotConfig, exceptBotId?: string) => {
-    const account = await accounts.getAccount(config.accountId);
-    const markets = account ? await venues.markets(config.accountId) : {};
-    const market = markets[config.symbol];
-    const strategy =
-      typeof config.strategyId === 'string' ? await findStrategy(config.strategyId) : undefined;
-    const accountContext = {
-      accountExists: account !== undefined,
-      accountKind: account?.kind,
-      hasCredentials: account?.kind === 'exchange' && account.credentialsSecretId !== undefined,
-    };
-    // Only a valid mode has capital to check (a live venue's comes from the exchange).
-    let free: number | undefined;
-    const vaultErrors: FieldError[] = [];
-    if (market && checkMode(config, accountContext) === undefined) {
-      try {
-        free = await unallocated(config.accountId, market.quote, exceptBotId, config.mode);
-      } catch (error) {
-        if (!(error instanceof VaultLockedForLiveError)) throw error;
-        vaultErrors.push({ field: 'mode', message: error.message });
-      }
-    }
-    const errors = [
-      ...checkBotConfig(config, {
-        ...accountContext,
-        markets,
-        strategies: strategy ? [strategy] : [],
-        unallocated: () => free ?? Number.POSITIVE_INFINITY,
-      }),
-      ...vaultErrors,
-    ];
-    if (errors.length > 0) throw new FieldErrorsError(errors);
-    // Cross-field checks of a custom strategy run in its worker, once the ranges are valid.
-    const crossField = await strategy?.validateAsync?.(config.params);
-    if (crossField) {
-      throw new FieldErrorsError([
-        { field: `params.${crossField.field}`, message: crossField.message },
-      ]);
-    }
-  };
+  const checkConfig = createConfigCheck({
+    accounts,
+    markets: venues.markets,
+    findStrategy,
+    unallocated,
+  });
 
   const newShortId = async () => {
     const taken = new Set(
@@ -332,21 +286,12 @@ export function createBotHost(deps: BotHostDeps): BotHost {
     }
   };
 
-  /** Live bots trade with keys only the unlocked vault can decrypt. */
-  const requireVaultFor = (bot: Bot) => {
-    if (bot.config.mode === 'live' && !vault.isUnlocked()) {
-      throw new Error(
-        `Unlock the vault to start ${bot.config.name}: live bots trade with the account's API keys, which are sealed in the vault.`,
-      );
-    }
-  };
-
   const start = async (id: string) => {
     const bot = await requireBot(id);
     if (bot.status === 'running') return;
     if (bot.status === 'paused')
       throw new Error(`${bot.config.name} is paused: resume it instead.`);
-    requireVaultFor(bot);
+    waiting.requireVaultFor(bot);
     const started = await bots.setBotStatus(id, 'running', clock.now());
     try {
       await attach(started, 'running');
@@ -360,7 +305,7 @@ export function createBotHost(deps: BotHostDeps): BotHost {
     const bot = await requireBot(id);
     const from: BotStatus = paused ? 'running' : 'paused';
     if (bot.status !== from) throw new Error(`${bot.config.name} is ${bot.status}, not ${from}.`);
-    if (!paused) requireVaultFor(bot);
+    if (!paused) waiting.requireVaultFor(bot);
     const updated = await bots.setBotStatus(id, paused ? 'paused' : 'running', clock.now());
     if (waiting.isWaiting(id) && !running.has(id)) {
       // Still waiting for the vault: it resumes paused, and says so meanwhile.
@@ -383,22 +328,6 @@ export function createBotHost(deps: BotHostDeps): BotHost {
     const after = entry.runtime.snapshot().openOrders;
     if (after.length === 0) running.delete(bot.id);
     return { before, after };
-  };
-
-  /**
-   * Stops a live bot that waits for the vault: without its keys nothing can be canceled or
-   * sold, so only a plain stop is possible; with open orders it keeps waiting to finish them.
-   */
-  const stopWaiting = async (bot: Bot, options: StopOptions) => {
-    if (options.cancelOrders || options.closePosition) {
-      throw new Error(
-        `Unlock the vault first: canceling ${bot.config.name}'s orders or closing its position needs the account's API keys.`,
-      );
-    }
-    if (bot.status !== 'stopped') await bots.setBotStatus(bot.id, 'stopped', clock.now());
-    if ((await orders.listOpenOrders(bot.id)).length > 0) {
-      await bots.setStatusNote(bot.id, WAITING_FOR_VAULT);
-    } else waiting.forget(bot.id);
   };
 
   const killSwitch = createKillSwitch({
@@ -488,23 +417,11 @@ export function createBotHost(deps: BotHostDeps): BotHost {
     resume: async (bot, mode) => {
       await attach(bot, mode);
     },
+    hasOpenOrders: async (botId) => (await orders.listOpenOrders(botId)).length > 0,
     fail: markError,
     runCommand: (job) => commands.run(job),
     report,
   });
-
-  /** Resumes a bot after a reload, or leaves a live one waiting for the vault. */
-  const resumeAfterReload = async (bot: Bot, mode: RuntimeMode) => {
-    if (waiting.mustWait(bot)) return waiting.wait(bot);
-    await attach(bot, mode);
-    if (mode === 'stopped') return;
-    await store.appendEvent({
-      botId: bot.id,
-      time: clock.now(),
-      type: 'resumed_after_reload',
-      message: `Resumed ${bot.status} after the app was reopened.`,
-    });
-  };
 
   const host: BotHost = {
     vault,
@@ -519,7 +436,7 @@ export function createBotHost(deps: BotHostDeps): BotHost {
         const hasOpenOrders = !isActive && (await orders.listOpenOrders(bot.id)).length > 0;
         if (!isActive && !hasOpenOrders) continue;
         try {
-          await resumeAfterReload(bot, isActive ? (bot.status as RuntimeMode) : 'stopped');
+          await waiting.resumeAfterReload(bot, isActive ? (bot.status as RuntimeMode) : 'stopped');
         } catch (error) {
           await markError(
             bot.id,
@@ -607,7 +524,7 @@ export function createBotHost(deps: BotHostDeps): BotHost {
         commands.run(async () => {
           const bot = await requireBot(id);
           if (waiting.isWaiting(id) && !vault.isUnlocked()) {
-            await stopWaiting(bot, options);
+            await waiting.stopWaiting(bot, options);
             return undefined;
           }
           await stopRuntime(bot, options);
@@ -684,15 +601,8 @@ export function createBotHost(deps: BotHostDeps): BotHost {
         }),
       ),
 
-    async subscribe(listener) {
-      const id = `sub-${nextSubscription++}`;
-      subscribers.set(id, listener);
-      return id;
-    },
-
-    async unsubscribe(subscriptionId) {
-      subscribers.delete(subscriptionId);
-    },
+    subscribe: async (listener) => fanout.subscribe(listener),
+    unsubscribe: async (subscriptionId) => fanout.unsubscribe(subscriptionId),
 
     async getStatus() {
       const account = await venues.simulated.get(DEFAULT_SIM_ACCOUNT_ID)?.catch(() => undefined);

@@ -13,6 +13,7 @@ import type { BotStore } from '../core/engine/store';
 import type { Clock } from '../core/time';
 import type { BotsRepository } from '../db';
 import type { Vault } from '../vault';
+import type { StopOptions } from './engineApi';
 
 export const WAITING_FOR_VAULT = 'Waiting for the vault to be unlocked';
 
@@ -23,6 +24,7 @@ export interface LiveWaitingDeps {
   clock: Clock;
   /** Loads the bot's runtime in `mode`; throws when it cannot. */
   resume: (bot: Bot, mode: RuntimeMode) => Promise<void>;
+  hasOpenOrders: (botId: string) => Promise<boolean>;
   /** Puts the bot in error with `message`. */
   fail: (botId: string, message: string) => Promise<void>;
   /** Runs `job` as a host command (one at a time with the others). */
@@ -66,20 +68,54 @@ export function createLiveWaiting(deps: LiveWaitingDeps) {
     deps.runCommand(resumeAll).catch((error: unknown) => deps.report(String(error)));
   });
 
-  return {
-    /** Whether `bot` must wait instead of loading now: a live bot while the vault is locked. */
-    mustWait: (bot: Bot): boolean => bot.config.mode === 'live' && !vault.isUnlocked(),
+  /** Leaves the bot unloaded, saying it waits for the vault; it resumes on unlock. */
+  const wait = async (bot: Bot): Promise<void> => {
+    waiting.add(bot.id);
+    await bots.setStatusNote(bot.id, WAITING_FOR_VAULT);
+    await deps.store.appendEvent({
+      botId: bot.id,
+      time: clock.now(),
+      type: 'resumed_after_reload',
+      message: `Reopened ${bot.status}: ${WAITING_FOR_VAULT.toLowerCase()} (live bots need the account's API keys).`,
+    });
+  };
 
-    /** Leaves the bot unloaded, saying it waits for the vault; it resumes on unlock. */
-    async wait(bot: Bot): Promise<void> {
-      waiting.add(bot.id);
-      await bots.setStatusNote(bot.id, WAITING_FOR_VAULT);
+  return {
+    /** Resumes a bot after a reload, or leaves a live one waiting while the vault is locked. */
+    async resumeAfterReload(bot: Bot, mode: RuntimeMode): Promise<void> {
+      if (bot.config.mode === 'live' && !vault.isUnlocked()) return wait(bot);
+      await deps.resume(bot, mode);
+      if (mode === 'stopped') return;
       await deps.store.appendEvent({
         botId: bot.id,
         time: clock.now(),
         type: 'resumed_after_reload',
-        message: `Reopened ${bot.status}: ${WAITING_FOR_VAULT.toLowerCase()} (live bots need the account's API keys).`,
+        message: `Resumed ${bot.status} after the app was reopened.`,
       });
+    },
+
+    /** Refuses to start or resume a live bot while the vault is locked. */
+    requireVaultFor(bot: Bot): void {
+      if (bot.config.mode === 'live' && !vault.isUnlocked()) {
+        throw new Error(
+          `Unlock the vault to start ${bot.config.name}: live bots trade with the account's API keys, which are sealed in the vault.`,
+        );
+      }
+    },
+
+    /**
+     * Stops a bot that waits for the vault: without its keys nothing can be canceled or sold,
+     * so only a plain stop is possible; with open orders it keeps waiting to finish them.
+     */
+    async stopWaiting(bot: Bot, options: StopOptions): Promise<void> {
+      if (options.cancelOrders || options.closePosition) {
+        throw new Error(
+          `Unlock the vault first: canceling ${bot.config.name}'s orders or closing its position needs the account's API keys.`,
+        );
+      }
+      if (bot.status !== 'stopped') await bots.setBotStatus(bot.id, 'stopped', clock.now());
+      if (await deps.hasOpenOrders(bot.id)) await bots.setStatusNote(bot.id, WAITING_FOR_VAULT);
+      else waiting.delete(bot.id);
     },
 
     isWaiting: (botId: string): boolean => waiting.has(botId),
