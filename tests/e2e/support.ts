@@ -59,12 +59,22 @@ export interface WizardInput {
   stopLossPercent?: number;
   /** Start the bot at once (default true). */
   start?: boolean;
+  /** The account's name (default: the simulated account) and the mode on it. */
+  account?: string;
+  mode?: 'paper' | 'live';
 }
 
 /** Goes through every step of the create wizard and creates the bot; lands on its page. */
 export async function createBotWithWizard(page: Page, input: WizardInput): Promise<void> {
   await openWizard(page);
   await page.getByLabel('Name', { exact: true }).fill(input.name);
+  if (input.account) {
+    await page.getByRole('radio', { name: input.account, exact: true }).check();
+  }
+  if (input.mode) {
+    const label = input.mode === 'live' ? /^Live —/ : /^Paper —/;
+    await page.getByRole('radio', { name: label }).check();
+  }
   await nextStep(page, 2);
   if (input.market) await page.getByRole('radio', { name: input.market, exact: true }).check();
   await page.getByLabel('Allocation').fill(String(input.allocation ?? 1000));
