@@ -42,9 +42,13 @@ export function classifyFailure(error: unknown): FailureClass {
 
 /** The message a bot stops with after a fatal failure on account `accountName`. */
 export function describeFatal(error: unknown, accountName: string): string {
-  const message = messageOf(error);
+  const message = messageOf(error).replace(/\.$/, '');
   if (classifyFailure(error) === 'cors') {
-    return `The browser refused the exchange's answer (CORS): ${message}. Set a CORS proxy URL on the account (Accounts → ${accountName} → CORS proxy URL; run npm run cors-proxy).`;
+    // The adapter's message may already name the fix; otherwise say which setting it is.
+    const fix = /proxy/i.test(message)
+      ? ''
+      : ' Set a CORS proxy URL on the account (run npm run cors-proxy).';
+    return `The browser refused the exchange's answer: ${message}.${fix} (Accounts → ${accountName} → CORS proxy URL)`;
   }
   return `API key rejected: ${message}. Check the account's API key, secret and permissions (Accounts → ${accountName}).`;
 }
