@@ -66,7 +66,8 @@ export default tseslint.config(
             {
               // The catalogue and the adapter's types load no ccxt: the Accounts form uses them.
               regex: 'exchange/ccxt(?!/(catalog|types)$)',
-              message: 'ccxt lives only in workers (the UI may import exchange/ccxt/catalog and types).',
+              message:
+                'ccxt lives only in workers (the UI may import exchange/ccxt/catalog and types).',
             },
           ],
         },
