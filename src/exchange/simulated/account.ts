@@ -31,7 +31,8 @@ export interface AccountChanges {
 }
 
 export interface Account {
-  balances(): Balances;
+  /** Per currency: every currency held or traded on a market, or exactly `currencies`. */
+  balances(currencies?: Iterable<string>): Balances;
   /** Places an order at market `time`, when path point `entryPoint` (price `lastPrice`) shows. */
   /** `fillPrice`: a market order fills there (the signal candle's close) instead of the path. */
   place(
@@ -122,9 +123,11 @@ export function createAccount(
     state.openOrders.find((open) => predicate(open.order))?.order ?? findClosed(predicate);
 
   return {
-    balances() {
-      const currencies = new Set(Object.keys(state.balances));
-      for (const market of Object.values(markets)) currencies.add(market.base).add(market.quote);
+    balances(only) {
+      const currencies = new Set(only ?? Object.keys(state.balances));
+      if (!only) {
+        for (const market of Object.values(markets)) currencies.add(market.base).add(market.quote);
+      }
       const result: Balances = {};
       for (const currency of [...currencies].sort()) {
         const total = state.balances[currency] ?? 0;
