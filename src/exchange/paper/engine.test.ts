@@ -24,6 +24,8 @@ import { createPaperExchange } from './paperExchange';
 import { createFixtureSource, fixtureCandles } from './testSupport';
 
 const SYMBOL = 'BTC/USDT';
+/** Each case runs the fixture twice through the engine (about a second each on an idle core). */
+const TIMEOUT_MS = 30_000;
 type RunOptions = Omit<BacktestOptions, 'candles'>;
 
 /** The same bot as runBacktest's, on a paper exchange fed from `startIndex` on. */
@@ -124,45 +126,63 @@ async function compare(options: RunOptions): Promise<BacktestResult> {
 }
 
 describe('a bot on the paper exchange trades as on the simulator, fed the same real candles', () => {
-  it('with market orders (SMA crossover on 5m, 5 bps slippage)', async () => {
-    const result = await compare({
-      strategy: smaCrossover,
-      params: { fast: 9, slow: 21 },
-      timeframe: '5m',
-      slippageBps: 5,
-    });
-    expect(result.fills.length).toBeGreaterThan(10);
-  });
+  it(
+    'with market orders (SMA crossover on 5m, 5 bps slippage)',
+    async () => {
+      const result = await compare({
+        strategy: smaCrossover,
+        params: { fast: 9, slow: 21 },
+        timeframe: '5m',
+        slippageBps: 5,
+      });
+      expect(result.fills.length).toBeGreaterThan(10);
+    },
+    TIMEOUT_MS,
+  );
 
-  it('with resting limit orders (spot grid)', async () => {
-    const params = {
-      lower: 22_000,
-      upper: 24_000,
-      levels: 21,
-      spacing: 'arithmetic',
-      orderQuote: 100,
-    };
-    const result = await compare({ strategy: spotGrid, params });
-    expect(result.fills.filter((fill) => fill.takerOrMaker === 'maker').length).toBeGreaterThan(10);
-  });
+  it(
+    'with resting limit orders (spot grid)',
+    async () => {
+      const params = {
+        lower: 22_000,
+        upper: 24_000,
+        levels: 21,
+        spacing: 'arithmetic',
+        orderQuote: 100,
+      };
+      const result = await compare({ strategy: spotGrid, params });
+      expect(result.fills.filter((fill) => fill.takerOrMaker === 'maker').length).toBeGreaterThan(
+        10,
+      );
+    },
+    TIMEOUT_MS,
+  );
 
-  it('with a limit ladder and moving take-profit (DCA safety orders)', async () => {
-    const params = {
-      ...(defaultParams(dcaSafetyOrders.params) as RawParams),
-      deviation: 0.3,
-      stepScale: 1.3,
-      takeProfit: 0.6,
-    };
-    const result = await compare({ strategy: dcaSafetyOrders, params });
-    expect(result.fills.length).toBeGreaterThan(10);
-  });
+  it(
+    'with a limit ladder and moving take-profit (DCA safety orders)',
+    async () => {
+      const params = {
+        ...(defaultParams(dcaSafetyOrders.params) as RawParams),
+        deviation: 0.3,
+        stepScale: 1.3,
+        takeProfit: 0.6,
+      };
+      const result = await compare({ strategy: dcaSafetyOrders, params });
+      expect(result.fills.length).toBeGreaterThan(10);
+    },
+    TIMEOUT_MS,
+  );
 
-  it('with a stop-loss resting on the exchange as a stop-market order', async () => {
-    const result = await compare({
-      strategy: buyAndHold,
-      slippageBps: 5,
-      risk: { stopLoss: { kind: 'percent', percent: 3, onExchange: true } },
-    });
-    expect(result.orders.find((order) => order.triggerPrice !== undefined)?.state).toBe('filled');
-  });
+  it(
+    'with a stop-loss resting on the exchange as a stop-market order',
+    async () => {
+      const result = await compare({
+        strategy: buyAndHold,
+        slippageBps: 5,
+        risk: { stopLoss: { kind: 'percent', percent: 3, onExchange: true } },
+      });
+      expect(result.orders.find((order) => order.triggerPrice !== undefined)?.state).toBe('filled');
+    },
+    TIMEOUT_MS,
+  );
 });

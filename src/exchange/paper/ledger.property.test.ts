@@ -121,5 +121,5 @@ describe('paper account (property)', () => {
       ),
       { numRuns: 40 },
     );
-  });
+  }, 30_000);
 });
