@@ -72,7 +72,8 @@ describe('bot host', () => {
         .reduce((sum, fill) => sum + fill.amount, 0);
       expect(filled).toBeCloseTo(order.filled, 10);
       expect(order.filled).toBeLessThanOrEqual(order.amount + 1e-12);
-      expect(order.history[0]?.state).toBe('new');
+      // Journaled, then marked sent before the request, then answered.
+      expect(order.history.slice(0, 2).map((entry) => entry.state)).toEqual(['new', 'sent']);
     }
     if (!ledger) throw new Error('no ledger');
     expect(ledger.tradeCount).toBe(fills.length);
@@ -333,7 +334,7 @@ describe('the kill switch', () => {
     params: { lower: 15_000, upper: 40_000, levels: 20, spacing: 'arithmetic', orderQuote: 50 },
     allocation: 2000,
   };
-  const OPEN_STATES = ['new', 'open', 'partially_filled'];
+  const OPEN_STATES = ['new', 'sent', 'open', 'partially_filled'];
 
   const position = async (test: TestHost, botId: string) =>
     (await test.db.ledgers.get(botId))?.ledger.position ?? 0;

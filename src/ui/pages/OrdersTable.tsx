@@ -7,8 +7,10 @@ import { useEngine } from '../EngineProvider';
 import { formatAmount, formatDateTime, formatPrice, isoTime } from '../format';
 import { createCommandRunner } from '../stores/createCommandRunner';
 
+/** Journal states as the table shows them; `new` and `sent` await the exchange's answer. */
 const STATE_LABELS: Record<OrderState, string> = {
-  new: 'Sending',
+  new: 'New',
+  sent: 'Sent',
   open: 'Open',
   partially_filled: 'Partially filled',
   filled: 'Filled',
