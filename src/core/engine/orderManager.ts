@@ -11,7 +11,7 @@ import { ExchangeError, type ExchangePort } from '../exchangePort';
 import { formatAmount, formatPrice } from '../market/formatForMarket';
 import type { Market } from '../market/types';
 import { makeClientOrderId, parseClientOrderId } from '../orders/clientOrderId';
-import { newOrderRecord, type OrderRecord } from '../orders/journal';
+import { newOrderRecord, orderRequest, type OrderRecord } from '../orders/journal';
 import {
   applyOrderEvent,
   isFinalState,
@@ -131,15 +131,7 @@ export function createOrderManager(options: OrderManagerOptions): OrderManager {
       if (isUnacknowledged(record.state))
         record = await markSent(record, attempt === 1 ? note : `retry ${attempt}`);
       try {
-        const placed = await exchange.createOrder({
-          symbol: record.symbol,
-          type: record.type,
-          side: record.side,
-          amount: record.amount,
-          price: record.price,
-          ...(record.triggerPrice === undefined ? {} : { triggerPrice: record.triggerPrice }),
-          clientOrderId: record.clientOrderId,
-        });
+        const placed = await exchange.createOrder(orderRequest(record));
         return await acknowledge(record, placed);
       } catch (error) {
         const kind = error instanceof ExchangeError ? error.kind : 'unknown';

@@ -4,7 +4,7 @@
  * client order id is the key for reconciliation.
  */
 import type { TimestampMs } from '../time';
-import type { OrderSide, OrderState, OrderType } from './types';
+import type { OrderRequest, OrderSide, OrderState, OrderType } from './types';
 
 /** One entry of an order's history; a `sent` entry's time is when that request went out. */
 export interface OrderTransition {
@@ -57,5 +57,18 @@ export function newOrderRecord(fields: NewOrderRecord, now: TimestampMs): OrderR
     createdAt: now,
     updatedAt: now,
     history: [{ state: 'new', time: now }],
+  };
+}
+
+/** The exchange request for a journaled order; every send and re-send carries the same id. */
+export function orderRequest(record: OrderRecord): OrderRequest {
+  return {
+    symbol: record.symbol,
+    type: record.type,
+    side: record.side,
+    amount: record.amount,
+    price: record.price,
+    ...(record.triggerPrice === undefined ? {} : { triggerPrice: record.triggerPrice }),
+    clientOrderId: record.clientOrderId,
   };
 }
