@@ -31,7 +31,8 @@ async function history(test: TestHost, botId: string) {
   return { orders, fills, ledger };
 }
 
-describe('bot host', () => {
+// Replays hundreds of market minutes through the real simulator, some twice: slow on a busy machine.
+describe('bot host', { timeout: 30_000 }, () => {
   it('refuses invalid parameters with a message naming the field, and saves nothing', async () => {
     const test = await startTestHost();
     const result = await test.host.createBot({ ...SMA_BOT, params: { fast: 30, slow: 10 } });
@@ -196,7 +197,7 @@ describe('bot host', () => {
   });
 });
 
-describe('bot host after a crash', () => {
+describe('bot host after a crash', { timeout: 30_000 }, () => {
   it('recovers when the simulator state saved before the crash is older than the journal', async () => {
     const uninterrupted = await startTestHost();
     const botA = await createStartedBot(uninterrupted);
