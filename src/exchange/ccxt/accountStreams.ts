@@ -12,7 +12,7 @@ import type { AccountCalls } from './account';
 import type { AdapterContext } from './context';
 import { createStopper, runLoop } from './loop';
 import type { Stopper } from './loop';
-import { describe } from './marketData';
+import { reasonOf } from './marketData';
 
 /** How often a streaming account is also polled, to catch what a resubscription missed. */
 export const RECONCILE_INTERVAL_MS = 60_000;
@@ -42,7 +42,7 @@ function runAccountStream(
   const onFailure = (error: unknown, delay: number) => {
     needsPoll = true;
     ctx.notice(
-      `${what} of ${ctx.client.name} interrupted (${describe(ctx, error)}); reconnecting in ${Math.round(delay / 1000)} s.`,
+      `${what} of ${ctx.client.name} interrupted (${reasonOf(ctx, error)}); reconnecting in ${Math.round(delay / 1000)} s.`,
     );
   };
   runLoop({
@@ -101,7 +101,7 @@ export function startOrderStream(
         publish(order);
       }
     }
-    for (const [id, last] of seen) {
+    for (const [id, last] of [...seen]) {
       if (last.status === 'open' && !open.has(id))
         publish(await account.fetchOrder(id, last.symbol));
     }

@@ -10,7 +10,7 @@ import type { Candle } from '../../core/market/candle';
 import type { AdapterContext } from './context';
 import { toCandle } from './convert';
 import { createStopper, runLoop } from './loop';
-import { describe, fetchClosedCandles } from './marketData';
+import { fetchClosedCandles, reasonOf } from './marketData';
 
 export const MINUTE_MS = 60_000;
 /** Candles per back-fill request (a reconnect after a long outage takes several). */
@@ -97,7 +97,7 @@ export function startCandleStream(
       // Values of unfinished candles may be stale after a gap: REST refills them.
       pending.clear();
       ctx.notice(
-        `Candles of ${symbol} on ${client.name} interrupted (${describe(ctx, error)}); reconnecting in ${Math.round(delay / 1000)} s.`,
+        `Candles of ${symbol} on ${client.name} interrupted (${reasonOf(ctx, error)}); reconnecting in ${Math.round(delay / 1000)} s.`,
       );
     },
   });

@@ -130,12 +130,20 @@ describe('toTrade, toBalances, toCandle', () => {
     expect(trade.fee).toEqual({ cost: 0, currency: 'USDT' });
   });
 
-  it('reads unified balances, or Binance’s info when ccxt left them empty', () => {
-    expect(toBalances({ info: {}, BTC: { free: 1, used: 0.5, total: 1.5 } } as never)).toEqual({
+  it('reads held currencies from unified balances, or Binance’s info when ccxt left them empty', () => {
+    const unified = {
+      info: {},
       BTC: { free: 1, used: 0.5, total: 1.5 },
-    });
+      DOGE: { free: 0, used: 0, total: 0 },
+    };
+    expect(toBalances(unified as never)).toEqual({ BTC: { free: 1, used: 0.5, total: 1.5 } });
     const wsSpot = {
-      info: { balances: [{ asset: 'USDT', free: '10.5', locked: '2.0' }] },
+      info: {
+        balances: [
+          { asset: 'USDT', free: '10.5', locked: '2.0' },
+          { asset: 'BNB', free: '0.00000000', locked: '0.00000000' },
+        ],
+      },
       free: {},
       used: {},
       total: {},

@@ -166,8 +166,9 @@ export function toTrade(
 const BALANCE_META = new Set(['info', 'free', 'used', 'total', 'timestamp', 'datetime', 'debt']);
 
 /**
- * A ccxt balance as ours (currencies with a total). Binance's spot `fetchBalanceWs` leaves the
- * unified fields empty (docs/exchange-simulator.md); its raw `info.balances` is read instead.
+ * A ccxt balance as ours: the currencies the account holds (exchanges such as Binance list every
+ * asset, mostly at zero). Binance's spot `fetchBalanceWs` leaves the unified fields empty
+ * (docs/exchange-simulator.md); its raw `info.balances` is read instead.
  */
 export function toBalances(balance: CcxtBalances): Balances {
   const result: Balances = {};
@@ -177,16 +178,16 @@ export function toBalances(balance: CcxtBalances): Balances {
     if (!isNumber(total) && !isNumber(free)) continue;
     const f = isNumber(free) ? free : 0;
     const u = isNumber(used) ? used : 0;
-    result[code] = { free: f, used: u, total: isNumber(total) ? total : f + u };
+    const sum = isNumber(total) ? total : f + u;
+    if (sum !== 0) result[code] = { free: f, used: u, total: sum };
   }
-  if (Object.keys(result).length > 0) return result;
   const raw = (balance.info as { balances?: unknown } | undefined)?.balances;
-  if (!Array.isArray(raw)) return result;
+  if (Object.keys(result).length > 0 || !Array.isArray(raw)) return result;
   for (const row of raw as { asset?: string; free?: string; locked?: string }[]) {
     if (!row.asset) continue;
     const free = Number(row.free ?? 0);
     const used = Number(row.locked ?? 0);
-    result[row.asset] = { free, used, total: free + used };
+    if (free + used !== 0) result[row.asset] = { free, used, total: free + used };
   }
   return result;
 }

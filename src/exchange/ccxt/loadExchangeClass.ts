@@ -16,7 +16,14 @@ export type CcxtClient = Exchange;
 export type ExchangeClass = new (config?: object) => CcxtClient;
 
 /** The exchanges Flotilla is tested with, in the order the account form lists them. */
-export const TESTED_EXCHANGE_IDS = ['binance', 'coinbase', 'kraken', 'okx', 'bybit', 'kucoin'];
+export const TESTED_EXCHANGE_IDS: readonly string[] = [
+  'binance',
+  'coinbase',
+  'kraken',
+  'okx',
+  'bybit',
+  'kucoin',
+];
 
 /**
  * The ccxt class for `id`: the `pro` class where ccxt has one, else the REST class.

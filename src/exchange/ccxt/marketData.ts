@@ -64,7 +64,7 @@ export function startTickStream(
     },
     onFailure: (error, delay) =>
       ctx.notice(
-        `Prices of ${symbol} on ${client.name} stopped (${describe(ctx, error)}); retrying in ${Math.round(delay / 1000)} s.`,
+        `Prices of ${symbol} on ${client.name} stopped (${reasonOf(ctx, error)}); retrying in ${Math.round(delay / 1000)} s.`,
       ),
   });
   return () => {
@@ -74,6 +74,6 @@ export function startTickStream(
 }
 
 /** A short, redacted reason for a notice. */
-export function describe(ctx: AdapterContext, error: unknown): string {
+export function reasonOf(ctx: AdapterContext, error: unknown): string {
   return redact(error instanceof Error ? error.message : String(error), ctx.secrets).slice(0, 200);
 }
