@@ -4,9 +4,25 @@
 import { defineConfig } from 'vitest/config';
 import solid from 'vite-plugin-solid';
 import { VitePWA } from 'vite-plugin-pwa';
+import { fileURLToPath } from 'node:url';
+import { ccxtBrowserStubs, ccxtChunkFileNames } from './scripts/ccxtBrowserStubs.mjs';
+
+/** Vitest runs in Node: ccxt keeps its real Node modules there. */
+const browserStubs = process.env.VITEST ? [] : [ccxtBrowserStubs()];
 
 export default defineConfig({
+  resolve: {
+    alias: [
+      // ccxt's package exports only '.'; the adapter imports single exchanges by file
+      // (src/exchange/ccxt/loadExchangeClass.ts) so each becomes its own worker chunk.
+      {
+        find: /^ccxt\/js\/src\/(.*)$/,
+        replacement: fileURLToPath(new URL('./node_modules/ccxt/js/src/$1', import.meta.url)),
+      },
+    ],
+  },
   plugins: [
+    ...browserStubs,
     solid(),
     VitePWA({
       registerType: 'prompt',
@@ -37,11 +53,28 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,png,json,bin,webmanifest}'],
         navigateFallback: '/index.html',
         cleanupOutdatedCaches: true,
+        // ccxt's chunks (one per exchange, ~100-150 KB gzip each; the whole-library fallback is
+        // 4 MB) are not precached: most users need one exchange or none. Each is cached the
+        // first time a worker loads it; their names are content hashes, so cache-first is safe.
+        globIgnores: ['assets/ccxt/**'],
+        runtimeCaching: [
+          {
+            urlPattern: /\/assets\/ccxt\/[^/]+\.js$/,
+            handler: 'CacheFirst',
+            options: {
+              cacheName: 'flotilla-ccxt-chunks',
+              expiration: { maxEntries: 60, maxAgeSeconds: 90 * 24 * 3600 },
+            },
+          },
+        ],
       },
     }),
   ],
   worker: {
     format: 'es',
+    plugins: () => [...browserStubs],
+    // ccxt's chunks go to assets/ccxt/ so the service worker can cache them apart.
+    rolldownOptions: { output: { chunkFileNames: ccxtChunkFileNames } },
   },
   build: {
     target: 'es2022',

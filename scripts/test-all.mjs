@@ -3,7 +3,7 @@
 // production build and end-to-end tests (Playwright in Debian's Chromium). Every step runs even
 // if an earlier one failed, so one run shows everything. The last line printed is the total over
 // the test runners' JSON reports: "N passed, N failed[, N skipped]". A failed static check
-// (typecheck, lint, format, build) counts as one failure.
+// (typecheck, lint, format, build, bundle check) counts as one failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureChromium } from './chromium.mjs';
@@ -67,6 +67,8 @@ try {
 }
 const built = run('build', 'npx', ['vite', 'build', '--logLevel', 'warn']);
 if (!built) totals.failed += 1;
+// ccxt must never reach the main thread (DESIGN.md): a failure names the chunk.
+if (built && !run('bundle check', 'node', ['scripts/check-bundle.mjs'])) totals.failed += 1;
 if (chromium && built) {
   const playwrightReport = `${REPORTS}/playwright.json`;
   run('end-to-end tests', 'npx', ['playwright', 'test', '--reporter=list,json'], {

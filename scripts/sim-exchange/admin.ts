@@ -1,6 +1,6 @@
 /**
  * The simulator's own control endpoints under /__sim/ (not Binance; no auth — the server only
- * listens on 127.0.0.1): state, faults, the market clock and balances. See
+ * listens on 127.0.0.1): state, faults, the market clock, balances and dropping WebSockets. See
  * docs/exchange-simulator.md for the request and response shapes.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -15,6 +15,9 @@ import type { Engine } from './orders';
 import { readBody, sendJson } from './router';
 import type { SimSymbol } from './symbols';
 
+/** Which WebSocket connections a disconnect drops. */
+export type DisconnectTarget = 'streams' | 'api' | 'all';
+
 export interface AdminDeps {
   market: MarketModel;
   engine: Engine;
@@ -23,6 +26,7 @@ export interface AdminDeps {
   api: Api;
   symbols: readonly SimSymbol[];
   urls(): Record<string, string>;
+  disconnect(target: DisconnectTarget): number;
 }
 
 async function jsonBody(req: IncomingMessage): Promise<Record<string, unknown>> {
@@ -77,6 +81,13 @@ export function createAdmin(deps: AdminDeps) {
           if (body.advanceMs !== undefined) deps.market.advance(Number(body.advanceMs));
           deps.engine.advance();
           return sendJson(res, 200, state(), headers);
+        }
+        case 'POST /__sim/disconnect': {
+          const target = (await jsonBody(req)).target ?? 'all';
+          if (target !== 'streams' && target !== 'api' && target !== 'all') {
+            throw new Error('target must be one of streams, api, all');
+          }
+          return sendJson(res, 200, { dropped: deps.disconnect(target) }, headers);
         }
         case 'POST /__sim/balances': {
           const body = await jsonBody(req);

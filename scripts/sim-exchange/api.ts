@@ -5,6 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { errors } from './errors';
+import { apiRestrictionsResponse } from './keyPermissions';
+import type { KeyPermissions } from './keyPermissions';
 import {
   accountResponse,
   cancelResponse,
@@ -33,6 +35,8 @@ export interface ApiContext {
   symbols: readonly SimSymbol[];
   /** Wall-clock ms (what `timestamp` is checked against and /api/v3/time answers). */
   serverTime(): number;
+  /** What GET /sapi/v1/account/apiRestrictions says the test API key may do. */
+  keyPermissions: KeyPermissions;
 }
 
 const intParam = (params: Params, name: string): number | undefined => {
@@ -176,6 +180,8 @@ export function createApi(ctx: ApiContext) {
     },
 
     account: () => accountResponse(ledger.list(), market.time()),
+
+    apiRestrictions: () => apiRestrictionsResponse(ctx.keyPermissions, ctx.serverTime()),
 
     placeOrder(params: Params, options: { test?: boolean; partialFraction?: number } = {}) {
       const one = symbol(params);

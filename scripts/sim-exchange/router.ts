@@ -1,5 +1,5 @@
 /**
- * The REST side: routes Binance's /api/v3 paths to the API operations, checking signatures on
+ * The REST side: routes Binance's /api/v3 paths (and sapi's apiRestrictions) to the API operations, checking signatures on
  * SIGNED endpoints, applying armed faults, answering CORS like Binance (cors.ts) and handing
  * /__sim/* to the admin endpoints. Every response is JSON with Binance's headers.
  */
@@ -41,6 +41,7 @@ const SIGNED: Record<string, Handler> = {
   'DELETE /api/v3/openOrders': (api, p) => api.cancelOpenOrders(p),
   'GET /api/v3/allOrders': (api, p) => api.allOrders(p),
   'GET /api/v3/myTrades': (api, p) => api.myTrades(p),
+  'GET /sapi/v1/account/apiRestrictions': (api) => api.apiRestrictions(),
 };
 
 function findRoute(method: string, path: string): Route | undefined {

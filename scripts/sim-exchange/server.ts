@@ -9,9 +9,12 @@ import type { AddressInfo } from 'node:net';
 import type { Candle } from '../../src/core/market/candle';
 import { START_INDEX } from '../../src/exchange/simulated/simulatedExchange';
 import { createAdmin } from './admin';
+import type { DisconnectTarget } from './admin';
 import { createApi } from './api';
 import type { Credentials } from './auth';
 import { createFaults } from './faults';
+import { DEFAULT_KEY_PERMISSIONS } from './keyPermissions';
+import type { KeyPermissions } from './keyPermissions';
 import type { Faults } from './faults';
 import { createLedger } from './ledger';
 import type { Ledger } from './ledger';
@@ -37,6 +40,8 @@ export const DEFAULT_BALANCES: Readonly<Record<string, number>> = {
   BTC: 0.1,
 };
 
+export type { DisconnectTarget };
+
 export interface SimExchangeOptions {
   /** 0 (default) picks a free port. */
   port?: number;
@@ -55,6 +60,8 @@ export interface SimExchangeOptions {
   pushIntervalMs?: number;
   /** Wall clock (default Date.now). */
   now?: () => number;
+  /** What apiRestrictions reports for the test key (default: trade only, no withdrawals). */
+  keyPermissions?: Partial<KeyPermissions>;
 }
 
 export interface CcxtApiUrls {
@@ -79,6 +86,8 @@ export interface SimExchange {
   userDataSubscriptions(): number;
   /** What to assign to a ccxt binance instance's `urls.api`. */
   ccxtUrls(): CcxtApiUrls;
+  /** Drops WebSocket connections at once, as a network fault would; returns how many. */
+  disconnect(target?: DisconnectTarget): number;
   close(): Promise<void>;
 }
 
@@ -103,7 +112,8 @@ export async function createSimExchange(options: SimExchangeOptions = {}): Promi
   const engine = createEngine(market, ledger);
   const faults = createFaults();
   const serverTime = () => Math.floor(now());
-  const api = createApi({ market, engine, ledger, symbols, serverTime });
+  const keyPermissions = { ...DEFAULT_KEY_PERMISSIONS, ...options.keyPermissions };
+  const api = createApi({ market, engine, ledger, symbols, serverTime, keyPermissions });
 
   let url = '';
   let wsUrl = '';
@@ -122,6 +132,7 @@ export async function createSimExchange(options: SimExchangeOptions = {}): Promi
     api,
     symbols,
     urls: () => ({ rest: url, ws: `${wsUrl}/ws`, wsApi: `${wsUrl}/ws-api/v3` }),
+    disconnect: (target) => disconnect(target),
   });
   const router = createRouter({ api, credentials, faults, serverTime, admin });
   const server = createServer((req, res) => {
@@ -134,6 +145,8 @@ export async function createSimExchange(options: SimExchangeOptions = {}): Promi
   const streams = createMarketStreams({ market, engine, symbols });
   const wsApi = createWsApi({ api, engine, ledger, credentials, faults, serverTime });
   const wss = new WebSocketServer({ noServer: true });
+  const disconnect = (target: DisconnectTarget = 'all'): number =>
+    (target === 'api' ? 0 : streams.dropAll()) + (target === 'streams' ? 0 : wsApi.dropAll());
   server.on('upgrade', (req, socket, head) => {
     const target = new URL(req.url ?? '/', 'http://sim');
     const path = target.pathname.replace(/\/+$/, '');
@@ -172,6 +185,7 @@ export async function createSimExchange(options: SimExchangeOptions = {}): Promi
     ledger,
     faults,
     ccxtUrls,
+    disconnect,
     userDataSubscriptions: () => wsApi.userDataSubscriptions(),
     async close() {
       clearInterval(timer);

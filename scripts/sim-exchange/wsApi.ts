@@ -51,6 +51,8 @@ export interface WsApi {
   connect(socket: WebSocket): void;
   /** Open user-data-stream subscriptions (tests wait for one before placing orders). */
   userDataSubscriptions(): number;
+  /** Drops every WebSocket API connection at once (a network fault); returns how many. */
+  dropAll(): number;
 }
 
 export function createWsApi(deps: {
@@ -63,12 +65,21 @@ export function createWsApi(deps: {
 }): WsApi {
   let nextSubscriptionId = 0;
   let open = 0;
+  const sockets = new Set<WebSocket>();
 
   return {
     userDataSubscriptions: () => open,
+    dropAll() {
+      const count = sockets.size;
+      for (const socket of sockets) socket.terminate();
+      sockets.clear();
+      return count;
+    },
     connect(socket) {
+      sockets.add(socket);
       const subscriptions = new Map<number, () => void>();
       socket.on('close', () => {
+        sockets.delete(socket);
         subscriptions.forEach((stop) => stop());
         open -= subscriptions.size;
         subscriptions.clear();

@@ -39,6 +39,8 @@ export interface MarketStreams {
   connect(socket: WebSocket, path: string, query: URLSearchParams): void;
   push(): void;
   clientCount(): number;
+  /** Drops every stream connection at once (a network fault); returns how many. */
+  dropAll(): number;
 }
 
 export function createMarketStreams(deps: {
@@ -181,5 +183,11 @@ export function createMarketStreams(deps: {
       }
     },
     clientCount: () => clients.size,
+    dropAll() {
+      const count = clients.size;
+      for (const client of clients) client.socket.terminate();
+      clients.clear();
+      return count;
+    },
   };
 }

@@ -52,6 +52,14 @@ export interface ExchangePort {
    * the exchange itself triggers. Where false, the engine enforces stops itself.
    */
   readonly supportsNativeStops: boolean;
+  /**
+   * How long after it was sent a request may still be executed by the exchange (a signed
+   * request older than Binance's `recvWindow` is refused, for instance). Once that long has
+   * passed since an order's last request, an exchange that does not know its client order id
+   * never will, so reconciliation can re-send it without risking a duplicate. Absent or 0: a
+   * request runs in-process or not at all (the simulator, the paper exchange).
+   */
+  readonly requestWindowMs?: number;
   loadMarkets(): Promise<Record<string, Market>>;
   fetchBalance(): Promise<Balances>;
   /** Closed 1m-or-coarser candles ending before now; `since` inclusive. */

@@ -24,6 +24,7 @@ describe('ordersRepository', () => {
       'partially_filled',
       'rejected',
       'expired',
+      'sent',
     ];
     for (const [index, state] of states.entries()) {
       await store.putOrder(
@@ -33,6 +34,7 @@ describe('ordersRepository', () => {
     await store.putOrder(sampleOrder({ clientOrderId: 'other', botId: 'bot-2', state: 'open' }));
 
     expect((await orders.listOrders('bot-1')).map((order) => order.clientOrderId)).toEqual([
+      'o-7',
       'o-6',
       'o-5',
       'o-4',
@@ -42,6 +44,7 @@ describe('ordersRepository', () => {
       'o-0',
     ]);
     expect((await orders.listOpenOrders('bot-1')).map((order) => order.state)).toEqual([
+      'sent',
       'partially_filled',
       'new',
       'open',

@@ -11,12 +11,12 @@ import type { FillRow, FlotillaDb } from './schema';
 import { requireNumber } from './validation';
 
 /** Journal states in which an order may still fill or be canceled. */
-export const OPEN_ORDER_STATES: readonly OrderState[] = ['new', 'open', 'partially_filled'];
+export const OPEN_ORDER_STATES: readonly OrderState[] = ['new', 'sent', 'open', 'partially_filled'];
 
 export interface OrdersRepository {
   /** A bot's orders, oldest first. */
   listOrders(botId: string): Promise<OrderRecord[]>;
-  /** A bot's orders in a non-final state (new, open, partially filled), oldest first. */
+  /** A bot's orders in a non-final state (new, sent, open, partially filled), oldest first. */
   listOpenOrders(botId: string): Promise<OrderRecord[]>;
   /** A bot's latest `limit` fills, newest first. */
   listFills(botId: string, limit?: number): Promise<FillRow[]>;

@@ -7,6 +7,7 @@
  */
 import type { BotStore } from '../core/engine/store';
 import type { ExchangePort } from '../core/exchangePort';
+import type { OrderRecord } from '../core/orders/journal';
 import type { OrderRequest } from '../core/orders/types';
 import type { RunnableStrategy } from '../core/strategy/types';
 import { createSeededRandom, type ManualClock, type Timers } from '../core/time';
@@ -17,7 +18,9 @@ import { createBotHost, type BotHost } from './botHost';
 
 /** Where a host is killed. Each returns true when the kill happens at this call. */
 export interface CrashPlan {
-  /** Before the exchange sees this order (it is already journaled). */
+  /** After this order was journaled (state `new`), before it is marked `sent`. */
+  afterJournal?: (order: OrderRecord) => boolean;
+  /** After this order was marked `sent` in the journal, before the request reaches the exchange. */
   beforeSend?: (request: OrderRequest) => boolean;
   /** After the exchange accepted this order and saved it, before the engine hears back. */
   afterAccept?: (request: OrderRequest) => boolean;
@@ -106,7 +109,13 @@ export async function startKillableHost(options: {
       if (plan.afterFill?.(step)) kill();
       return dead ? never() : isNew;
     };
-    return hangWhenDead({ ...store, recordFill }, () => dead);
+    const putOrder: BotStore['putOrder'] = async (order) => {
+      if (dead) return never();
+      await store.putOrder(order);
+      if (order.state === 'new' && plan.afterJournal?.(order)) kill();
+      return dead ? never() : undefined;
+    };
+    return hangWhenDead({ ...store, recordFill, putOrder }, () => dead);
   };
 
   const host = createBotHost({

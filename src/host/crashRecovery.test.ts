@@ -122,10 +122,17 @@ async function uninterruptedRun(): Promise<Run> {
   return { db, botIds, marketTime: end };
 }
 
-/** Kills the first host as `plan` says, then runs a new one on the same database to the end. */
-async function crashedRun(plan: CrashPlan): Promise<Run> {
+/**
+ * Kills the first host as `plan` says, lets `atKill` look at what it left behind, then runs a
+ * new one on the same database to the end.
+ */
+async function crashedRun(
+  plan: CrashPlan,
+  atKill?: (db: FlotillaDb) => Promise<void>,
+): Promise<Run> {
   const { test, db, clock, botIds, end } = await firstHost(plan);
   expect(test.isDead()).toBe(true);
+  await atKill?.(db);
   const second = await startKillableHost({
     db,
     clock,
@@ -178,7 +185,7 @@ async function expectConsistent(run: Run) {
   const exchangeIds = onExchange.map((order) => order.clientOrderId);
   expect(new Set(exchangeIds).size).toBe(exchangeIds.length);
   expect(new Set(exchange.seenClientOrderIds).size).toBe(exchange.seenClientOrderIds.length);
-  expect(journal.filter((order) => order.state === 'new')).toEqual([]);
+  expect(journal.filter((order) => order.state === 'new' || order.state === 'sent')).toEqual([]);
   const sent = journal.filter((order) => order.state !== 'rejected');
   expect(new Set(exchangeIds)).toEqual(new Set(sent.map((order) => order.clientOrderId)));
   // The journal's state of each order is the exchange's.
@@ -235,14 +242,53 @@ describe('killing the worker at each step of an order', () => {
     return reference;
   };
 
+  /** The order a kill happened on, by client order id (set by `counter`). */
+  let killedOrder: string | undefined;
   const counter = (at: number) => {
     let calls = 0;
-    return () => ++calls === at;
+    return (order?: { clientOrderId: string }) => {
+      if (++calls !== at) return false;
+      killedOrder = order?.clientOrderId;
+      return true;
+    };
   };
 
+  /** The killed order is in the journal in `state`, and the exchange never saw it. */
+  const journaledUnsent = (state: 'new' | 'sent') => async (db: FlotillaDb) => {
+    expect(killedOrder).toBeDefined();
+    const record = await db.orders.get(killedOrder ?? '');
+    expect(record?.state).toBe(state);
+    expect(record?.history.map((entry) => entry.state)).toEqual(
+      state === 'new' ? ['new'] : ['new', 'sent'],
+    );
+    const exchange = (await db.simState.get('sim-default'))?.state as SimulatorState;
+    expect(exchange.seenClientOrderIds).not.toContain(killedOrder);
+  };
+
+  it.each([
+    ['after journaling an order, before marking it sent', 1, 'new'],
+    ['after journaling a later order, before marking it sent', 6, 'new'],
+    ['after marking an order sent, before the request', 1, 'sent'],
+    ['after marking a later order sent, before the request', 6, 'sent'],
+  ] as const)(
+    '%s: it is sent once on restart, and the run equals an uninterrupted one',
+    async (_, at, state) => {
+      const plan: CrashPlan =
+        state === 'new' ? { afterJournal: counter(at) } : { beforeSend: counter(at) };
+      const run = await crashedRun(plan, journaledUnsent(state));
+      await expectSameAsUninterrupted(run);
+      const record = await run.db.orders.get(killedOrder ?? '');
+      // Sent once by the second host (a `sent` one is re-sent with the same client order id).
+      const marks = record?.history.filter((entry) => entry.state === 'sent') ?? [];
+      expect(marks.map((mark) => mark.note)).toEqual(
+        state === 'new' ? [undefined] : [undefined, 'Re-sent: the exchange never received it'],
+      );
+      expect(['open', 'partially_filled', 'filled', 'canceled']).toContain(record?.state);
+    },
+    120_000,
+  );
+
   const cases: [string, CrashPlan][] = [
-    ['after journaling a limit entry, before sending it', { beforeSend: counter(1) }],
-    ['after journaling a later order, before sending it', { beforeSend: counter(6) }],
     [
       'after the exchange accepted an order, before the acknowledgement',
       { afterAccept: counter(2) },
@@ -264,22 +310,24 @@ describe('killing the worker at each step of an order', () => {
     ],
   ];
 
+  /** Orders, fills, positions and balances equal an uninterrupted run's; nothing doubled. */
+  const expectSameAsUninterrupted = async (run: Run) => {
+    const reference = await expected();
+    await expectConsistent(run);
+    const actual = await outcome(run);
+    for (const [index, bot] of actual.bots.entries()) {
+      const want = reference.bots[index];
+      expect(bot.orders).toEqual(want?.orders);
+      expect(bot.fills).toEqual(want?.fills);
+      expect(bot.ledger?.position).toBeCloseTo(want?.ledger?.position ?? NaN, 12);
+      expect(bot.ledger?.cash).toBeCloseTo(want?.ledger?.cash ?? NaN, 8);
+    }
+    expect(actual.exchange.balances).toEqual(reference.exchange.balances);
+  };
+
   it.each(cases)(
     '%s: the same orders, fills and positions as an uninterrupted run',
-    async (_, plan) => {
-      const reference = await expected();
-      const run = await crashedRun(plan);
-      await expectConsistent(run);
-      const actual = await outcome(run);
-      for (const [index, bot] of actual.bots.entries()) {
-        const want = reference.bots[index];
-        expect(bot.orders).toEqual(want?.orders);
-        expect(bot.fills).toEqual(want?.fills);
-        expect(bot.ledger?.position).toBeCloseTo(want?.ledger?.position ?? NaN, 12);
-        expect(bot.ledger?.cash).toBeCloseTo(want?.ledger?.cash ?? NaN, 8);
-      }
-      expect(actual.exchange.balances).toEqual(reference.exchange.balances);
-    },
+    async (_, plan) => expectSameAsUninterrupted(await crashedRun(plan)),
     120_000,
   );
 });

@@ -61,7 +61,7 @@ test('the kill switch stops every bot and cancels every open order', async ({ pa
     .poll(
       async () =>
         (await readStore<OrderRow>(page, 'orders')).filter((order) =>
-          ['new', 'open', 'partially_filled'].includes(order.state),
+          ['new', 'sent', 'open', 'partially_filled'].includes(order.state),
         ).length,
       { timeout: 15_000 },
     )

@@ -12,6 +12,7 @@ import type { Candle } from '../market/candle';
 import type { Market } from '../market/types';
 import type { OrderRecord } from '../orders/journal';
 import { shapeOrder } from '../orders/shape';
+import { isUnacknowledged } from '../orders/stateMachine';
 import type { ExchangeOrder, ExchangeTrade, OrderIntent } from '../orders/types';
 import { createLedger, ledgerEquity } from '../portfolio/ledger';
 import type { Ledger } from '../portfolio/types';
@@ -324,7 +325,8 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
           isWarmup = false;
           return;
         }
-        if (orders.openOrders().some((order) => order.state === 'new')) await orders.reconcile();
+        if (orders.openOrders().some((order) => isUnacknowledged(order.state)))
+          await orders.reconcile();
         // Protective exits come first, and keep working while the bot is paused.
         const closedByRisk = await risk.protect(candle);
         await feedCandle(candle, closedByRisk);

@@ -1,17 +1,23 @@
 /**
  * The order manager of one bot: journals every order in the store with a deterministic client
- * order id BEFORE sending it, retries network failures with the same id (so a retry can never
- * create a second order), applies acknowledgements and cancels through the order state machine,
- * and reconciles unfinished orders with the exchange on start. Fills are applied by the runtime,
- * which owns the ledger. Not thread-safe on its own: the runtime calls it from its serial queue.
+ * order id (state `new`), marks it `sent` durably right before each request leaves, retries
+ * network failures with the same id (so a retry can never create a second order), applies
+ * acknowledgements and cancels through the order state machine, and reconciles unfinished
+ * orders with the exchange on start. Fills are applied by the runtime, which owns the ledger.
+ * Not thread-safe on its own: the runtime calls it from its serial queue.
  */
 import type { BotEventType } from '../bot/types';
 import { ExchangeError, type ExchangePort } from '../exchangePort';
 import { formatAmount, formatPrice } from '../market/formatForMarket';
 import type { Market } from '../market/types';
 import { makeClientOrderId, parseClientOrderId } from '../orders/clientOrderId';
-import type { OrderRecord } from '../orders/journal';
-import { applyOrderEvent, isFinalState } from '../orders/stateMachine';
+import { newOrderRecord, orderRequest, type OrderRecord } from '../orders/journal';
+import {
+  applyOrderEvent,
+  isFinalState,
+  isUnacknowledged,
+  lastSentAt,
+} from '../orders/stateMachine';
 import type { ExchangeOrder, OrderSide, OrderType } from '../orders/types';
 import type { Clock, Timers } from '../time';
 import { sleep } from './sleep';
@@ -58,7 +64,11 @@ export interface OrderManager {
   cancel(clientOrderId: string, reason: string): Promise<OrderRecord | undefined>;
   /** Applies a non-fill status change the exchange reported (canceled, expired, rejected). */
   applyExchangeStatus(order: ExchangeOrder): Promise<void>;
-  /** Re-sends journaled orders the exchange never saw; acknowledges those it did. */
+  /**
+   * Looks every unfinished order up by client order id: applies what the exchange knows, sends
+   * `new` ones it never saw, and re-sends (same id) `sent` ones it still does not know once the
+   * exchange's request window has passed since their last request; until then they stay `sent`.
+   */
   reconcile(): Promise<void>;
 }
 
@@ -80,22 +90,23 @@ export function createOrderManager(options: OrderManagerOptions): OrderManager {
     return record;
   };
 
+  /** The latest record of an order (a fill may have replaced the one a caller holds). */
+  const latest = (record: OrderRecord): OrderRecord => orders.get(record.clientOrderId) ?? record;
+
   const acknowledge = async (record: OrderRecord, exchangeOrder: ExchangeOrder) => {
-    let next = record;
-    if (record.state === 'new') {
-      next = applyOrderEvent(
-        record,
-        { type: 'acknowledged', exchangeOrderId: exchangeOrder.id },
-        clock.now(),
-      );
-    } else if (!record.exchangeOrderId) {
-      next = { ...record, exchangeOrderId: exchangeOrder.id };
+    const current = latest(record);
+    if (isUnacknowledged(current.state)) {
+      const event = { type: 'acknowledged', exchangeOrderId: exchangeOrder.id } as const;
+      return save(applyOrderEvent(current, event, clock.now()));
     }
-    return save(next);
+    if (isFinalState(current.state) || current.exchangeOrderId === exchangeOrder.id) return current;
+    // Live under another id: the re-send of an order the exchange had lost (see reconcile).
+    return save({ ...current, exchangeOrderId: exchangeOrder.id });
   };
 
   const reject = async (record: OrderRecord, reason: string) => {
-    const next = await save(applyOrderEvent(record, { type: 'rejected', reason }, clock.now()));
+    const event = { type: 'rejected', reason } as const;
+    const next = await save(applyOrderEvent(latest(record), event, clock.now()));
     await options.emit('order_rejected', `Order ${record.clientOrderId} rejected: ${reason}`, {
       clientOrderId: record.clientOrderId,
       reason,
@@ -103,25 +114,31 @@ export function createOrderManager(options: OrderManagerOptions): OrderManager {
     return next;
   };
 
-  const send = async (record: OrderRecord): Promise<OrderRecord> => {
+  /** Durably marks the order `sent` (with the time) before a request for it leaves. */
+  const markSent = (record: OrderRecord, note: string | undefined) =>
+    save(applyOrderEvent(latest(record), { type: 'sent', ...(note ? { note } : {}) }, clock.now()));
+
+  const lookUp = (record: OrderRecord) =>
+    exchange.fetchOrderByClientId(record.clientOrderId, record.symbol);
+
+  /** Sends a journaled order, retrying network-class failures with the same client order id. */
+  const send = async (journaled: OrderRecord, note?: string): Promise<OrderRecord> => {
+    let record = journaled;
     for (let attempt = 1; ; attempt++) {
+      record = latest(record);
+      if (isFinalState(record.state)) return record;
+      // An acknowledged order is only re-sent when the exchange lost it; it is not marked again.
+      if (isUnacknowledged(record.state))
+        record = await markSent(record, attempt === 1 ? note : `retry ${attempt}`);
       try {
-        const placed = await exchange.createOrder({
-          symbol: record.symbol,
-          type: record.type,
-          side: record.side,
-          amount: record.amount,
-          price: record.price,
-          ...(record.triggerPrice === undefined ? {} : { triggerPrice: record.triggerPrice }),
-          clientOrderId: record.clientOrderId,
-        });
+        const placed = await exchange.createOrder(orderRequest(record));
         return await acknowledge(record, placed);
       } catch (error) {
         const kind = error instanceof ExchangeError ? error.kind : 'unknown';
         const message = error instanceof Error ? error.message : String(error);
         if (kind === 'invalid_order' && /duplicate/i.test(message)) {
           // An earlier attempt did reach the exchange: adopt that order instead of a new one.
-          const existing = await exchange.fetchOrderByClientId(record.clientOrderId, record.symbol);
+          const existing = await lookUp(record);
           if (existing) return acknowledge(record, existing);
         }
         if (!RETRYABLE.has(kind)) return reject(record, message);
@@ -131,16 +148,18 @@ export function createOrderManager(options: OrderManagerOptions): OrderManager {
             `Could not reach the exchange for order ${record.clientOrderId} (${message}); it stays journaled and is reconciled on the next candle.`,
             { clientOrderId: record.clientOrderId },
           );
-          return record;
+          return latest(record);
         }
         await sleep(options.timers, FIRST_BACKOFF_MS * 2 ** (attempt - 1));
-        const existing = await exchange
-          .fetchOrderByClientId(record.clientOrderId, record.symbol)
-          .catch(() => undefined);
+        const existing = await lookUp(record).catch(() => undefined);
         if (existing) return acknowledge(record, existing);
       }
     }
   };
+
+  /** Whether the exchange can no longer execute the order's last request (see requestWindowMs). */
+  const isSettled = (record: OrderRecord, at: number): boolean =>
+    at - (lastSentAt(record) ?? -Infinity) >= (exchange.requestWindowMs ?? 0);
 
   const applyExchangeStatus = async (order: ExchangeOrder): Promise<void> => {
     const record = orders.get(order.clientOrderId);
@@ -159,7 +178,7 @@ export function createOrderManager(options: OrderManagerOptions): OrderManager {
         `Order ${order.clientOrderId} ${order.status} on the exchange`,
         { clientOrderId: order.clientOrderId },
       );
-    } else if (record.state === 'new') {
+    } else if (isUnacknowledged(record.state)) {
       await acknowledge(record, order);
     }
   };
@@ -189,27 +208,24 @@ export function createOrderManager(options: OrderManagerOptions): OrderManager {
             await manager.cancel(stop.clientOrderId, 'Replaced: another sell needs its coins');
         }
       }
-      const now = clock.now();
-      const record: OrderRecord = {
-        clientOrderId: makeClientOrderId(options.shortId, nextSeq++),
-        botId: options.botId,
-        accountId: options.accountId,
-        symbol: market.symbol,
-        side: order.side,
-        type: order.type,
-        amount: order.amount,
-        price: order.price,
-        ...(order.triggerPrice === undefined ? {} : { triggerPrice: order.triggerPrice }),
-        state: 'new',
-        filled: 0,
-        fee: 0,
-        tag: order.tag,
-        configVersion: options.configVersion(),
-        createdAt: now,
-        updatedAt: now,
-        history: [{ state: 'new', time: now }],
-      };
-      // Journal first: a crash after this line is recovered by reconcile(), never duplicated.
+      const record = newOrderRecord(
+        {
+          clientOrderId: makeClientOrderId(options.shortId, nextSeq++),
+          botId: options.botId,
+          accountId: options.accountId,
+          symbol: market.symbol,
+          side: order.side,
+          type: order.type,
+          amount: order.amount,
+          price: order.price,
+          ...(order.triggerPrice === undefined ? {} : { triggerPrice: order.triggerPrice }),
+          tag: order.tag,
+          configVersion: options.configVersion(),
+        },
+        clock.now(),
+      );
+      // Journal first (`new`), then mark `sent` right before the request: a crash at any point
+      // after this line is recovered by reconcile(), never duplicated nor orphaned.
       await save(record);
       const sent = await send(record);
       if (sent.state !== 'rejected') {
@@ -267,18 +283,26 @@ export function createOrderManager(options: OrderManagerOptions): OrderManager {
     async reconcile() {
       for (const record of [...orders.values()]) {
         if (isFinalState(record.state)) continue;
-        const known = await exchange.fetchOrderByClientId(record.clientOrderId, record.symbol);
-        if (!known) {
-          if (record.filled === 0) {
-            // Journaled but never reached the exchange (or the exchange lost it): send it now,
-            // with the same client order id, exactly once.
-            await send(record);
-          }
+        const lookedUpAt = clock.now();
+        const known = await lookUp(record);
+        if (known) {
+          await applyExchangeStatus(known);
+          const current = latest(record);
+          if (isUnacknowledged(current.state)) await acknowledge(current, known);
           continue;
         }
-        await applyExchangeStatus(known);
-        const current = orders.get(record.clientOrderId);
-        if (current?.state === 'new') await acknowledge(current, known);
+        const current = latest(record);
+        if (current.filled > 0) continue;
+        if (current.state === 'sent') {
+          // The request may still land within the exchange's window: look again later.
+          // After it, that request was lost: re-send it with the same client order id.
+          if (isSettled(current, lookedUpAt))
+            await send(current, 'Re-sent: the exchange never received it');
+        } else {
+          // `new`: journaled, never sent. Acknowledged but unknown: the exchange lost it (the
+          // simulator's saved state can lag the journal after a crash). Send it, same id.
+          await send(current);
+        }
       }
     },
   };

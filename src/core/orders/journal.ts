@@ -1,10 +1,12 @@
 /**
- * The order journal's record: one row per order, written before the order is sent and
- * updated on every transition. The client order id is the key for reconciliation.
+ * The order journal's record: one row per order, written (state `new`) before the order is
+ * sent, marked `sent` right before each request leaves, and updated on every transition. The
+ * client order id is the key for reconciliation.
  */
 import type { TimestampMs } from '../time';
-import type { OrderSide, OrderState, OrderType } from './types';
+import type { OrderRequest, OrderSide, OrderState, OrderType } from './types';
 
+/** One entry of an order's history; a `sent` entry's time is when that request went out. */
 export interface OrderTransition {
   state: OrderState;
   time: TimestampMs;
@@ -35,5 +37,38 @@ export interface OrderRecord {
   configVersion: number;
   createdAt: TimestampMs;
   updatedAt: TimestampMs;
+  /** Every transition, oldest first (a re-sent order has several `sent` entries). */
   history: OrderTransition[];
+}
+
+/** What an order is journaled with; the rest of the record starts empty. */
+export type NewOrderRecord = Omit<
+  OrderRecord,
+  'state' | 'filled' | 'fee' | 'createdAt' | 'updatedAt' | 'history'
+>;
+
+/** The journal record of an order not yet sent: state `new`, nothing filled, at `now`. */
+export function newOrderRecord(fields: NewOrderRecord, now: TimestampMs): OrderRecord {
+  return {
+    ...fields,
+    state: 'new',
+    filled: 0,
+    fee: 0,
+    createdAt: now,
+    updatedAt: now,
+    history: [{ state: 'new', time: now }],
+  };
+}
+
+/** The exchange request for a journaled order; every send and re-send carries the same id. */
+export function orderRequest(record: OrderRecord): OrderRequest {
+  return {
+    symbol: record.symbol,
+    type: record.type,
+    side: record.side,
+    amount: record.amount,
+    price: record.price,
+    ...(record.triggerPrice === undefined ? {} : { triggerPrice: record.triggerPrice }),
+    clientOrderId: record.clientOrderId,
+  };
 }

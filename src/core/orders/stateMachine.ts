@@ -1,9 +1,12 @@
 /**
  * The order journal's state machine, as a pure function of (record, event, time):
- * new -> open -> partially_filled -> filled | canceled | rejected | expired.
- * A fill may arrive before the acknowledgement (new -> partially_filled/filled); canceled and
- * expired are reachable from every live state, rejected only before anything filled. Final
- * states are absorbing. Amounts are never rounded; an order counts as filled within a
+ * new -> sent -> open -> partially_filled -> filled | canceled | rejected | expired.
+ * `new` is journaled and not yet sent; `sent` is marked (durably) right before each request
+ * goes to the exchange, and again before each re-send with the same client order id. A fill
+ * may arrive before the acknowledgement (sent -> partially_filled/filled); an order found on
+ * the exchange while still `new` (a journal written before `sent` existed) is acknowledged from
+ * there. Canceled and expired are reachable from every live state, rejected only before
+ * anything filled. Final states are absorbing. Amounts are never rounded; an order counts as filled within a
  * relative 1e-9 of its amount.
  */
 import type { OrderRecord } from './journal';
@@ -12,6 +15,8 @@ import type { TimestampMs } from '../time';
 
 /** Something that happened to an order, as reported by the exchange (or decided by us). */
 export type OrderEvent =
+  /** The request is about to go to the exchange (first send, retry or re-send). */
+  | { type: 'sent'; note?: string }
   | { type: 'acknowledged'; exchangeOrderId: string }
   /** One execution; `fee` in quote currency (convert base-currency fees first). */
   | { type: 'fill'; amount: number; price: number; fee: number }
@@ -42,11 +47,29 @@ const FINAL_STATES: ReadonlySet<OrderState> = new Set([
   'rejected',
   'expired',
 ]);
-const LIVE_STATES: readonly OrderState[] = ['new', 'open', 'partially_filled'];
+const LIVE_STATES: readonly OrderState[] = ['new', 'sent', 'open', 'partially_filled'];
+const UNACKNOWLEDGED_STATES: readonly OrderState[] = ['new', 'sent'];
 
 /** True for states no event can leave: filled, canceled, rejected, expired. */
 export function isFinalState(state: OrderState): boolean {
   return FINAL_STATES.has(state);
+}
+
+/**
+ * True for `new` and `sent`: the exchange has not acknowledged the order, so it may or may not
+ * have it (reconciliation looks it up by client order id).
+ */
+export function isUnacknowledged(state: OrderState): boolean {
+  return UNACKNOWLEDGED_STATES.includes(state);
+}
+
+/** When the last request for this order went out (its latest `sent` mark), if any. */
+export function lastSentAt(order: OrderRecord): TimestampMs | undefined {
+  for (let index = order.history.length - 1; index >= 0; index--) {
+    const entry = order.history[index];
+    if (entry?.state === 'sent') return entry.time;
+  }
+  return undefined;
 }
 
 function transition(
@@ -126,14 +149,17 @@ function applyFillEvent(
 /**
  * Applies one event to a journal record and returns the new record (the input is untouched).
  * Every applied event appends to `history` and sets `updatedAt` to `time`. A repeated
- * acknowledgement with the same exchange order id is a no-op while the order is live.
+ * acknowledgement with the same exchange order id is a no-op while the order is live. `sent`
+ * is allowed from `new` and again from `sent` (a retry or re-send: each one is recorded).
  *
  * @throws IllegalOrderTransitionError for an event the current state does not allow: anything
- *   on a final state, `rejected` after a fill, a second acknowledgement with a different
- *   exchange id, or a fill that would exceed the order amount (beyond a relative 1e-9).
+ *   on a final state, `sent` once acknowledged, `rejected` after a fill, a second
+ *   acknowledgement with a different exchange id, or a fill that would exceed the order amount
+ *   (beyond a relative 1e-9).
  * @throws RangeError for a fill with a non-positive amount or price, or a negative fee.
  * @example
- * let order = applyOrderEvent(record, { type: 'acknowledged', exchangeOrderId: '42' }, t1);
+ * let order = applyOrderEvent(record, { type: 'sent' }, t0);
+ * order = applyOrderEvent(order, { type: 'acknowledged', exchangeOrderId: '42' }, t1);
  * order = applyOrderEvent(order, { type: 'fill', amount: 0.5, price: 100, fee: 0.05 }, t2);
  * order.state; // 'partially_filled' (of an amount of 1)
  */
@@ -143,11 +169,14 @@ export function applyOrderEvent(
   time: TimestampMs,
 ): OrderRecord {
   switch (event.type) {
+    case 'sent':
+      requireState(order, 'sent', UNACKNOWLEDGED_STATES);
+      return transition(order, 'sent', time, {}, event.note);
     case 'acknowledged': {
       const isDuplicate =
         order.exchangeOrderId === event.exchangeOrderId && !isFinalState(order.state);
-      if (isDuplicate && order.state !== 'new') return order;
-      requireState(order, 'open', ['new']);
+      if (isDuplicate && !isUnacknowledged(order.state)) return order;
+      requireState(order, 'open', UNACKNOWLEDGED_STATES);
       return transition(order, 'open', time, { exchangeOrderId: event.exchangeOrderId });
     }
     case 'fill':
@@ -162,7 +191,7 @@ export function applyOrderEvent(
         event.reason,
       );
     case 'rejected':
-      requireState(order, 'rejected', ['new', 'open']);
+      requireState(order, 'rejected', ['new', 'sent', 'open']);
       return transition(order, 'rejected', time, { reason: event.reason }, event.reason);
     case 'expired':
       requireState(order, 'expired', LIVE_STATES);

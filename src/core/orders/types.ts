@@ -74,11 +74,12 @@ export interface OrderRequest {
 }
 
 /**
- * Flotilla's own order lifecycle (the journal):
- * new (journaled, not yet sent) -> open -> partially_filled -> filled | canceled | rejected | expired.
+ * Flotilla's own order lifecycle (the journal): new (journaled, not yet sent) -> sent (the
+ * request went out, no answer yet) -> open -> partially_filled -> filled | canceled | rejected |
+ * expired.
  */
 export type OrderState =
-  'new' | 'open' | 'partially_filled' | 'filled' | 'canceled' | 'rejected' | 'expired';
+  'new' | 'sent' | 'open' | 'partially_filled' | 'filled' | 'canceled' | 'rejected' | 'expired';
 
 /** What a strategy asks for. Amounts are in base currency; `quote` sizes in quote currency. */
 export type OrderIntent =

@@ -1,12 +1,13 @@
 /**
- * The simulated account: balances, open and recent orders, trades, id sequences and the client
- * order ids already used, all kept in one SimulatorState object it mutates. Funds held for open
- * orders are derived from the orders themselves, so nothing drifts when orders close.
- * Fees are charged in the quote currency on both sides: a buy spends cost + fee of quote, a sell
- * receives cost - fee. With a liquidity share, resting (maker) fills of one candle take at most
- * that share of the candle's volume between them, so a large limit order fills over several
- * candles (partially filled in between; what it holds shrinks with what is left). Market,
- * marketable and stop orders fill completely. Returns copies, never its own objects.
+ * A simulated account, shared by the simulated and the paper exchange: balances, open and recent
+ * orders, trades, id sequences and the client order ids already used, all kept in one
+ * AccountState object it mutates (book-keeping and fees in settlement.ts). Orders are matched
+ * with the shared fill model (matching.ts) against each played candle's intrabar path, and —
+ * for the paper exchange — resting orders against live ticks between candles. With a liquidity
+ * share, resting (maker) fills of one candle take at most that share of the candle's volume
+ * between them, so a large limit order fills over several candles (partially filled in
+ * between). Market, marketable and stop orders fill completely. Returns copies, never its own
+ * objects.
  */
 import { ExchangeError } from '../../core/exchangePort';
 import type { Balances } from '../../core/exchangePort';
@@ -16,9 +17,9 @@ import type { ExchangeOrder, ExchangeTrade, OrderRequest } from '../../core/orde
 import { floorToStep } from '../../core/market/steps';
 import { roundToStep } from './markets';
 import { planCandleFills } from './matching';
-import type { PlannedFill } from './matching';
-import { copyOrder, copyTrade, freezeRecord, MAX_CLOSED_ORDERS, MAX_TRADES } from './state';
-import type { OpenOrderState, SimulatorState } from './state';
+import { createSettlement } from './settlement';
+import { copyOrder, copyTrade, MAX_CLOSED_ORDERS } from './state';
+import type { AccountState, OpenOrderState } from './state';
 import { validateOrder } from './validation';
 
 /** Spacing of the intrabar path's points in market time (4 points per 1m candle). */
@@ -30,7 +31,8 @@ export interface AccountChanges {
 }
 
 export interface Account {
-  balances(): Balances;
+  /** Per currency: every currency held or traded on a market, or exactly `currencies`. */
+  balances(currencies?: Iterable<string>): Balances;
   /** Places an order at market `time`, when path point `entryPoint` (price `lastPrice`) shows. */
   /** `fillPrice`: a market order fills there (the signal candle's close) instead of the path. */
   place(
@@ -41,109 +43,71 @@ export interface Account {
     fillPrice?: number,
   ): ExchangeOrder;
   cancel(id: string, symbol: string): ExchangeOrder;
-  /** Fills what candle `candleTime` (with `volume` traded, base) of `symbol` fills (matching.ts). */
+  /**
+   * Fills what candle `candleTime` (with `volume` traded, base) of `symbol` fills (matching.ts);
+   * afterwards every order still open rests (has no entry point).
+   */
   playCandle(
     symbol: string,
     path: IntrabarPath,
     candleTime: number,
     volume?: number,
   ): AccountChanges;
+  /**
+   * Fills the resting orders of `symbol` (those that have been through a played candle) that a
+   * live price move from `from` to `to` at `time` crosses: limits at their price (maker), stops
+   * at their trigger ± slippage (taker). Orders still waiting for their first candle are left.
+   */
+  playTick(symbol: string, from: number, to: number, time: number): AccountChanges;
   findOrder(id: string, symbol: string): ExchangeOrder | undefined;
   findByClientId(clientOrderId: string, symbol: string): ExchangeOrder | undefined;
   openOrders(symbol?: string): ExchangeOrder[];
   trades(symbol: string, since?: number): ExchangeTrade[];
 }
 
-export function createAccount(
-  state: SimulatorState,
-  markets: Readonly<Record<string, Market>>,
-  slippageBps: number,
+export interface AccountOptions {
+  /** Market orders and triggered stops fill this much worse than the price showing. */
+  slippageBps: number;
   /** Share (0, 1] of each candle's volume that resting fills may take; undefined = no cap. */
-  liquidityShare?: number,
+  liquidityShare?: number;
+  /** Names orders and trades: `<prefix>-o-<n>`, `<prefix>-t-<n>`; default "sim". */
+  idPrefix?: string;
+}
+
+export function createAccount(
+  state: AccountState,
+  markets: Readonly<Record<string, Market>>,
+  options: AccountOptions,
 ): Account {
+  const { slippageBps, liquidityShare, idPrefix = 'sim' } = options;
   const seen = new Set(state.seenClientOrderIds);
+  const { used, free, close, applyFill } = createSettlement(state, markets, idPrefix);
 
-  const heldCurrency = (order: ExchangeOrder): string => {
-    const market = markets[order.symbol] as Market;
-    return order.side === 'buy' ? market.quote : market.base;
-  };
-  const used = (currency: string): number =>
-    state.openOrders.reduce(
-      (sum, open) => (heldCurrency(open.order) === currency ? sum + open.reserved : sum),
-      0,
-    );
-  const free = (currency: string): number => (state.balances[currency] ?? 0) - used(currency);
-  const addTotal = (currency: string, delta: number): void => {
-    state.balances[currency] = (state.balances[currency] ?? 0) + delta;
-  };
-
-  const close = (open: OpenOrderState): void => {
-    state.openOrders = state.openOrders.filter((candidate) => candidate !== open);
-    state.closedOrders.push(freezeRecord(open.order));
-    if (state.closedOrders.length > MAX_CLOSED_ORDERS) {
-      state.closedOrders.splice(0, state.closedOrders.length - MAX_CLOSED_ORDERS);
-    }
-  };
-
-  /** Applies `amount` (base) of `fill`; the order closes when nothing is left. */
-  const applyFill = (
-    fill: PlannedFill,
-    time: number,
-    amount: number,
-  ): ExchangeTrade | undefined => {
-    const { open } = fill;
-    const { order } = open;
-    const market = markets[order.symbol] as Market;
-    const rate = fill.takerOrMaker === 'taker' ? market.taker : market.maker;
-    const cost = fill.price * amount;
-    const fee = cost * rate;
-    if (order.side === 'buy') {
-      // Defensive: holds cover fills (a market buy fills at the price it was held at, ± the
-      // slippage its buffer covers), so this cannot happen; never let a balance go negative.
-      if (cost + fee > free(market.quote) + open.reserved) {
-        order.status = order.filled > 0 ? 'canceled' : 'rejected';
-        close(open);
-        return undefined;
+  /** Plays `path` for `orders` (one symbol); `timeOf(point)` is when the path shows that point. */
+  const play = (
+    symbol: string,
+    orders: readonly OpenOrderState[],
+    path: IntrabarPath,
+    timeOf: (point: number) => number,
+    volume: number,
+  ): AccountChanges => {
+    const changes: AccountChanges = { orders: [], trades: [] };
+    const step = (markets[symbol] as Market).precision.amount;
+    let liquidity = liquidityShare === undefined ? Infinity : liquidityShare * volume;
+    for (const fill of planCandleFills(orders, path, slippageBps)) {
+      const time = Math.max(fill.open.order.timestamp, timeOf(fill.point));
+      const { remaining } = fill.open.order;
+      let amount = remaining;
+      if (fill.takerOrMaker === 'maker') {
+        if (liquidity < remaining) amount = floorToStep(liquidity, step);
+        if (amount < step) continue;
+        liquidity -= amount;
       }
-      addTotal(market.quote, -(cost + fee));
-      addTotal(market.base, amount);
-    } else {
-      addTotal(market.base, -amount);
-      addTotal(market.quote, cost - fee);
+      const trade = applyFill(fill, time, amount);
+      if (trade) changes.trades.push(copyTrade(trade));
+      changes.orders.push(copyOrder(fill.open.order));
     }
-    const filled = roundToStep(order.filled + amount, market.precision.amount);
-    const remaining = roundToStep(order.amount - filled, market.precision.amount);
-    const totalFee = (order.fee?.cost ?? 0) + fee;
-    const totalCost = order.cost + cost;
-    Object.assign(order, {
-      status: remaining > 0 ? 'open' : 'closed',
-      filled,
-      remaining,
-      cost: totalCost,
-      // One fill: its own price exactly (no float noise from cost / filled).
-      average: order.filled === 0 ? fill.price : totalCost / filled,
-      lastTradeTimestamp: time,
-      fee: { cost: totalFee, currency: market.quote, rate },
-    } satisfies Partial<ExchangeOrder>);
-    if (remaining > 0) open.reserved *= remaining / (remaining + amount);
-    else close(open);
-    const trade: ExchangeTrade = {
-      id: `sim-t-${state.nextTradeSeq++}`,
-      order: order.id,
-      clientOrderId: order.clientOrderId,
-      timestamp: time,
-      symbol: order.symbol,
-      side: order.side,
-      type: order.type,
-      takerOrMaker: fill.takerOrMaker,
-      price: fill.price,
-      amount,
-      cost,
-      fee: { cost: fee, currency: market.quote, rate },
-    };
-    state.trades.push(freezeRecord(trade));
-    if (state.trades.length > MAX_TRADES) state.trades.splice(0, state.trades.length - MAX_TRADES);
-    return trade;
+    return changes;
   };
 
   const findOpen = (id: string): OpenOrderState | undefined =>
@@ -159,9 +123,11 @@ export function createAccount(
     state.openOrders.find((open) => predicate(open.order))?.order ?? findClosed(predicate);
 
   return {
-    balances() {
-      const currencies = new Set(Object.keys(state.balances));
-      for (const market of Object.values(markets)) currencies.add(market.base).add(market.quote);
+    balances(only) {
+      const currencies = new Set(only ?? Object.keys(state.balances));
+      if (!only) {
+        for (const market of Object.values(markets)) currencies.add(market.base).add(market.quote);
+      }
       const result: Balances = {};
       for (const currency of [...currencies].sort()) {
         const total = state.balances[currency] ?? 0;
@@ -184,7 +150,7 @@ export function createAccount(
       // exchange parsing a decimal string would.
       const amount = roundToStep(request.amount, market.precision.amount);
       const order: ExchangeOrder = {
-        id: `sim-o-${state.nextOrderSeq++}`,
+        id: `${idPrefix}-o-${state.nextOrderSeq++}`,
         clientOrderId: request.clientOrderId,
         timestamp: time,
         symbol: request.symbol,
@@ -229,25 +195,19 @@ export function createAccount(
 
     playCandle(symbol, path, candleTime, volume = Infinity) {
       const orders = state.openOrders.filter((open) => open.order.symbol === symbol);
-      const changes: AccountChanges = { orders: [], trades: [] };
-      const step = (markets[symbol] as Market).precision.amount;
-      let liquidity = liquidityShare === undefined ? Infinity : liquidityShare * volume;
-      for (const fill of planCandleFills(orders, path, slippageBps)) {
-        const time = Math.max(fill.open.order.timestamp, candleTime + fill.point * PATH_POINT_MS);
-        const { remaining } = fill.open.order;
-        let amount = remaining;
-        if (fill.takerOrMaker === 'maker') {
-          if (liquidity < remaining) amount = floorToStep(liquidity, step);
-          if (amount < step) continue;
-          liquidity -= amount;
-        }
-        const trade = applyFill(fill, time, amount);
-        if (trade) changes.trades.push(copyTrade(trade));
-        changes.orders.push(copyOrder(fill.open.order));
-      }
+      const timeOf = (point: number) => candleTime + point * PATH_POINT_MS;
+      const changes = play(symbol, orders, path, timeOf, volume);
       // Whatever is still open has rested through a whole candle: from now on it is a maker.
       for (const open of orders) delete open.entryPoint;
       return changes;
+    },
+
+    playTick(symbol, from, to, time) {
+      const resting = state.openOrders.filter(
+        (open) => open.order.symbol === symbol && open.entryPoint === undefined,
+      );
+      // The move as a path: everything between the two prices traded, in that order.
+      return play(symbol, resting, [from, to, to, to], () => time, Infinity);
     },
 
     findOrder(id, symbol) {

@@ -1,6 +1,7 @@
 /**
- * Subscriber lists for the simulator's watch* streams. Delivery is synchronous and in order;
- * a subscriber that throws is reported and does not stop the others or the replay.
+ * Subscriber lists for the watch* streams of the simulated and the paper exchange. Delivery is
+ * synchronous and in order; a subscriber that throws is reported (under `name`) and does not
+ * stop the others or the replay.
  */
 import type { PriceTick, Unsubscribe } from '../../core/exchangePort';
 import type { Candle } from '../../core/market/candle';
@@ -9,7 +10,7 @@ import { copyOrder, copyTrade } from './state';
 
 type Listener<T> = (value: T) => void;
 
-function createTopic<T>() {
+function createTopic<T>(name: string) {
   const listeners = new Set<Listener<T>>();
   return {
     add(listener: Listener<T>): Unsubscribe {
@@ -25,22 +26,22 @@ function createTopic<T>() {
         try {
           listener(copy(value));
         } catch (error) {
-          console.error('Simulated exchange: a subscriber failed', error);
+          console.error(`${name}: a subscriber failed`, error);
         }
       }
     },
   };
 }
 
-export function createListeners() {
+export function createListeners(name = 'Simulated exchange') {
   const candles = new Map<string, ReturnType<typeof createTopic<Candle>>>();
   const ticks = new Map<string, ReturnType<typeof createTopic<PriceTick>>>();
-  const trades = createTopic<ExchangeTrade>();
-  const orders = createTopic<ExchangeOrder>();
+  const trades = createTopic<ExchangeTrade>(name);
+  const orders = createTopic<ExchangeOrder>(name);
   const topicOf = <T>(map: Map<string, ReturnType<typeof createTopic<T>>>, symbol: string) => {
     let topic = map.get(symbol);
     if (!topic) {
-      topic = createTopic<T>();
+      topic = createTopic<T>(name);
       map.set(symbol, topic);
     }
     return topic;

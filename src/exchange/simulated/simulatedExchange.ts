@@ -112,7 +112,7 @@ export function createSimulatedExchange(options: SimulatedExchangeOptions): Simu
       series.length,
     );
   }
-  const account = createAccount(state, markets, slippageBps, share);
+  const account = createAccount(state, markets, { slippageBps, liquidityShare: share });
   const listeners = createListeners();
 
   const reportState = (): void => {

@@ -26,16 +26,18 @@ export interface OpenOrderState {
    */
   entryPoint?: number;
   /**
-   * A market order under the "signal close" fill model: the price it fills at (the close of
-   * the candle whose signal placed it) instead of the next candle's open.
+   * A price fixed when the order was placed, used instead of the path's entry point: for the
+   * simulator's "signal close" fill model, the close of the candle whose signal placed it; for
+   * the paper exchange, the live price showing when an order was placed mid-candle.
    */
   fillPrice?: number;
 }
 
-export interface SimulatorState {
-  version: typeof SIMULATOR_STATE_VERSION;
-  /** The next candle to play (the one forming): sample index and completed loops. */
-  cursor: { index: number; loop: number };
+/**
+ * What an account simulated with the shared fill model keeps (account.ts mutates it): the
+ * simulator's and the paper exchange's states both extend it.
+ */
+export interface AccountState {
   /** Total balance per currency (free + used); what is used is derived from open orders. */
   balances: Record<string, number>;
   openOrders: OpenOrderState[];
@@ -49,19 +51,20 @@ export interface SimulatorState {
   seenClientOrderIds: string[];
 }
 
-export function createInitialState(
-  balances: Record<string, number>,
-  cursorIndex: number,
-  loopLength: number,
-): SimulatorState {
+export interface SimulatorState extends AccountState {
+  version: typeof SIMULATOR_STATE_VERSION;
+  /** The next candle to play (the one forming): sample index and completed loops. */
+  cursor: { index: number; loop: number };
+}
+
+/** A fresh account holding `balances`; throws if one is negative or not a number. */
+export function createAccountState(balances: Record<string, number>): AccountState {
   for (const [currency, amount] of Object.entries(balances)) {
     if (!(Number.isFinite(amount) && amount >= 0)) {
       throw new Error(`Starting balance of ${currency} must be a non-negative number`);
     }
   }
   return {
-    version: SIMULATOR_STATE_VERSION,
-    cursor: { index: cursorIndex % loopLength, loop: Math.floor(cursorIndex / loopLength) },
     balances: { ...balances },
     openOrders: [],
     closedOrders: [],
@@ -69,6 +72,19 @@ export function createInitialState(
     nextOrderSeq: 1,
     nextTradeSeq: 1,
     seenClientOrderIds: [],
+  };
+}
+
+export function createInitialState(
+  balances: Record<string, number>,
+  cursorIndex: number,
+  loopLength: number,
+): SimulatorState {
+  const account = createAccountState(balances);
+  return {
+    version: SIMULATOR_STATE_VERSION,
+    cursor: { index: cursorIndex % loopLength, loop: Math.floor(cursorIndex / loopLength) },
+    ...account,
   };
 }
 
@@ -87,14 +103,13 @@ export function freezeRecord<T extends { fee?: object }>(record: T): T {
 }
 
 /**
- * A copy neither the caller nor the simulator can change for the other. Closed orders and
- * trades are frozen, so they are shared rather than copied: a snapshot after every candle stays
- * cheap however long the history is.
+ * A copy of an account's state neither the caller nor the simulator can change for the other.
+ * Closed orders and trades are frozen, so they are shared rather than copied: a snapshot after
+ * every candle stays cheap however long the history is. Other fields are copied shallowly.
  */
-export function copyState(state: SimulatorState): SimulatorState {
+export function copyAccountState<T extends AccountState>(state: T): T {
   return {
     ...state,
-    cursor: { ...state.cursor },
     balances: { ...state.balances },
     openOrders: state.openOrders.map((open) => ({ ...open, order: copyOrder(open.order) })),
     closedOrders: state.closedOrders.slice(),
@@ -103,13 +118,23 @@ export function copyState(state: SimulatorState): SimulatorState {
   };
 }
 
-/** Takes in a state handed from outside: copied deeply and frozen where it is shared. */
-export function adoptState(state: SimulatorState): SimulatorState {
+/** Takes in an account state handed from outside: copied deeply and frozen where it is shared. */
+export function adoptAccountState<T extends AccountState>(state: T): T {
   return {
-    ...copyState(state),
+    ...copyAccountState(state),
     closedOrders: state.closedOrders.map((order) => freezeRecord(copyOrder(order))),
     trades: state.trades.map((trade) => freezeRecord(copyTrade(trade))),
   };
+}
+
+/** A copy of the simulator's state (see copyAccountState). */
+export function copyState(state: SimulatorState): SimulatorState {
+  return { ...copyAccountState(state), cursor: { ...state.cursor } };
+}
+
+/** Takes in a simulator state handed from outside (see adoptAccountState). */
+export function adoptState(state: SimulatorState): SimulatorState {
+  return { ...adoptAccountState(state), cursor: { ...state.cursor } };
 }
 
 /** Checks a state handed in for resuming; throws with the reason if it cannot be used. */

@@ -1,6 +1,7 @@
 /**
- * Order checks the simulated exchange applies before accepting an order, with the messages a
- * trader sees: client order id, symbol, amount and price precision, minimum notional, funds.
+ * Order checks the simulated and the paper exchange apply before accepting an order, with the
+ * messages a trader sees: client order id, symbol, amount and price precision, the market's
+ * limits (minimum and maximum amount, price and notional), funds.
  * Also decides what to hold for the order. Throws ExchangeError; pure otherwise.
  */
 import { ExchangeError } from '../../core/exchangePort';
@@ -44,6 +45,7 @@ export function validateOrder(request: OrderRequest, context: ValidationContext)
   }
   const { market } = context;
   if (!market) throw invalid(`Unknown symbol ${symbol}`);
+  if (!market.active) throw invalid(`Market ${symbol} is not active`);
   if (type !== 'market' && type !== 'limit') throw invalid(`Unsupported order type ${type}`);
   if (side !== 'buy' && side !== 'sell') throw invalid(`Unsupported order side ${side}`);
 
@@ -73,6 +75,7 @@ export function validateOrder(request: OrderRequest, context: ValidationContext)
   if (notional < minCost) {
     throw invalid(`Order value ${notional.toFixed(2)} ${market.quote} is below ${minCost}`);
   }
+  checkMaximums(request, market, notional);
 
   if (side === 'sell') {
     requireFunds(context.free(market.base), amount, market.base);
@@ -86,6 +89,30 @@ export function validateOrder(request: OrderRequest, context: ValidationContext)
   const reserved = amount * holdPrice * (1 + feeRate);
   requireFunds(context.free(market.quote), reserved, market.quote);
   return { market, reserved };
+}
+
+/**
+ * The market's other limits, where it has them (a real exchange's metadata does; the
+ * simulator's markets set none of these beyond the price step): the largest amount and order
+ * value, and the price range of a limit order.
+ */
+function checkMaximums(request: OrderRequest, market: Market, notional: number): void {
+  const { amount, price, type } = request;
+  const { limits } = market;
+  if (limits.amount.max !== undefined && amount > limits.amount.max) {
+    throw invalid(`Amount ${amount} is above ${limits.amount.max} ${market.base}`);
+  }
+  if (type === 'limit' && price !== undefined) {
+    if (limits.price.min !== undefined && price < limits.price.min) {
+      throw invalid(`Price ${price} is below ${limits.price.min} ${market.quote}`);
+    }
+    if (limits.price.max !== undefined && price > limits.price.max) {
+      throw invalid(`Price ${price} is above ${limits.price.max} ${market.quote}`);
+    }
+  }
+  if (limits.cost.max !== undefined && notional > limits.cost.max) {
+    throw invalid(`Order value ${notional.toFixed(2)} ${market.quote} is above ${limits.cost.max}`);
+  }
 }
 
 /** A stop-market order: a market order with a trigger on the far side of the last price. */

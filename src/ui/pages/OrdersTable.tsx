@@ -1,4 +1,7 @@
-/** A bot's open orders, newest first, each with a Cancel button (engine cancelOrder). */
+/**
+ * A bot's open orders, newest first, each with a Cancel button (engine cancelOrder). A stop
+ * resting on the exchange shows as "Stop market" with its trigger in the Price column.
+ */
 import { For, Show, type JSX } from 'solid-js';
 import type { OrderRecord } from '../../core/orders/journal';
 import type { OrderState } from '../../core/orders/types';
@@ -7,8 +10,10 @@ import { useEngine } from '../EngineProvider';
 import { formatAmount, formatDateTime, formatPrice, isoTime } from '../format';
 import { createCommandRunner } from '../stores/createCommandRunner';
 
+/** Journal states as the table shows them; `new` and `sent` await the exchange's answer. */
 const STATE_LABELS: Record<OrderState, string> = {
-  new: 'Sending',
+  new: 'New',
+  sent: 'Sent',
   open: 'Open',
   partially_filled: 'Partially filled',
   filled: 'Filled',
@@ -16,6 +21,11 @@ const STATE_LABELS: Record<OrderState, string> = {
   rejected: 'Rejected',
   expired: 'Expired',
 };
+
+function orderType(order: OrderRecord): string {
+  if (order.triggerPrice !== undefined) return 'Stop market';
+  return order.type === 'limit' ? 'Limit' : 'Market';
+}
 
 const COLUMNS = [
   { label: 'Side' },
@@ -45,9 +55,13 @@ function OrderRow(props: { order: OrderRecord; base: string }): JSX.Element {
           {props.order.side === 'buy' ? 'Buy' : 'Sell'}
         </span>
       </td>
-      <td>{props.order.type === 'limit' ? 'Limit' : 'Market'}</td>
+      <td>{orderType(props.order)}</td>
       <td class="numeric">
-        {props.order.type === 'market' ? '—' : formatPrice(props.order.price)}
+        {props.order.triggerPrice !== undefined
+          ? formatPrice(props.order.triggerPrice)
+          : props.order.type === 'market'
+            ? '—'
+            : formatPrice(props.order.price)}
       </td>
       <td class="numeric">{formatAmount(props.order.amount, props.base)}</td>
       <td class="numeric">{formatAmount(props.order.filled, props.base)}</td>
