@@ -9,7 +9,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { createSimExchange, type SimExchange } from '../../scripts/sim-exchange/server';
-import { createBotWithWizard, fillRows, readStore, waitForFills } from './support';
+import { createBotWithWizard, fillRows, readStore } from './support';
 
 const SIM_PORT = Number(process.env.E2E_SIM_PORT ?? 4323);
 const PASS = 'correct horse battery staple';
@@ -35,9 +35,23 @@ async function simOrders(): Promise<SimOrder[]> {
   return (await fetch(`${sim.url}/__sim/orders`)).json() as Promise<SimOrder[]>;
 }
 
-async function simBalances(): Promise<unknown> {
-  const state = (await (await fetch(`${sim.url}/__sim/state`)).json()) as { balances: unknown };
-  return state.balances;
+interface SimState {
+  balances: unknown;
+  prices: Record<string, { bid: number; ask: number }>;
+}
+
+async function simState(): Promise<SimState> {
+  return (await fetch(`${sim.url}/__sim/state`)).json() as Promise<SimState>;
+}
+
+/** Waits until the app has stored `atLeast` fills (the Fills table also has an empty row). */
+async function storedFills(page: Page, atLeast: number): Promise<void> {
+  await expect
+    .poll(async () => (await readStore(page, 'fills')).length, {
+      timeout: 45_000,
+      message: `waiting for ${atLeast} stored fill(s)`,
+    })
+    .toBeGreaterThanOrEqual(atLeast);
 }
 
 async function openApp(page: Page): Promise<void> {
@@ -116,7 +130,8 @@ test.describe.serial('exchange accounts against the local simulator', () => {
       template: 'recurring-dca',
       params: { 'Amount per buy': '20', 'Interval (candles)': '1' },
     });
-    await waitForFills(page, 1);
+    await storedFills(page, 1);
+    await expect(fillRows(page).first()).toContainText(/buy/i);
     const placed = (await simOrders()).filter((order) => order.clientOrderId.startsWith('flt'));
     expect(placed.length).toBeGreaterThanOrEqual(1);
     const fills = await readStore<{ clientOrderId: string }>(page, 'fills');
@@ -124,16 +139,26 @@ test.describe.serial('exchange accounts against the local simulator', () => {
       expect.arrayContaining([fills[0]?.clientOrderId]),
     );
 
-    // A hidden tab keeps trading: bots and sockets live in the worker.
+    // A hidden tab keeps trading: bots, timers and sockets live in the worker. Headless
+    // Chromium reports a background page as visible, so the page is also told it is hidden
+    // (what a browser does to a background tab), with another page in front.
     const front = await context.newPage();
     await front.goto('about:blank');
     await front.bringToFront();
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', {
+        configurable: true,
+        get: () => 'hidden',
+      });
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    expect(await page.evaluate(() => document.visibilityState)).toBe('hidden');
     const before = (await simOrders()).length;
     await expect
       .poll(async () => (await simOrders()).length, { timeout: 30_000 })
       .toBeGreaterThan(before + 2);
     await front.close();
-    await page.bringToFront();
 
     // After a reload the live bot waits for the vault, says so, and resumes once unlocked.
     await page.reload();
@@ -152,12 +177,19 @@ test.describe.serial('exchange accounts against the local simulator', () => {
     await expect
       .poll(async () => (await simOrders()).length, { timeout: 30_000 })
       .toBeGreaterThan(whileLocked);
+    await page.getByRole('link', { name: 'Dashboard' }).first().click();
+    await expect(page.getByRole('link', { name: 'Live DCA' }).first()).toBeVisible();
     await page.getByRole('link', { name: 'Live DCA' }).first().click();
     await expect(page.getByTestId('bot-status')).toContainText('Running');
-    await expect(page.getByText('Waiting for the vault to be unlocked')).toHaveCount(0);
+    // The note is gone (the timeline keeps the event that said it waited).
+    await expect(page.getByText('It resumes by itself once the vault is unlocked.')).toHaveCount(0);
+    await expect(page.getByText(/Resumed running after the vault was unlocked/)).toBeVisible();
     expect((await readStore<{ statusNote?: string }>(page, 'bots'))[0]).not.toHaveProperty(
       'statusNote',
     );
+    await page.getByRole('link', { name: 'Accounts' }).first().click();
+    const card = page.getByRole('listitem').filter({ hasText: 'Sim Binance' });
+    await expect(card).toContainText(/Orders go over\s*the exchange's WebSocket API/);
   });
 
   test('a paper bot fills on the simulator prices; the simulator balances do not change', async ({
@@ -166,7 +198,7 @@ test.describe.serial('exchange accounts against the local simulator', () => {
     test.setTimeout(120_000);
     await openApp(page);
     await addSimAccount(page, 'Sim paper', false);
-    const balancesBefore = await simBalances();
+    const balancesBefore = (await simState()).balances;
     const ordersBefore = (await simOrders()).length;
     await createBotWithWizard(page, {
       name: 'Paper hold',
@@ -176,9 +208,13 @@ test.describe.serial('exchange accounts against the local simulator', () => {
       allocation: 1000,
       template: 'buy-and-hold',
     });
-    await waitForFills(page, 1);
+    await storedFills(page, 1);
     await expect(fillRows(page).first()).toContainText(/buy/i);
-    expect(await simBalances()).toEqual(balancesBefore);
+    // Filled on the simulator's price (within the minute's move), not on its books.
+    const [fill] = await readStore<{ price: number }>(page, 'fills');
+    const quote = (await simState()).prices.BTCUSDT;
+    expect(Math.abs((fill?.price ?? 0) / (quote?.bid ?? 1) - 1)).toBeLessThan(0.02);
+    expect((await simState()).balances).toEqual(balancesBefore);
     expect((await simOrders()).length).toBe(ordersBefore);
   });
 });
