@@ -340,14 +340,32 @@ describe('live and paper bots', () => {
     await test.play(3);
     const fills = await createOrdersRepository(test.db).listFills(botId, 10);
     expect(fills).toHaveLength(1);
+    const price = test.exchanges.remote.getLastPrice('BTC/USDT');
+    expect(Math.abs((fills[0]?.price ?? 0) / price - 1)).toBeLessThan(0.01);
     expect(await test.exchanges.remote.fetchBalance()).toEqual(before);
     expect(await test.exchanges.remote.fetchMyTrades('BTC/USDT')).toEqual([]);
+    const paperUsdt = async (host: TestHost['host']) => {
+      const balances = await host.listBalances();
+      if (!balances.ok) throw new Error(balances.error);
+      return balances.value.find((row) => row.mode === 'paper' && row.currency === 'USDT');
+    };
+    const spent = await paperUsdt(test.host);
+    expect(spent).toMatchObject({ allocated: 500, unallocated: 9_500 });
+    expect(spent?.total).toBeLessThan(10_000);
     await test.host.shutdown();
     expect(await test.db.paperState.get(id)).toMatchObject({ accountId: id });
-    const balances = await test.host.listBalances();
-    expect(
-      balances.ok && balances.value.find((row) => row.mode === 'paper' && row.currency === 'USDT'),
-    ).toMatchObject({ allocated: 500, unallocated: 9_500 });
+
+    // A new host continues from the saved paper state: the same balance, no second buy.
+    const again = await startTestHost({
+      db: test.db,
+      clock: test.clock,
+      vaultIterations: 1_000,
+      exchanges: test.exchanges.factories,
+    });
+    await again.play(3);
+    expect((await paperUsdt(again.host))?.total).toBeCloseTo(spent?.total ?? 0, 9);
+    expect(await createOrdersRepository(again.db).listFills(botId, 10)).toHaveLength(1);
+    await again.host.shutdown();
   });
 
   it('stops the bots on an account whose API key the exchange rejects, saying what to check', async () => {

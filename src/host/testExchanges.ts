@@ -3,15 +3,16 @@
  * built-in simulator, so host tests need neither ccxt nor a network. One simulated "remote"
  * exchange stands for the real one: every client opened for an account talks to it (as ccxt
  * clients talk to one exchange), checks the API key like an exchange would, and can be made to
- * fail the next calls. The paper exchange is the real one when `openPaper` is given, else a
- * stand-in simulator with the paper account's balances.
+ * fail the next calls. Paper venues use the real paper exchange (src/exchange/paper) on a
+ * key-less client of that remote, unless a test passes its own `openPaper`.
  */
 import { ExchangeError, type ExchangePort } from '../core/exchangePort';
 import type { ManualClock } from '../core/time';
 import type { CcxtConnectionConfig, ExchangeCatalogEntry } from '../exchange/ccxt/types';
+import { createPaperExchange, type PaperState } from '../exchange/paper';
 import { createSimulatedExchange, type SimulatedExchange } from '../exchange/simulated';
 import { committedSamples } from '../exchange/simulated/testSupport';
-import type { ConnectedExchange, ExchangeFactories, PaperExchangePort } from './exchangeDeps';
+import type { ConnectedExchange, ExchangeFactories } from './exchangeDeps';
 
 export const TEST_API_KEY = 'tEstKey0000000000000WXYZ';
 export const TEST_SECRET = 'test-secret-plaintext-0000-q7v9';
@@ -131,27 +132,8 @@ export function createTestExchanges(
     return port as ConnectedExchange;
   };
 
-  const standInPaper: ExchangeFactories['openPaper'] = (paperOptions) => {
-    const paper = createSimulatedExchange({
-      samples,
-      clock,
-      timers: clock,
-      speed: 600,
-      balances: paperOptions.balances,
-      makerFee: paperOptions.makerFee,
-      takerFee: paperOptions.takerFee,
-      slippageBps: paperOptions.slippageBps,
-      state: paperOptions.state as never,
-      onStateChange: paperOptions.onStateChange,
-    });
-    const startReplay = paper.start.bind(paper);
-    return Object.assign(paper, {
-      start: async () => {
-        if (!paper.isRunning()) startReplay();
-      },
-      balances: () => paper.getState().balances,
-    }) as unknown as PaperExchangePort;
-  };
+  const realPaper: ExchangeFactories['openPaper'] = (paperOptions) =>
+    createPaperExchange({ ...paperOptions, state: paperOptions.state as PaperState | undefined });
 
   return {
     remote,
@@ -166,7 +148,7 @@ export function createTestExchanges(
         opened.push(config);
         return client(config);
       },
-      openPaper: options.openPaper ?? standInPaper,
+      openPaper: options.openPaper ?? realPaper,
       async testConnection(config) {
         opened.push(config);
         const port = client(config);
