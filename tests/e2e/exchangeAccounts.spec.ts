@@ -9,7 +9,9 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { createSimExchange, type SimExchange } from '../../scripts/sim-exchange/server';
-import { createBotWithWizard, fillRows, readStore } from './support';
+import { createBotWithWizard, dumpBrowserStorage, fillRows, readStore } from './support';
+
+const toHex = (text: string) => Buffer.from(text, 'utf8').toString('hex');
 
 const SIM_PORT = Number(process.env.E2E_SIM_PORT ?? 4323);
 const PASS = 'correct horse battery staple';
@@ -118,6 +120,14 @@ test.describe.serial('exchange accounts against the local simulator', () => {
     await addSimAccount(page, 'Sim Binance', true);
     await expect(page.getByText('In the vault ••••')).toBeVisible();
     await expect(page.locator('body')).not.toContainText(sim.credentials.secret);
+    // Neither the key nor the secret is anywhere in IndexedDB or localStorage in clear.
+    const dump = await dumpBrowserStorage(page);
+    expect(dump).toContain('vaultSecrets');
+    for (const plain of [sim.credentials.secret, sim.credentials.apiKey, PASS]) {
+      for (const form of [plain, Buffer.from(plain).toString('base64'), toHex(plain)]) {
+        expect(dump).not.toContain(form);
+      }
+    }
     const secretInputs = page.locator('input[type="password"]');
     for (const input of await secretInputs.all()) await expect(input).toHaveValue('');
 

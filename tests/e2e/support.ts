@@ -167,3 +167,29 @@ export async function duplicatePlacements(page: Page): Promise<string[]> {
   }
   return [...seen].filter(([, count]) => count > 1).map(([id]) => id);
 }
+
+/** Every record of every IndexedDB database and object store, plus localStorage, as text. */
+export function dumpBrowserStorage(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const rows: unknown[] = [];
+    for (const info of await indexedDB.databases()) {
+      if (!info.name) continue;
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(info.name as string);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      for (const store of Array.from(db.objectStoreNames)) {
+        const all = await new Promise<unknown[]>((resolve, reject) => {
+          const request = db.transaction(store, 'readonly').objectStore(store).getAll();
+          request.onsuccess = () => resolve(request.result as unknown[]);
+          request.onerror = () => reject(request.error);
+        });
+        rows.push(info.name, store, all);
+      }
+      db.close();
+    }
+    rows.push(Object.entries(localStorage));
+    return JSON.stringify(rows);
+  });
+}
