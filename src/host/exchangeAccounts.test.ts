@@ -236,6 +236,55 @@ describe('exchange accounts', () => {
     await test.host.shutdown();
   });
 
+  it('updates an account: the name any time, the connection and paper settings only while idle', async () => {
+    const test = await setup();
+    const id = await addAccount(test);
+    const botId = await createStarted(test, botOn(id, 'paper'));
+    expect(
+      await test.host.updateExchangeAccount(id, { ...INPUT, name: 'Renamed', credentials: {} }),
+    ).toEqual({ ok: true, value: undefined });
+    expect((await test.db.accounts.get(id))?.name).toBe('Renamed');
+    const proxied = {
+      ...INPUT,
+      name: 'Renamed',
+      proxyUrl: 'http://127.0.0.1:8787/',
+      credentials: {},
+    };
+    expect(await test.host.updateExchangeAccount(id, proxied)).toMatchObject({
+      ok: false,
+      error: 'Stop the bots on Renamed before changing its connection or paper settings.',
+    });
+    await test.host.stopBot(botId, { cancelOrders: true, closePosition: false });
+    await test.host.idle();
+    const richer = {
+      ...proxied,
+      paper: {
+        startingBalances: { USDT: 50_000 },
+        makerFee: 0.001,
+        takerFee: 0.001,
+        slippageBps: 5,
+      },
+    };
+    expect(await test.host.updateExchangeAccount(id, richer)).toMatchObject({
+      ok: false,
+      fieldErrors: [{ field: 'paper' }],
+    });
+    expect(await test.host.updateExchangeAccount(id, proxied)).toEqual({
+      ok: true,
+      value: undefined,
+    });
+    const newKeys = { apiKey: 'another-key-00000000ABCD', secret: 'another-secret' };
+    expect(await test.host.updateExchangeAccount(id, { ...proxied, credentials: newKeys })).toEqual(
+      { ok: true, value: undefined },
+    );
+    expect(await test.host.vault.getSecret(`account:${id}`)).toEqual(newKeys);
+    expect(await test.db.accounts.get(id)).toMatchObject({
+      proxyUrl: 'http://127.0.0.1:8787/',
+      credentialsSecretId: `account:${id}`,
+    });
+    await test.host.shutdown();
+  });
+
   it('leaves no plaintext key in any IndexedDB store after adding an account', async () => {
     const test = await setup();
     const id = await addAccount(test);

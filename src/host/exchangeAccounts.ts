@@ -10,8 +10,6 @@ import { makeShortId } from '../core/orders/clientOrderId';
 import type { Market } from '../core/market/types';
 import type { Clock, Random } from '../core/time';
 import {
-  DEFAULT_PAPER_SETTINGS,
-  ValidationError,
   validateExchangeAccount,
   type AccountsRepository,
   type BotsRepository,
@@ -26,19 +24,14 @@ import { credentialLabel } from './credentialFields';
 import type { AccountView, ConnectionTarget, ExchangeAccountInput, FieldError } from './engineApi';
 import type { ExchangeFactories } from './exchangeDeps';
 import { connectionConfig, type Venues } from './venues';
-
-export const VAULT_NEEDED_MESSAGE = 'Unlock the vault (Settings → Security) to store API keys.';
-export const VAULT_MISSING_MESSAGE = 'Set up the vault (Settings → Security) to store API keys.';
-
-/** Labels of the form's fields, so refusals read as sentences next to them. */
-const FIELD_LABELS: Record<string, string> = {
-  name: 'Name',
-  exchange: 'Exchange',
-  sandbox: 'Testnet',
-  proxyUrl: 'CORS proxy URL',
-  apiUrl: 'API base URL',
-  paper: 'Paper settings',
-};
+import {
+  asFieldErrors,
+  candidate,
+  enteredCredentials,
+  samePaper,
+  VAULT_MISSING_MESSAGE,
+  VAULT_NEEDED_MESSAGE,
+} from './accountInput';
 
 export interface ExchangeAccountsDeps {
   accounts: AccountsRepository;
@@ -50,31 +43,6 @@ export interface ExchangeAccountsDeps {
   exchanges?: ExchangeFactories;
   /** Whether any bot runtime on the account is loaded (running, paused or finishing orders). */
   hasLoadedBots: (accountId: string) => boolean;
-}
-
-/** A ValidationError as a field error whose message starts with the field's label. */
-export function fieldErrorOf(error: ValidationError): FieldError {
-  const problem = error.message.slice(error.field.length + 1);
-  const root = error.field.split('.')[0] ?? error.field;
-  const label = FIELD_LABELS[error.field] ?? FIELD_LABELS[root] ?? error.field;
-  return { field: error.field, message: `${label} ${problem}.` };
-}
-
-async function asFieldErrors<T>(job: () => Promise<T> | T): Promise<T> {
-  try {
-    return await job();
-  } catch (error) {
-    if (error instanceof ValidationError) throw new FieldErrorsError([fieldErrorOf(error)]);
-    throw error;
-  }
-}
-
-/** The entered credentials without blank fields; undefined when none was entered. */
-function enteredCredentials(input: ExchangeAccountInput): Record<string, string> | undefined {
-  const entries = Object.entries(input.credentials ?? {}).filter(
-    ([, value]) => typeof value === 'string' && value.trim() !== '',
-  );
-  return entries.length === 0 ? undefined : Object.fromEntries(entries);
 }
 
 const modesOf = (account: ExchangeAccount): BotMode[] =>
@@ -114,24 +82,6 @@ export function createExchangeAccounts(deps: ExchangeAccountsDeps) {
       ]);
     }
   };
-
-  /** The account `input` describes, validated (every field named), not yet stored. */
-  const candidate = (
-    input: ExchangeAccountInput,
-    id: string,
-    secretId?: string,
-  ): ExchangeConnectionAccount => ({
-    kind: 'exchange',
-    id,
-    name: input.name,
-    exchange: input.exchange,
-    sandbox: input.sandbox,
-    ...(input.proxyUrl === undefined ? {} : { proxyUrl: input.proxyUrl }),
-    ...(input.apiUrl === undefined ? {} : { apiUrl: input.apiUrl }),
-    ...(secretId === undefined ? {} : { credentialsSecretId: secretId }),
-    paper: input.paper ?? DEFAULT_PAPER_SETTINGS,
-    createdAt: clock.now(),
-  });
 
   const newAccountId = async () => {
     for (;;) {
@@ -196,13 +146,18 @@ export function createExchangeAccounts(deps: ExchangeAccountsDeps) {
     const id = await newAccountId();
     const secretId = `account:${id}`;
     const credentials = enteredCredentials(input);
-    await asFieldErrors(() => validateExchangeAccount(candidate(input, id), knownExchanges()));
+    await asFieldErrors(() =>
+      validateExchangeAccount(candidate(input, id, clock.now()), knownExchanges()),
+    );
     if (credentials) await checkCredentials(input.exchange, credentials);
     if (credentials) await vault.putSecret(secretId, credentials);
     try {
       await asFieldErrors(() =>
         accounts.addExchangeAccount(
-          { ...candidate(input, id, credentials ? secretId : undefined), paper: input.paper },
+          {
+            ...candidate(input, id, clock.now(), credentials ? secretId : undefined),
+            paper: input.paper,
+          },
           { now: clock.now(), knownExchanges: knownExchanges() },
         ),
       );
@@ -233,14 +188,13 @@ export function createExchangeAccounts(deps: ExchangeAccountsDeps) {
       ...(credentials ? { credentialsSecretId: secretId } : {}),
       ...(input.paper ? { paper: input.paper } : {}),
     };
-    await asFieldErrors(() => validateExchangeAccount(candidate(input, id, secretId)));
+    await asFieldErrors(() => validateExchangeAccount(candidate(input, id, clock.now(), secretId)));
     const changesConnection =
       credentials !== undefined ||
       input.sandbox !== account.sandbox ||
       (input.proxyUrl ?? '') !== (account.proxyUrl ?? '') ||
       (input.apiUrl ?? '') !== (account.apiUrl ?? '');
-    const changesPaper =
-      input.paper !== undefined && JSON.stringify(input.paper) !== JSON.stringify(account.paper);
+    const changesPaper = input.paper !== undefined && !samePaper(input.paper, account.paper);
     if ((changesConnection || changesPaper) && deps.hasLoadedBots(id)) {
       throw new Error(
         `Stop the bots on ${account.name} before changing its connection or paper settings.`,
@@ -296,7 +250,7 @@ export function createExchangeAccounts(deps: ExchangeAccountsDeps) {
       // A name is not needed to test: the form may not have one yet.
       const input = { ...target.input, name: target.input.name.trim() || 'Test' };
       const account = await asFieldErrors(() =>
-        validateExchangeAccount(candidate(input, id), knownExchanges()),
+        validateExchangeAccount(candidate(input, id, clock.now()), knownExchanges()),
       );
       config = connectionConfig(account, enteredCredentials(target.input));
     }

@@ -53,12 +53,15 @@ export function createAccountForm(api: EngineApi, editing?: AccountView): Accoun
   const [busy, setBusy] = createSignal<'test' | 'save'>();
   const entry = createMemo(() => catalogEntry(draft.exchange));
 
-  const input = () =>
-    toAccountInput(
-      draft,
-      entry(),
-      editing?.paper ? { ...PAPER_FEES, ...editing.paper } : PAPER_FEES,
-    );
+  /** An edited account keeps its paper fees; the form edits only its starting balances. */
+  const fees = editing?.paper
+    ? {
+        makerFee: editing.paper.makerFee,
+        takerFee: editing.paper.takerFee,
+        slippageBps: editing.paper.slippageBps,
+      }
+    : PAPER_FEES;
+  const input = () => toAccountInput(draft, entry(), fees);
 
   /** The form's own checks, before asking the engine. */
   const localErrors = (needsName: boolean): FieldError[] => {
