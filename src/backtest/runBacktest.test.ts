@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { resampleCandles } from '../core/market/aggregator';
 import { parseCandlesCsv } from '../core/market/csv';
 import { reconcileLedger } from '../core/portfolio/ledger';
 import smaCrossover from '../../strategies/smaCrossover';
@@ -40,5 +41,53 @@ describe('runBacktest', () => {
         candles: candles.slice(0, 20),
       }),
     ).rejects.toThrow(/Not enough data/);
+  });
+
+  it('gives hourly data the same trades as the 1-minute data it was made of', async () => {
+    const HOUR = 3_600_000;
+    const hourly = resampleCandles(candles, '1h');
+    const run = (data: typeof candles, candleMs?: number) =>
+      runBacktest({
+        strategy: smaCrossover,
+        params: { fast: 3, slow: 6 },
+        candles: data,
+        ...(candleMs === undefined ? {} : { candleMs }),
+        timeframe: '1h',
+      });
+    const fromMinutes = await run(candles);
+    const fromHours = await run(hourly, HOUR);
+    expect(fromMinutes.fills.length).toBeGreaterThan(4);
+    const trades = (result: typeof fromHours) =>
+      result.fills.map(({ time, side, price, amount }) => ({ time, side, price, amount }));
+    expect(trades(fromHours)).toEqual(trades(fromMinutes));
+    expect(fromHours.equity.map((point) => point.equity)).toEqual(
+      fromMinutes.equity.map((point) => point.equity),
+    );
+  });
+
+  it('refuses data coarser than the timeframe, naming both', async () => {
+    await expect(
+      runBacktest({
+        strategy: smaCrossover,
+        candles: resampleCandles(candles, '1h'),
+        candleMs: 3_600_000,
+        timeframe: '5m',
+      }),
+    ).rejects.toThrow('The data holds 1h candles, coarser than the 5m timeframe');
+  });
+
+  it('refuses candles that do not open on whole steps of their length', async () => {
+    const shifted = resampleCandles(candles, '1h').map((candle) => ({
+      ...candle,
+      time: candle.time + 60_000,
+    }));
+    await expect(
+      runBacktest({
+        strategy: smaCrossover,
+        candles: shifted,
+        candleMs: 3_600_000,
+        timeframe: '1h',
+      }),
+    ).rejects.toThrow(/Candle 1 \(2023-03-01T00:01:00.000Z\) does not open on a whole 1h step/);
   });
 });

@@ -23,6 +23,8 @@ import { validateOrder } from './validation';
 
 /** Spacing of the intrabar path's points in market time (4 points per 1m candle). */
 export const PATH_POINT_MS = 15_000;
+/** Points of the intrabar path per candle (open, two extremes, close). */
+export const PATH_POINTS = 4;
 
 export interface AccountChanges {
   orders: ExchangeOrder[];
@@ -60,6 +62,8 @@ export function createAccount(
   slippageBps: number,
   /** Share (0, 1] of each candle's volume that resting fills may take; undefined = no cap. */
   liquidityShare?: number,
+  /** Market time between path points: a quarter of the candle (PATH_POINT_MS for 1m). */
+  pointMs: number = PATH_POINT_MS,
 ): Account {
   const seen = new Set(state.seenClientOrderIds);
 
@@ -233,7 +237,7 @@ export function createAccount(
       const step = (markets[symbol] as Market).precision.amount;
       let liquidity = liquidityShare === undefined ? Infinity : liquidityShare * volume;
       for (const fill of planCandleFills(orders, path, slippageBps)) {
-        const time = Math.max(fill.open.order.timestamp, candleTime + fill.point * PATH_POINT_MS);
+        const time = Math.max(fill.open.order.timestamp, candleTime + fill.point * pointMs);
         const { remaining } = fill.open.order;
         let amount = remaining;
         if (fill.takerOrMaker === 'maker') {
