@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { resampleCandles } from '../core/market/aggregator';
 import { parseCandlesCsv } from '../core/market/csv';
 import { reconcileLedger } from '../core/portfolio/ledger';
+import buyAndHold from '../../strategies/buyAndHold';
 import smaCrossover from '../../strategies/smaCrossover';
 import { runBacktest } from './runBacktest';
 
@@ -89,5 +90,36 @@ describe('runBacktest', () => {
         timeframe: '1h',
       }),
     ).rejects.toThrow(/Candle 1 \(2023-03-01T00:01:00.000Z\) does not open on a whole 1h step/);
+  });
+
+  it('sizes an all-cash buy at the open it fills at, so a gap up over a weekend still fills', async () => {
+    const DAY = 86_400_000;
+    // Thursday, Friday, then Monday opening 8% above Friday's close.
+    const days = [
+      [0, 100, 100],
+      [1, 100, 100],
+      [4, 108, 110],
+      [5, 110, 111],
+    ].map(([day = 0, open = 0, close = 0]) => ({
+      time: Date.UTC(2023, 2, 2) + day * DAY,
+      open,
+      high: Math.max(open, close) + 1,
+      low: Math.min(open, close) - 1,
+      close,
+      volume: 1,
+    }));
+    const result = await runBacktest({
+      strategy: buyAndHold,
+      candles: days,
+      candleMs: DAY,
+      timeframe: '1d',
+      cash: 1_000,
+      takerFee: 0,
+    });
+    expect(result.events.filter((event) => event.type === 'order_rejected')).toEqual([]);
+    expect(result.fills).toHaveLength(1);
+    expect(result.fills[0]).toMatchObject({ side: 'buy', price: 108, time: days[2]?.time });
+    // All the cash at 108, less the engine's 1% headroom.
+    expect((result.fills[0]?.amount ?? 0) * 108).toBeCloseTo(1_000 / 1.01, 2);
   });
 });

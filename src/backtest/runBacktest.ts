@@ -153,6 +153,8 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
   await runtime.init('running');
   const hub = createMarketHub(exchange, { candleMs });
   hub.subscribeCandles(symbol, timeframe, (candle) => void runtime.handleCandle(candle));
+  // Orders are sized at the price showing when they are placed: after a gap, the next open.
+  hub.subscribeTicks(symbol, (tick) => runtime.notePrice(tick.price, tick.time));
   exchange.watchMyTrades((trade) => void runtime.handleTrade(trade));
   exchange.watchOrders((order) => void runtime.handleOrderUpdate(order));
   exchange.start();

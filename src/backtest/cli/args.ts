@@ -56,14 +56,17 @@ export const USAGE = `Usage:
 
 Options:
   --strategy <id>       template id (see --list)
-  --data <file>         1-minute candles: CSV (time,open,high,low,close,volume; time named
-                        time/date/timestamp/open_time or pandas' unnamed index), JSON objects,
-                        Binance kline arrays or freqtrade JSON
+  --data <file>         candles of any regular length (1m … 1d, told from their spacing; gaps
+                        such as weekends are fine): CSV (time,open,high,low,close,volume; time
+                        named time/date/timestamp/open_time or pandas' unnamed index), JSON
+                        objects, Binance kline arrays or freqtrade JSON. Finer data is
+                        resampled to the timeframe; coarser data is refused
   --params '<json>'     parameters, e.g. '{"fast":9,"slow":21}'; others take their defaults
   --fee <rate>          fee rate per fill, maker and taker (default 0.001 = 0.1%)
   --slippage-bps <n>    market orders fill n basis points worse than the open (default 0)
   --cash <amount>       starting quote balance (default 10000)
-  --timeframe <tf>      candles the strategy sees: ${TIMEFRAMES.join(', ')} (default: the template's)
+  --timeframe <tf>      candles the strategy sees: ${TIMEFRAMES.join(', ')} (default: the
+                        template's); e.g. --timeframe 1d for daily data
   --fill next-open|close  market orders fill at the next candle's open (default) or at the
                         close of the candle that gave the signal
   --amount-step <step>  order amounts are floored to this step, fee included (default 0.00001)

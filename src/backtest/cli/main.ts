@@ -1,6 +1,6 @@
 /**
- * `npm run backtest` (scripts/backtest.ts): runs a template over a file of 1-minute candles
- * through runBacktest and prints summarizePerformance as a table or JSON, or lists the
+ * `npm run backtest` (scripts/backtest.ts): runs a template over a file of candles (1-minute,
+ * hourly, daily…, resampled to the template's timeframe or --timeframe) through runBacktest and prints summarizePerformance as a table or JSON, or lists the
  * templates. I/O is injected so tests run it in-process. Exit codes: 0 done, 1 the run or
  * the data failed, 2 a usage error (bad flag or value, unknown template, invalid parameters).
  */
@@ -11,7 +11,7 @@ import type { AnyStrategy, ParamSpec, RawParams } from '../../core/strategy/type
 import type { Fill } from '../../core/portfolio/types';
 import { runBacktest } from '../runBacktest';
 import { parseArgs, USAGE, UsageError, type RunArgs } from './args';
-import { DataError, loadMinuteCandles } from './data';
+import { checkDataTimeframe, DataError, loadCandleData } from './data';
 import { buildReport, formatReport, type BacktestReport } from './report';
 
 export interface CliIo {
@@ -130,13 +130,23 @@ export async function runReport(
   } catch (error) {
     throw new DataError(`--data: cannot read ${args.dataPath} (${(error as Error).message})`);
   }
-  const candles = loadMinuteCandles(text, args.dataPath);
+  const data = loadCandleData(text, args.dataPath);
+  const { candles } = data;
   const timeframe = args.timeframe ?? strategy.timeframe;
+  checkDataTimeframe(
+    data,
+    timeframe,
+    args.dataPath,
+    args.timeframe === undefined
+      ? `the timeframe of ${strategy.id}; --timeframe <tf> runs it on another`
+      : 'set by --timeframe',
+  );
   const fee = args.fee ?? DEFAULT_FEE;
   const result = await runBacktest({
     strategy,
     params,
     candles,
+    candleMs: data.candleMs,
     symbol: SYMBOL,
     timeframe,
     cash: args.cash,
@@ -174,7 +184,9 @@ export async function runReport(
       timeframe,
       symbol: SYMBOL,
       data: args.dataPath,
+      dataTimeframe: data.timeframe,
       candles: candles.length,
+      gaps: data.gaps,
       firstCandle: first ? new Date(first.time).toISOString() : '',
       lastCandle: lastCandle ? new Date(lastCandle.time).toISOString() : '',
       cash: args.cash,
