@@ -93,6 +93,7 @@ describe('npm run backtest on daily GOOG data with weekend gaps', () => {
     days = readDays(await readFile(GOOG, 'utf8'));
     const params = JSON.stringify({ fast: FAST, slow: SLOW });
     const argv = ['--strategy', 'sma-crossover', '--data', GOOG, '--timeframe', '1d'];
+    argv.push('--symbol', 'GOOG/USD');
     const result = await cli([...argv, '--params', params, '--fee', '0', '--json']);
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
@@ -101,7 +102,12 @@ describe('npm run backtest on daily GOOG data with weekend gaps', () => {
 
   it('reads the file as 300 daily candles with gaps, run at 1d', () => {
     expect(days).toHaveLength(300);
-    expect(report.run).toMatchObject({ timeframe: '1d', dataTimeframe: '1d', candles: 300 });
+    expect(report.run).toMatchObject({
+      symbol: 'GOOG/USD',
+      timeframe: '1d',
+      dataTimeframe: '1d',
+      candles: 300,
+    });
     // Weekends and holidays: about one gap a week.
     expect(report.run.gaps).toBeGreaterThan(55);
   });

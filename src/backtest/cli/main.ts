@@ -20,7 +20,6 @@ export interface CliIo {
   readFile(path: string): Promise<string>;
 }
 
-const SYMBOL = 'BTC/USDT';
 /** The simulated exchange's default fee rate (maker and taker). */
 const DEFAULT_FEE = 0.001;
 /** Client order id and tag of the synthetic exit of --close-at-end. */
@@ -147,7 +146,7 @@ export async function runReport(
     params,
     candles,
     candleMs: data.candleMs,
-    symbol: SYMBOL,
+    symbol: args.symbol,
     timeframe,
     cash: args.cash,
     makerFee: fee,
@@ -157,7 +156,7 @@ export async function runReport(
     ...(args.amountStep === undefined ? {} : { amountStep: args.amountStep }),
     ...(args.risk === undefined ? {} : { risk: args.risk }),
   });
-  const [base = 'BTC', quote = 'USDT'] = SYMBOL.split('/');
+  const [base = 'BTC', quote = 'USDT'] = args.symbol.split('/');
   const input = {
     equity: result.equity,
     fills: result.fills,
@@ -182,7 +181,7 @@ export async function runReport(
       name: strategy.name,
       params,
       timeframe,
-      symbol: SYMBOL,
+      symbol: args.symbol,
       data: args.dataPath,
       dataTimeframe: data.timeframe,
       candles: candles.length,
