@@ -38,6 +38,8 @@ describe('scripts/backtest.ts', () => {
       },
     ).catch((failure: { code: number; stderr: string }) => failure);
     expect(error).toMatchObject({ code: 2 });
-    expect((error as { stderr: string }).stderr).toMatch(/--fill must be next-open or close, got "midpoint"/);
+    expect((error as { stderr: string }).stderr).toMatch(
+      /--fill must be next-open or close, got "midpoint"/,
+    );
   }, 15_000);
 });
