@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { resampleCandles } from '../core/market/aggregator';
 import { parseCandlesCsv } from '../core/market/csv';
 import smaCrossover from '../../strategies/smaCrossover';
 import { runBacktestJob, sliceRange, type BacktestConfig } from './backtestJob';
@@ -36,7 +37,7 @@ describe('runBacktestJob', () => {
     const result = await runBacktestJob(
       { config, detail: 'full' },
       smaCrossover,
-      candles,
+      { candles, candleMs: 60_000 },
       (done, total) => progress.push([done, total]),
     );
     expect(progress.at(-1)).toEqual([candles.length, candles.length]);
@@ -60,7 +61,7 @@ describe('runBacktestJob', () => {
     const result = await runBacktestJob(
       { config, detail: 'metrics' },
       smaCrossover,
-      candles,
+      { candles, candleMs: 60_000 },
       () => {},
     );
     expect(result.report).toBeUndefined();
@@ -72,10 +73,28 @@ describe('runBacktestJob', () => {
       runBacktestJob(
         { config: { ...config, from: 0, to: 1 }, detail: 'full' },
         smaCrossover,
-        candles,
+        { candles, candleMs: 60_000 },
         () => {},
       ),
     ).rejects.toThrow('no candles in the chosen range');
+  });
+
+  it('runs hourly data at 4h, and refuses it at 5m naming both timeframes', async () => {
+    const hourly = { candles: resampleCandles(candles, '1h'), candleMs: 3_600_000 };
+    const sixteenHours = { ...config, params: { fast: 2, slow: 3 }, timeframe: '4h' as const };
+    const result = await runBacktestJob(
+      { config: sixteenHours, detail: 'full' },
+      smaCrossover,
+      hourly,
+      () => {},
+    );
+    expect(result.report?.title).toBe('SMA crossover fast=2 slow=3 · BTC/USDT 4h');
+    expect(result.report?.equity.times.every((time) => time % (4 * 3_600_000) === 0)).toBe(true);
+    await expect(
+      runBacktestJob({ config, detail: 'full' }, smaCrossover, hourly, () => {}),
+    ).rejects.toThrow(
+      'Fixture: The data holds 1h candles, coarser than the 5m timeframe: choose a timeframe of 1h or longer, or finer data.',
+    );
   });
 
   it('slices a range of open times [from, to)', () => {

@@ -1,6 +1,7 @@
 /**
  * One backtest job as the pool's workers run it: the user's configuration (template, params,
  * data source and range, costs, options), run through runBacktest on the candles of that range
+ * (1-minute sample or an imported dataset of any candle length, resampled to the timeframe)
  * and turned into a report — the full report for a single run, the metrics only for a sweep
  * (hundreds of full equity curves would not fit in memory). Pure apart from the run itself.
  */
@@ -8,7 +9,9 @@ import type { Candle } from '../core/market/candle';
 import type { Timeframe } from '../core/market/timeframe';
 import type { RiskConfig } from '../core/risk/riskConfig';
 import type { RawParams, RunnableStrategy } from '../core/strategy/types';
+import { dataTimeframeProblem } from './dataTimeframe';
 import { runBacktest } from './runBacktest';
+import type { SourceCandles } from './sourceLoader';
 import { buildRunReport, type ReportMetrics, type RunReport } from './runReport';
 
 /** Market orders fill at the next candle's open: the only model runBacktest offers today. */
@@ -22,7 +25,7 @@ export interface BacktestConfig {
   sourceId: string;
   sourceLabel: string;
   symbol: string;
-  /** Range of 1-minute candle open times, [from, to). */
+  /** Range of the source's candle open times, [from, to). */
   from: number;
   to: number;
   timeframe: Timeframe;
@@ -82,23 +85,29 @@ export function runTitle(config: BacktestConfig): string {
 }
 
 /**
- * Runs `job` on `candles` (the source's whole series; the range is cut here) and reports
+ * Runs `job` on `source` (the source's whole series; the range is cut here) and reports
  * progress as (candles played, candles to play) in coarse steps.
+ *
+ * @throws Error when the source's candles are coarser than the timeframe (naming both) or
+ *   none lie in the range.
  */
 export async function runBacktestJob(
   job: BacktestJob,
   strategy: RunnableStrategy,
-  candles: readonly Candle[],
+  source: SourceCandles,
   onProgress: (done: number, total: number) => void,
 ): Promise<BacktestJobResult> {
   const { config } = job;
-  const range = sliceRange(candles, config.from, config.to);
+  const problem = dataTimeframeProblem(source.candleMs, config.timeframe);
+  if (problem !== undefined) throw new Error(`${config.sourceLabel}: ${problem}`);
+  const range = sliceRange(source.candles, config.from, config.to);
   if (range.length === 0) throw new Error('The data source has no candles in the chosen range.');
   const total = range.length;
   const result = await runBacktest({
     strategy,
     params: config.params,
     candles: range,
+    candleMs: source.candleMs,
     symbol: config.symbol,
     timeframe: config.timeframe,
     cash: config.cash,

@@ -1,13 +1,17 @@
 /**
- * Runs a strategy over historical 1-minute candles through the same engine as live bots: the
- * bot runtime, risk gate and order manager, trading on the simulated exchange fed from those
+ * Runs a strategy over historical candles through the same engine as live bots: the bot
+ * runtime, risk gate and order manager, trading on the simulated exchange fed from those
  * candles, with an in-memory store and a manual clock (so a month takes about a second).
- * Used by template tests, the template library's preview and, later, the backtester.
+ * The candles are 1-minute ones by default, or any length that divides the timeframe
+ * (`candleMs`: hourly or daily history, gaps such as weekends allowed); the market hub
+ * resamples them to the strategy's timeframe. Used by template tests, the template library's
+ * preview, the Backtest page's workers and the CLI.
  */
 import type { Bot, BotEvent, EquityPoint } from '../core/bot/types';
 import { createBotRuntime } from '../core/engine/botRuntime';
 import { createMemoryBotStore } from '../core/engine/memoryStore';
 import type { Candle } from '../core/market/candle';
+import { timeframeLabel } from '../core/market/import/spacing';
 import { timeframeMs, type Timeframe } from '../core/market/timeframe';
 import type { OrderRecord } from '../core/orders/journal';
 import type { Fill, Ledger } from '../core/portfolio/types';
@@ -17,17 +21,21 @@ import type { RawParams, RunnableStrategy } from '../core/strategy/types';
 import { createManualClock } from '../core/time';
 import { createMarketHub } from '../exchange/marketHub';
 import { createSimulatedExchange } from '../exchange/simulated';
+import { candleStepProblem, dataTimeframeProblem } from './dataTimeframe';
 
 const MINUTE_MS = 60_000;
-/** Market time per unit of the manual clock: one market minute per millisecond. */
-const SPEED = MINUTE_MS;
 
 export interface BacktestOptions {
   strategy: RunnableStrategy;
   /** Defaults to the strategy's defaults. */
   params?: RawParams;
-  /** Contiguous 1-minute candles. */
+  /**
+   * Candles in increasing time order, each `candleMs` long and opening on a whole step of it;
+   * gaps (weekends, holidays) are allowed: a candle's successor is the next one given.
+   */
   candles: readonly Candle[];
+  /** Length of each candle, ms (default 60,000: 1-minute candles). Must divide the timeframe. */
+  candleMs?: number;
   symbol?: string;
   /** Defaults to the strategy's timeframe. */
   timeframe?: Timeframe;
@@ -62,14 +70,20 @@ export interface BacktestResult {
 /** First index after `warmup` candles of `timeframe` that starts a bucket of that timeframe. */
 function firstTradableIndex(
   candles: readonly Candle[],
+  candleMs: number,
   warmup: number,
   timeframe: Timeframe,
 ): number {
-  const minutes = timeframeMs(timeframe) / MINUTE_MS;
-  let index = (warmup + 1) * minutes;
-  while (index < candles.length && (candles[index]?.time ?? 0) % timeframeMs(timeframe) !== 0)
-    index += 1;
+  const length = timeframeMs(timeframe);
+  let index = (warmup + 1) * (length / candleMs);
+  while (index < candles.length && (candles[index]?.time ?? 0) % length !== 0) index += 1;
   return index;
+}
+
+/** Checks the candles and their length against the timeframe; throws saying what is wrong. */
+function checkData(candles: readonly Candle[], candleMs: number, timeframe: Timeframe): void {
+  const problem = dataTimeframeProblem(candleMs, timeframe) ?? candleStepProblem(candles, candleMs);
+  if (problem !== undefined) throw new Error(problem);
 }
 
 export async function runBacktest(options: BacktestOptions): Promise<BacktestResult> {
@@ -77,19 +91,23 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
   const [base = 'BTC', quote = 'USDT'] = symbol.split('/');
   const timeframe = options.timeframe ?? options.strategy.timeframe;
   const params = options.params ?? (defaultParams(options.strategy.params) as RawParams);
+  const candleMs = options.candleMs ?? MINUTE_MS;
+  checkData(options.candles, candleMs, timeframe);
   const warmup = await options.strategy.warmup(params as never);
-  const startIndex = firstTradableIndex(options.candles, warmup, timeframe);
+  const startIndex = firstTradableIndex(options.candles, candleMs, warmup, timeframe);
   if (startIndex >= options.candles.length - 1) {
     throw new Error(
-      `Not enough data: ${options.candles.length} one-minute candles, but ${options.strategy.name} needs ${warmup} ${timeframe} candles of warm-up.`,
+      `Not enough data: ${options.candles.length} ${timeframeLabel(candleMs)} candles, but ${options.strategy.name} needs ${warmup} ${timeframe} candles of warm-up.`,
     );
   }
   const clock = createManualClock(0);
   const exchange = createSimulatedExchange({
     samples: { [symbol]: [...options.candles] },
+    candleMs,
     clock,
     timers: clock,
-    speed: SPEED,
+    // One candle length of market time per millisecond of the manual clock.
+    speed: candleMs,
     makerFee: options.makerFee,
     takerFee: options.takerFee,
     slippageBps: options.slippageBps,
@@ -133,14 +151,21 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
     onError: (message) => (failure = message),
   });
   await runtime.init('running');
-  const hub = createMarketHub(exchange);
+  const hub = createMarketHub(exchange, { candleMs });
   hub.subscribeCandles(symbol, timeframe, (candle) => void runtime.handleCandle(candle));
+  // Orders are sized at the price showing when they are placed: after a gap, the next open.
+  hub.subscribeTicks(symbol, (tick) => runtime.notePrice(tick.price, tick.time));
   exchange.watchMyTrades((trade) => void runtime.handleTrade(trade));
   exchange.watchOrders((order) => void runtime.handleOrderUpdate(order));
   exchange.start();
-  const total = options.candles.length - startIndex;
+  const { candles } = options;
+  const total = candles.length - startIndex;
   for (let played = 1; played <= total && failure === undefined; played++) {
-    clock.advance(1);
+    // A candle completes when the next one opens (after a gap, the one after the gap).
+    const index = startIndex + played - 1;
+    const open = (candles[index] as Candle).time;
+    const next = candles[index + 1]?.time ?? open + candleMs;
+    clock.advance((next - open) / candleMs);
     await runtime.idle();
     if (played % 2_000 === 0) options.onProgress?.(played / total);
   }

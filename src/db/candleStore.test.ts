@@ -6,6 +6,7 @@ import {
   getDataset,
   listDatasets,
   loadDatasetCandles,
+  loadDatasetSeries,
   saveDataset,
   type SaveDatasetInput,
 } from './candleStore';
@@ -65,6 +66,21 @@ describe('candle store', () => {
     expect(await getDataset(db, 'ds-1')).toBeUndefined();
     expect(await db.candleChunks.count()).toBe(1);
     await expect(loadDatasetCandles(db, 'ds-1')).rejects.toThrow('No candle dataset ds-1');
+  });
+
+  it('reads a whole dataset with its row for a backtest, naming a missing one', async () => {
+    const db = createTestDb();
+    const hourly = candles(4).map((candle, i) => ({ ...candle, time: T0 + i * 3_600_000 }));
+    await saveDataset(db, input({ timeframe: '1h', timeframeMs: 3_600_000, candles: hourly }), {
+      now: 1,
+      id: 'ds-h',
+    });
+    const { dataset, candles: loaded } = await loadDatasetSeries(db, 'ds-h');
+    expect(dataset).toMatchObject({ id: 'ds-h', timeframe: '1h', timeframeMs: 3_600_000 });
+    expect(loaded).toEqual(hourly);
+    await expect(loadDatasetSeries(db, 'gone')).rejects.toThrow(
+      'Dataset gone is no longer in the candle store (deleted?).',
+    );
   });
 
   it('refuses bad input naming the field, writing nothing', async () => {

@@ -126,6 +126,23 @@ export async function loadDatasetCandles(
   });
 }
 
+/**
+ * Dataset `id` with all its candles, read in one transaction (what a backtest of the whole
+ * dataset needs: the candles and their length, `timeframeMs`).
+ *
+ * @throws Error naming the dataset when it is not in the store (e.g. deleted meanwhile).
+ */
+export async function loadDatasetSeries(
+  db: FlotillaDb,
+  id: string,
+): Promise<{ dataset: CandleDatasetRow; candles: Candle[] }> {
+  return db.transaction('r', db.candleDatasets, db.candleChunks, async () => {
+    const dataset = await db.candleDatasets.get(id);
+    if (!dataset) throw new Error(`Dataset ${id} is no longer in the candle store (deleted?).`);
+    return { dataset, candles: await loadDatasetCandles(db, id) };
+  });
+}
+
 /** Deletes a dataset and its candles in one transaction (nothing when it does not exist). */
 export async function deleteDataset(db: FlotillaDb, id: string): Promise<void> {
   await db.transaction('rw', db.candleDatasets, db.candleChunks, async () => {

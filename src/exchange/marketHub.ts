@@ -1,6 +1,8 @@
 /**
  * The market-data hub: one candle subscription per exchange account and symbol, shared by every
- * bot that trades it, resampled once per timeframe and fanned out to the bots' listeners.
+ * bot that trades it, resampled once per timeframe and fanned out to the bots' listeners. The
+ * exchange's candles are 1-minute ones unless `candleMs` says otherwise (a backtest on hourly
+ * or daily history).
  * Subscriptions are dropped when their last listener leaves.
  */
 import type { ExchangePort, PriceTick, Unsubscribe } from '../core/exchangePort';
@@ -29,7 +31,12 @@ export interface MarketHub {
   upstreamCount(): number;
 }
 
-export function createMarketHub(exchange: ExchangePort): MarketHub {
+export interface MarketHubOptions {
+  /** Length of the exchange's candles, ms: 60,000 (1m) unless a backtest replays coarser ones. */
+  candleMs?: number;
+}
+
+export function createMarketHub(exchange: ExchangePort, options: MarketHubOptions = {}): MarketHub {
   const candleFeeds = new Map<string, SymbolFeed>();
   const tickFeeds = new Map<string, { listeners: Set<TickListener>; unsubscribe: Unsubscribe }>();
 
@@ -54,7 +61,10 @@ export function createMarketHub(exchange: ExchangePort): MarketHub {
       }
       let feed = symbolFeed.timeframes.get(timeframe);
       if (!feed) {
-        feed = { aggregator: createCandleAggregator(timeframe), listeners: new Set() };
+        feed = {
+          aggregator: createCandleAggregator(timeframe, options.candleMs),
+          listeners: new Set(),
+        };
         symbolFeed.timeframes.set(timeframe, feed);
       }
       feed.listeners.add(listener);

@@ -1,9 +1,12 @@
 /**
  * The Backtest page: run the SMA crossover on the bundled sample with progress, read its
- * metrics and export its trades as CSV; run a 2×2 sweep ranked by a metric and create a bot
- * from a result; cancel a long run (nothing saved); compare two saved runs; use it at 375 px.
+ * metrics and export its trades as CSV and the whole report as JSON; sort and filter the trade
+ * list; backtest a daily dataset imported on the Data page (refused at a finer timeframe);
+ * run a 2×2 sweep ranked by a metric and create a bot from a result; cancel a long run
+ * (nothing saved); compare two saved runs; use it at 375 px.
  */
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { createBot, nextStep, readStore } from './support';
@@ -77,6 +80,177 @@ test('runs a backtest with progress, shows its metrics and exports the trades as
   await expect(saved.getByRole('row', { name: /SMA crossover fast=5 slow=20/ })).toBeVisible();
   const { violations } = await new AxeBuilder({ page }).analyze();
   expect(violations.map((violation) => violation.id)).toEqual([]);
+});
+
+/** The numbers of one column of the trade list, top to bottom ("−1,234.50 USDT" → -1234.5). */
+async function tradeColumn(page: Page, index: number): Promise<number[]> {
+  const texts = await page
+    .getByRole('table', { name: 'Trades' })
+    .locator('tbody tr')
+    .evaluateAll(
+      (rows, column) => rows.map((row) => row.querySelectorAll('td')[column]?.textContent ?? ''),
+      index,
+    );
+  return texts.map((text) => Number(text.replace(/[−–]/g, '-').replace(/[^0-9.+-]/g, '')));
+}
+
+const PNL_COLUMN = 7;
+
+test('sorts and filters the trade list, and exports the report as JSON', async ({ page }) => {
+  await openBacktest(page);
+  await setParams(page, 5, 20);
+  await page.getByLabel('Timeframe').selectOption('5m');
+  await runAndWait(page);
+  const trades = page.getByRole('table', { name: 'Trades' });
+  const count = Number((await metric(page, 'Trades').innerText()).replace(/,/g, ''));
+  expect(count).toBeGreaterThan(3);
+  await expect(trades.locator('tbody tr')).toHaveCount(count);
+
+  const pnlHeader = trades.getByRole('columnheader', { name: /^PnL/ });
+  await pnlHeader.getByRole('button').click();
+  await expect(pnlHeader).toHaveAttribute('aria-sort', 'ascending');
+  const ascending = await tradeColumn(page, PNL_COLUMN);
+  expect(ascending).toHaveLength(count);
+  expect(ascending.every((value) => Number.isFinite(value))).toBe(true);
+  expect([...ascending].sort((a, b) => a - b)).toEqual(ascending);
+  await pnlHeader.getByRole('button').click();
+  await expect(pnlHeader).toHaveAttribute('aria-sort', 'descending');
+  expect(await tradeColumn(page, PNL_COLUMN)).toEqual([...ascending].reverse());
+
+  await page.getByLabel('Show').selectOption('winners');
+  const winners = ascending.filter((pnl) => pnl > 0).length;
+  await expect(page.getByText(`${winners} of ${count} trades shown.`)).toBeVisible();
+  expect((await tradeColumn(page, PNL_COLUMN)).every((pnl) => pnl > 0)).toBe(true);
+  await page.getByLabel('Show').selectOption('losers');
+  await expect(page.getByText(`${count - winners} of ${count} trades shown.`)).toBeVisible();
+  expect((await tradeColumn(page, PNL_COLUMN)).every((pnl) => pnl <= 0)).toBe(true);
+  await page.getByLabel('Show').selectOption('all');
+  const reason = page.getByLabel('Exit reason');
+  await reason.fill('cross-down');
+  const reasons = await trades
+    .locator('tbody tr td:last-child')
+    .evaluateAll((cells) => cells.map((cell) => cell.textContent ?? ''));
+  expect(reasons.length).toBeGreaterThan(0);
+  expect(reasons.every((text) => text === 'sma-cross-down')).toBe(true);
+  await reason.fill('no such reason');
+  await expect(page.getByText(`0 of ${count} trades shown.`)).toBeVisible();
+  await expect(trades.getByText('No closed trades.')).toBeVisible();
+
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export report JSON' }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toMatch(/^sma-crossover-fast-5-slow-20.*-report\.json$/);
+  const report = JSON.parse(await readFile(await download.path(), 'utf8')) as {
+    format: string;
+    title: string;
+    metrics: Record<string, unknown> & { trades: { tradeCount: number } };
+    trades: Record<string, unknown>[];
+    equity: { times: number[]; values: number[] };
+  };
+  expect(report.format).toBe('flotilla-report');
+  expect(report.title).toMatch(/^SMA crossover fast=5 slow=20 · BTC\/USDT 5m/);
+  expect(Object.keys(report.metrics)).toEqual(
+    expect.arrayContaining([
+      'totalReturn',
+      'annualReturn',
+      'sharpeRatio',
+      'sortinoRatio',
+      'maxDrawdown',
+      'buyAndHoldReturn',
+      'trades',
+    ]),
+  );
+  expect(report.metrics.trades.tradeCount).toBe(count);
+  expect(report.trades).toHaveLength(count);
+  for (const trade of report.trades) {
+    expect(Object.keys(trade)).toEqual(
+      expect.arrayContaining([
+        'entryTime',
+        'exitTime',
+        'entryPrice',
+        'exitPrice',
+        'amount',
+        'fees',
+        'pnl',
+        'exitReason',
+      ]),
+    );
+  }
+  expect(report.equity.times.length).toBe(report.equity.values.length);
+});
+
+test('backtests a daily dataset imported on the Data page', async ({ page }) => {
+  await page.goto('/#/data');
+  await expect(page.getByRole('heading', { level: 1, name: 'Historical data' })).toBeVisible();
+  await page
+    .getByLabel('Candle file (CSV or JSON)')
+    .setInputFiles(
+      fileURLToPath(new URL('../fixtures/goog-1d-2004-08-19_2005-10-25.csv', import.meta.url)),
+    );
+  await page.getByLabel('Name', { exact: true }).fill('GOOG daily');
+  await page.getByLabel('Symbol', { exact: true }).fill('GOOG/USD');
+  await page.getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported GOOG daily' })).toContainText(
+    '300 1d candles of GOOG/USD (CSV)',
+  );
+
+  await openBacktest(page);
+  await page.getByLabel('Data source').selectOption({ label: 'GOOG daily · GOOG/USD 1d' });
+  await expect(page.getByLabel('From (UTC)')).toHaveValue('2004-08-19');
+  await expect(page.getByLabel('To (UTC, included)')).toHaveValue('2005-10-25');
+  await setParams(page, 10, 20);
+  await expect(page.getByLabel('Timeframe')).toHaveValue('1m');
+  await page.getByRole('button', { name: 'Run backtest' }).click();
+  await expect(
+    page.getByText(
+      'The data holds 1d candles, coarser than the 1m timeframe: choose a timeframe of 1d or longer, or finer data.',
+    ),
+  ).toBeVisible();
+  await expect(page.getByLabel('Timeframe')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('heading', { level: 2, name: /^Report:/ })).toHaveCount(0);
+
+  await page.getByLabel('Timeframe').selectOption('1d');
+  await runAndWait(page);
+  await expect(
+    page.getByRole('heading', {
+      level: 2,
+      name: 'Report: SMA crossover fast=10 slow=20 · GOOG/USD 1d',
+    }),
+  ).toBeVisible();
+  await expect(
+    page.getByText(/^GOOG daily · GOOG\/USD 1d, 2004-08-19 to 2005-10-25/),
+  ).toBeVisible();
+  await expect(metric(page, 'Total return')).toHaveText(/^[+−-]?\d+\.\d\d%$/);
+  const tradeCount = Number((await metric(page, 'Trades').innerText()).replace(/,/g, ''));
+  expect(tradeCount).toBeGreaterThanOrEqual(5);
+  await expect(
+    page.getByRole('img', { name: /^Price chart of GOOG\/USD with \d+ buys/ }),
+  ).toBeVisible();
+  // Fills at the next trading day's open, midnight UTC: the first signal, on Friday
+  // 3 December 2004, fills on Monday the 6th at its open (179.13), as the CLI test computes.
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export trades CSV' }).click();
+  const csv = await readFile(await (await downloadPromise).path(), 'utf8');
+  const [, first] = csv.trim().split('\r\n');
+  expect(first?.split(',').slice(0, 4)).toEqual([
+    'long',
+    '2004-12-06T00:00:00.000Z',
+    '2004-12-20T00:00:00.000Z',
+    '179.13',
+  ]);
+  await expect(page.getByRole('table', { name: 'Monthly returns' })).toContainText('2005');
+
+  // A sweep runs on the same dataset.
+  await page.getByLabel('Vary Fast period').check();
+  await page.getByLabel('Fast period from').fill('5');
+  await page.getByLabel('Fast period to').fill('10');
+  await page.getByLabel('Fast period step').fill('5');
+  await expect(page.getByText('Combinations: 2')).toBeVisible();
+  await page.getByRole('button', { name: 'Run sweep' }).click();
+  const results = page.getByRole('table', { name: 'Sweep results' });
+  await expect(results.locator('tbody tr')).toHaveCount(2, { timeout: 60_000 });
+  await expect(results).toContainText('fast=10 slow=20');
+  await expect(results).toContainText('fast=5 slow=20');
 });
 
 test('runs a 2×2 sweep ranked by a metric and creates a bot from a result', async ({ page }) => {

@@ -1,7 +1,7 @@
 /**
  * Historical data (#/data): import a CSV of candles (parsed in a worker) and see it listed
- * beside the built-in sample; a broken file shows its problems by line and saves nothing;
- * delete a dataset after confirming.
+ * beside the built-in sample; import Binance klines and freqtrade JSON; a broken file shows its
+ * problems by line and saves nothing; delete a dataset after confirming.
  */
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
@@ -68,4 +68,50 @@ test('a missing symbol is reported at its field', async ({ page }) => {
   await page.getByRole('button', { name: 'Import' }).click();
   await expect(page.getByText('Symbol must look like BASE/QUOTE, e.g. BTC/USDT.')).toBeVisible();
   await expect(page.getByLabel('Symbol', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+});
+
+test('imports Binance klines JSON as hourly BTC/USDT candles', async ({ page }) => {
+  await openData(page);
+  await page
+    .getByLabel('Candle file (CSV or JSON)')
+    .setInputFiles(fixture('btcusdt-1h-2023-03-01_02-klines.json'));
+  await expect(page.getByLabel('Symbol', { exact: true })).toHaveValue('BTC/USDT');
+  await page.getByRole('button', { name: 'Import' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Imported btcusdt-1h-2023-03-01_02-klines' }),
+  ).toContainText('48 1h candles of BTC/USDT (Binance klines (JSON))');
+  const row = datasetRows(page).filter({ hasText: 'btcusdt-1h-2023-03-01_02-klines' });
+  await expect(row).toContainText('1h');
+  await expect(row).toContainText('48');
+  const [stored] = await readStore<{ count: number; timeframeMs: number; firstTime: number }>(
+    page,
+    'candleDatasets',
+  );
+  expect(stored).toMatchObject({
+    count: 48,
+    timeframeMs: 3_600_000,
+    firstTime: Date.UTC(2023, 2, 1),
+  });
+});
+
+test("imports freqtrade's JSON (arrays of ms, open, high, low, close, volume)", async ({
+  page,
+}) => {
+  await openData(page);
+  const day = 86_400_000;
+  const rows = Array.from({ length: 5 }, (_, i) => {
+    const open = 2000 + 10 * i;
+    return [Date.UTC(2024, 0, 1) + i * day, open, open + 25, open - 15, open + 5, 1000 + i];
+  });
+  await page.getByLabel('Candle file (CSV or JSON)').setInputFiles({
+    name: 'ETH_USDT-1d.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(rows)),
+  });
+  await expect(page.getByLabel('Symbol', { exact: true })).toHaveValue('ETH/USDT');
+  await page.getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported ETH_USDT-1d' })).toContainText(
+    '5 1d candles of ETH/USDT (freqtrade JSON)',
+  );
+  await expect(datasetRows(page).filter({ hasText: 'ETH_USDT-1d' })).toContainText('1d');
 });

@@ -16,6 +16,8 @@ export class UsageError extends Error {
 }
 
 /** When market orders fill: the next candle's open (default) or the signal candle's close. */
+const SYMBOL = /^[A-Z0-9.]{1,20}\/[A-Z0-9.]{1,20}$/;
+
 export const FILL_MODELS = ['next-open', 'close'] as const;
 export type FillModel = (typeof FILL_MODELS)[number];
 
@@ -29,6 +31,8 @@ export interface RunArgs {
   fee?: number;
   slippageBps?: number;
   cash: number;
+  /** The market's unified symbol, "BASE/QUOTE" (default BTC/USDT): names the report's currencies. */
+  symbol: string;
   timeframe?: Timeframe;
   fill: FillModel;
   /** Order amounts are floored to this step (fee included); undefined = 0.00001. */
@@ -56,14 +60,18 @@ export const USAGE = `Usage:
 
 Options:
   --strategy <id>       template id (see --list)
-  --data <file>         1-minute candles: CSV (time,open,high,low,close,volume; time named
-                        time/date/timestamp/open_time or pandas' unnamed index), JSON objects,
-                        Binance kline arrays or freqtrade JSON
+  --data <file>         candles of any regular length (1m … 1d, told from their spacing; gaps
+                        such as weekends are fine): CSV (time,open,high,low,close,volume; time
+                        named time/date/timestamp/open_time or pandas' unnamed index), JSON
+                        objects, Binance kline arrays or freqtrade JSON. Finer data is
+                        resampled to the timeframe; coarser data is refused
   --params '<json>'     parameters, e.g. '{"fast":9,"slow":21}'; others take their defaults
   --fee <rate>          fee rate per fill, maker and taker (default 0.001 = 0.1%)
   --slippage-bps <n>    market orders fill n basis points worse than the open (default 0)
   --cash <amount>       starting quote balance (default 10000)
-  --timeframe <tf>      candles the strategy sees: ${TIMEFRAMES.join(', ')} (default: the template's)
+  --symbol <BASE/QUOTE> the market the data is of, e.g. GOOG/USD (default BTC/USDT)
+  --timeframe <tf>      candles the strategy sees: ${TIMEFRAMES.join(', ')} (default: the
+                        template's); e.g. --timeframe 1d for daily data
   --fill next-open|close  market orders fill at the next candle's open (default) or at the
                         close of the candle that gave the signal
   --amount-step <step>  order amounts are floored to this step, fee included (default 0.00001)
@@ -80,6 +88,7 @@ const VALUE_FLAGS = new Set([
   '--fee',
   '--slippage-bps',
   '--cash',
+  '--symbol',
   '--timeframe',
   '--fill',
   '--amount-step',
@@ -173,6 +182,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     dataPath,
     params: {},
     cash: 10_000,
+    symbol: 'BTC/USDT',
     fill: 'next-open',
     closeAtEnd: flags.has('--close-at-end'),
     json,
@@ -200,6 +210,13 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   }
   const cash = raw('--cash');
   if (cash !== undefined) args.cash = number('--cash', cash, (v) => v > 0, 'an amount above 0');
+  const symbol = raw('--symbol');
+  if (symbol !== undefined) {
+    if (!SYMBOL.test(symbol.toUpperCase())) {
+      throw new UsageError(`--symbol must look like BASE/QUOTE, e.g. GOOG/USD, got "${symbol}"`);
+    }
+    args.symbol = symbol.toUpperCase();
+  }
   const timeframe = raw('--timeframe');
   if (timeframe !== undefined) {
     if (!isTimeframe(timeframe)) {

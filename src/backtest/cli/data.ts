@@ -1,20 +1,22 @@
 /**
  * Reads the backtester's `--data` file in any format the importers know (CSV, JSON objects,
- * Binance klines, freqtrade JSON; see src/core/market/import) and checks what the engine needs:
- * the simulated exchange replays contiguous 1-minute candles (coarser timeframes are resampled
- * from them), so hourly or daily files and files with gaps are refused, naming the line or
- * index. Bad rows are reported by the importer, with line numbers and fields.
+ * Binance klines, freqtrade JSON; see src/core/market/import) at any regular candle length:
+ * minute, hourly, daily data alike. The length is the most common step between candles, so
+ * gaps (weekends and holidays of daily stock data) do not change it; every candle must open on
+ * a whole step of it (UTC). Bad rows are reported by the importer, with line numbers and
+ * fields; whether the length suits the run's timeframe is checked by `checkDataTimeframe`.
  */
 import type { Candle } from '../../core/market/candle';
 import {
   CandleImportError,
-  describeIssue,
   describeIssues,
   FORMAT_LABELS,
   importCandles,
+  type ImportFormat,
 } from '../../core/market/import';
+import type { Timeframe } from '../../core/market/timeframe';
+import { candleStepProblem, dataTimeframeProblem } from '../dataTimeframe';
 
-const MINUTE_MS = 60_000;
 /** Bad rows listed before "…and K more". */
 const MAX_LISTED = 20;
 
@@ -26,14 +28,26 @@ export class DataError extends Error {
   }
 }
 
+/** A `--data` file read and checked. */
+export interface CandleData {
+  candles: Candle[];
+  /** Length of each candle, ms (the most common step between them). */
+  candleMs: number;
+  /** That length as a label: "1m", "1h", "1d". */
+  timeframe: string;
+  format: ImportFormat;
+  /** How many gaps (missing candles between two rows) the file has; they are allowed. */
+  gaps: number;
+}
+
 const indent = (text: string) =>
   text
     .split('\n')
     .map((line) => `  ${line}`)
     .join('\n');
 
-/** Parses `text` (named `source` in messages) into contiguous 1-minute candles. */
-export function loadMinuteCandles(text: string, source: string): Candle[] {
+/** Parses `text` (named `source` in messages) into candles of one regular length. */
+export function loadCandleData(text: string, source: string): CandleData {
   let result;
   try {
     result = importCandles(text, { maxIssues: MAX_LISTED });
@@ -45,26 +59,41 @@ export function loadMinuteCandles(text: string, source: string): Candle[] {
     }
     throw error;
   }
-  const format = FORMAT_LABELS[result.format];
-  if (result.timeframeMs !== MINUTE_MS) {
+  const problem = candleStepProblem(result.candles, result.timeframeMs);
+  if (problem !== undefined) {
     throw new DataError(
-      `${source} holds ${result.timeframe} candles (${format}); the backtester replays 1-minute candles ` +
-        `and resamples them to the template's timeframe (or --timeframe), so it needs 1-minute data.`,
+      `${source} holds ${result.timeframe} candles (${FORMAT_LABELS[result.format]}), but: ${problem}`,
     );
   }
-  const first = result.candles[0] as Candle;
-  if (first.time % MINUTE_MS !== 0) {
-    throw new DataError(
-      `${source}: the first candle (${new Date(first.time).toISOString()}) is not on a whole minute; the backtester needs 1-minute candles`,
-    );
+  let gaps = 0;
+  for (let i = 1; i < result.candles.length; i++) {
+    if (
+      (result.candles[i] as Candle).time - (result.candles[i - 1] as Candle).time >
+      result.timeframeMs
+    )
+      gaps += 1;
   }
-  const gap = result.warnings.find(
-    (warning) => warning.field === 'time' && !/duplicate/.test(warning.message),
-  );
-  if (gap) {
-    throw new DataError(
-      `${source} ${describeIssue(gap)}; the backtester needs contiguous 1-minute candles with no gaps.`,
-    );
-  }
-  return result.candles;
+  return {
+    candles: result.candles,
+    candleMs: result.timeframeMs,
+    timeframe: result.timeframe,
+    format: result.format,
+    gaps,
+  };
+}
+
+/**
+ * Checks that `data` can run at `timeframe`; a refusal names both timeframes and, in `origin`,
+ * where the run's came from (e.g. "the template's timeframe; --timeframe sets another").
+ *
+ * @throws DataError when the data is coarser than the timeframe or does not divide it.
+ */
+export function checkDataTimeframe(
+  data: CandleData,
+  timeframe: Timeframe,
+  source: string,
+  origin: string,
+): void {
+  const problem = dataTimeframeProblem(data.candleMs, timeframe);
+  if (problem !== undefined) throw new DataError(`${source}: ${problem} (${timeframe}: ${origin})`);
 }

@@ -155,13 +155,22 @@ describe('backtest CLI flags', () => {
     }
   }, 240_000);
 
-  it('--data refuses hourly candles with a clear message', async () => {
+  it('--data refuses hourly candles at the 1m timeframe, naming both; --timeframe 1h runs them', async () => {
     const hourly =
-      'date,open,high,low,close,volume\n2024-01-01 00:00,1,2,0.5,1,1\n2024-01-01 01:00,1,2,0.5,1,1\n';
+      'date,open,high,low,close,volume\n2024-01-01 00:00,1,2,0.5,1,1\n2024-01-01 01:00,1,2,0.5,1,1\n2024-01-01 02:00,1,2,0.5,1,1\n';
     const { code, err } = await cli(['--strategy', 'sma-crossover', '--data', 'h.csv'], {
       'h.csv': hourly,
     });
     expect(code).toBe(1);
-    expect(err).toMatch(/h.csv holds 1h candles \(CSV\); the backtester replays 1-minute candles/);
+    expect(err).toMatch(/h.csv: The data holds 1h candles, coarser than the 1m timeframe/);
+    const buy = await report(
+      ['--strategy', 'buy-and-hold', '--data', 'h.csv', '--timeframe', '1h'],
+      {
+        'h.csv': hourly,
+      },
+    );
+    expect(buy.run).toMatchObject({ timeframe: '1h', dataTimeframe: '1h', candles: 3 });
+    expect(buy.trades).toEqual([]);
+    expect(buy.metrics.openPosition).toBeGreaterThan(0);
   });
 });

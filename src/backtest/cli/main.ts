@@ -1,6 +1,6 @@
 /**
- * `npm run backtest` (scripts/backtest.ts): runs a template over a file of 1-minute candles
- * through runBacktest and prints summarizePerformance as a table or JSON, or lists the
+ * `npm run backtest` (scripts/backtest.ts): runs a template over a file of candles (1-minute,
+ * hourly, daily…, resampled to the template's timeframe or --timeframe) through runBacktest and prints summarizePerformance as a table or JSON, or lists the
  * templates. I/O is injected so tests run it in-process. Exit codes: 0 done, 1 the run or
  * the data failed, 2 a usage error (bad flag or value, unknown template, invalid parameters).
  */
@@ -11,7 +11,7 @@ import type { AnyStrategy, ParamSpec, RawParams } from '../../core/strategy/type
 import type { Fill } from '../../core/portfolio/types';
 import { runBacktest } from '../runBacktest';
 import { parseArgs, USAGE, UsageError, type RunArgs } from './args';
-import { DataError, loadMinuteCandles } from './data';
+import { checkDataTimeframe, DataError, loadCandleData } from './data';
 import { buildReport, formatReport, type BacktestReport } from './report';
 
 export interface CliIo {
@@ -20,7 +20,6 @@ export interface CliIo {
   readFile(path: string): Promise<string>;
 }
 
-const SYMBOL = 'BTC/USDT';
 /** The simulated exchange's default fee rate (maker and taker). */
 const DEFAULT_FEE = 0.001;
 /** Client order id and tag of the synthetic exit of --close-at-end. */
@@ -130,14 +129,24 @@ export async function runReport(
   } catch (error) {
     throw new DataError(`--data: cannot read ${args.dataPath} (${(error as Error).message})`);
   }
-  const candles = loadMinuteCandles(text, args.dataPath);
+  const data = loadCandleData(text, args.dataPath);
+  const { candles } = data;
   const timeframe = args.timeframe ?? strategy.timeframe;
+  checkDataTimeframe(
+    data,
+    timeframe,
+    args.dataPath,
+    args.timeframe === undefined
+      ? `the timeframe of ${strategy.id}; --timeframe <tf> runs it on another`
+      : 'set by --timeframe',
+  );
   const fee = args.fee ?? DEFAULT_FEE;
   const result = await runBacktest({
     strategy,
     params,
     candles,
-    symbol: SYMBOL,
+    candleMs: data.candleMs,
+    symbol: args.symbol,
     timeframe,
     cash: args.cash,
     makerFee: fee,
@@ -147,7 +156,7 @@ export async function runReport(
     ...(args.amountStep === undefined ? {} : { amountStep: args.amountStep }),
     ...(args.risk === undefined ? {} : { risk: args.risk }),
   });
-  const [base = 'BTC', quote = 'USDT'] = SYMBOL.split('/');
+  const [base = 'BTC', quote = 'USDT'] = args.symbol.split('/');
   const input = {
     equity: result.equity,
     fills: result.fills,
@@ -172,9 +181,11 @@ export async function runReport(
       name: strategy.name,
       params,
       timeframe,
-      symbol: SYMBOL,
+      symbol: args.symbol,
       data: args.dataPath,
+      dataTimeframe: data.timeframe,
       candles: candles.length,
+      gaps: data.gaps,
       firstCandle: first ? new Date(first.time).toISOString() : '',
       lastCandle: lastCandle ? new Date(lastCandle.time).toISOString() : '',
       cash: args.cash,

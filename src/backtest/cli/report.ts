@@ -14,7 +14,11 @@ export interface RunInfo {
   timeframe: string;
   symbol: string;
   data: string;
+  /** Length of the data's candles ("1m", "1h", "1d"), resampled to `timeframe`. */
+  dataTimeframe: string;
   candles: number;
+  /** Gaps in the data (missing candles between two rows, e.g. weekends), which are allowed. */
+  gaps: number;
   firstCandle: string;
   lastCandle: string;
   cash: number;
@@ -192,7 +196,9 @@ export function formatReport(report: BacktestReport): string {
     .join(' ');
   return [
     `${run.name} (${run.strategy}) on ${run.symbol} ${run.timeframe} — ${params}`,
-    `${run.data}: ${run.candles.toLocaleString('en-US')} one-minute candles, cash ${money(run.cash)}, ` +
+    `${run.data}: ${run.candles.toLocaleString('en-US')} ${run.dataTimeframe} candles` +
+      (run.gaps > 0 ? ` (${run.gaps.toLocaleString('en-US')} gaps)` : '') +
+      `, cash ${money(run.cash)}, ` +
       `fee ${(run.fee * 100).toFixed(3)}%, slippage ${run.slippageBps} bps, fill ${run.fill}` +
       (run.closeAtEnd ? ', open position closed at the end' : ''),
     '',

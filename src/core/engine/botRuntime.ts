@@ -9,6 +9,7 @@
 import type { Bot, BotEventType } from '../bot/types';
 import type { ExchangePort } from '../exchangePort';
 import type { Candle } from '../market/candle';
+import { timeframeMs } from '../market/timeframe';
 import type { Market } from '../market/types';
 import type { OrderRecord } from '../orders/journal';
 import { shapeOrder } from '../orders/shape';
@@ -70,6 +71,13 @@ export interface BotRuntime {
   handleCandle(candle: Candle): Promise<void>;
   handleTrade(trade: ExchangeTrade): Promise<void>;
   handleOrderUpdate(order: ExchangeOrder): Promise<void>;
+  /**
+   * The price trading now (a tick), at market `time`. Orders placed after the last closed
+   * candle are sized and checked against it rather than that candle's close once it is newer
+   * than the candle's end: after a gap (a daily candle's next open) the two can differ a lot.
+   * Synchronous; without it, orders are sized at the last close.
+   */
+  notePrice(price: number, time: number): void;
   setMode(mode: 'running' | 'paused'): Promise<void>;
   stop(options: { cancelOrders: boolean; closePosition: boolean }): Promise<void>;
   cancelOrder(clientOrderId: string): Promise<void>;
@@ -105,6 +113,12 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
   let mode: RuntimeMode = 'stopped';
   let lastCandleTime = -Infinity;
   let lastPrice = 0;
+  /** The last price noted (notePrice) and its market time. */
+  let noted: { price: number; time: number } | undefined;
+  const candleMs = timeframeMs(bot.config.timeframe);
+  /** What orders are sized at: a price noted after the last candle ended, else its close. */
+  const orderPrice = () =>
+    noted !== undefined && noted.time >= lastCandleTime + candleMs ? noted.price : lastPrice;
   let isWarmup = false;
   /** Open time of the last candle decided on before this runtime started (from the store). */
   let decidedUntil = -Infinity;
@@ -213,7 +227,7 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
     risk,
     emit,
     ledger: () => ledger,
-    lastPrice: () => lastPrice,
+    lastPrice: orderPrice,
     lastCandleTime: () => lastCandleTime,
     mode: () => mode,
     entryGate: options.entryGate,
@@ -354,6 +368,10 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
       }),
 
     handleOrderUpdate: (order) => queue.run(() => orders.applyExchangeStatus(order)),
+
+    notePrice(price, time) {
+      noted = { price, time };
+    },
 
     // Not queued: a pause must take effect even while candles are still waiting in the queue
     // (a busy machine at 600x). The queued work reads the mode at each step.

@@ -162,3 +162,53 @@ describe('resampleCandles', () => {
     expect(daily.map((c) => c.time)).toEqual([T0, T0 + 86_400_000, T0 + 2 * 86_400_000]);
   });
 });
+
+describe('coarser input candles (inputMs)', () => {
+  const HOUR = 3_600_000;
+  const DAY = 86_400_000;
+  const hour = (index: number, close = 100 + index): Candle => ({
+    ...minute(0, close),
+    time: T0 + index * HOUR,
+  });
+
+  it('aggregates hourly candles into 4h candles as soon as the fourth hour arrives', () => {
+    const aggregator = createCandleAggregator('4h', HOUR);
+    const out = Array.from({ length: 8 }, (_, i) => aggregator.push(hour(i)));
+    expect(out.map((c) => c !== undefined)).toEqual([
+      false,
+      false,
+      false,
+      true,
+      false,
+      false,
+      false,
+      true,
+    ]);
+    expect(out[3]).toEqual({ time: T0, open: 99.5, high: 104, low: 99, close: 103, volume: 4 });
+  });
+
+  it('passes daily candles through to 1d, across weekend gaps', () => {
+    // Thursday 2 March, Friday 3 March, then Monday 6 March 2023.
+    const days = [1, 2, 5].map((d) => ({ ...minute(0, 100 + d), time: T0 + d * DAY }));
+    const aggregator = createCandleAggregator('1d', DAY);
+    expect(days.map((c) => aggregator.push(c))).toEqual(days);
+    expect(resampleCandles(days, '1d', DAY)).toEqual(days);
+  });
+
+  it('resamples hourly candles with a gap into whole days, closing the gappy day early', () => {
+    const hours = [...Array.from({ length: 20 }, (_, i) => hour(i)), hour(24), hour(47)];
+    const daily = resampleCandles(hours, '1d', HOUR);
+    expect(daily.map((c) => [c.time, c.close, c.volume])).toEqual([
+      [T0, 119, 20],
+      [T0 + DAY, 147, 2],
+    ]);
+  });
+
+  it('refuses input that is not aligned to its length or does not divide the timeframe', () => {
+    expect(() =>
+      createCandleAggregator('4h', HOUR).push({ ...hour(0), time: T0 + MINUTE }),
+    ).toThrow(/not the open time of a 3600000 ms candle/);
+    expect(() => createCandleAggregator('5m', 2 * MINUTE)).toThrow(/whole number/);
+    expect(() => resampleCandles([], '1h', 7 * MINUTE)).toThrow(/whole number/);
+  });
+});

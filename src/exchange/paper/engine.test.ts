@@ -75,13 +75,18 @@ async function runOnPaper(options: RunOptions, startIndex: number) {
     onError: (message) => errors.push(message),
   });
   await runtime.init('running');
-  createMarketHub(paper).subscribeCandles(SYMBOL, timeframe, (candle) => {
+  const hub = createMarketHub(paper);
+  hub.subscribeCandles(SYMBOL, timeframe, (candle) => {
     void runtime.handleCandle(candle);
   });
   paper.watchMyTrades((trade) => void runtime.handleTrade(trade));
   paper.watchOrders((order) => void runtime.handleOrderUpdate(order));
   while (source.cursor < fixtureCandles.length) {
     source.closeNext();
+    // A candle closes when the next one opens, so its first price is known then (runBacktest's
+    // simulator shows it as a tick). Noted for sizing only: a source tick would also fill orders.
+    const next = fixtureCandles[source.cursor];
+    if (next) runtime.notePrice(next.open, next.time);
     await runtime.idle();
   }
   paper.stop();

@@ -24,6 +24,8 @@ import { validateOrder } from './validation';
 
 /** Spacing of the intrabar path's points in market time (4 points per 1m candle). */
 export const PATH_POINT_MS = 15_000;
+/** Points of the intrabar path per candle (open, two extremes, close). */
+export const PATH_POINTS = 4;
 
 export interface AccountChanges {
   orders: ExchangeOrder[];
@@ -71,7 +73,8 @@ export interface AccountOptions {
   /** Share (0, 1] of each candle's volume that resting fills may take; undefined = no cap. */
   liquidityShare?: number;
   /** Names orders and trades: `<prefix>-o-<n>`, `<prefix>-t-<n>`; default "sim". */
-  idPrefix?: string;
+  idPrefix?: string; /** Market time between path points: a quarter of the candle (PATH_POINT_MS for 1m). */
+  pointMs?: number;
 }
 
 export function createAccount(
@@ -79,7 +82,7 @@ export function createAccount(
   markets: Readonly<Record<string, Market>>,
   options: AccountOptions,
 ): Account {
-  const { slippageBps, liquidityShare, idPrefix = 'sim' } = options;
+  const { slippageBps, liquidityShare, idPrefix = 'sim', pointMs = PATH_POINT_MS } = options;
   const seen = new Set(state.seenClientOrderIds);
   const { used, free, close, applyFill } = createSettlement(state, markets, idPrefix);
 
@@ -195,7 +198,7 @@ export function createAccount(
 
     playCandle(symbol, path, candleTime, volume = Infinity) {
       const orders = state.openOrders.filter((open) => open.order.symbol === symbol);
-      const timeOf = (point: number) => candleTime + point * PATH_POINT_MS;
+      const timeOf = (point: number) => candleTime + point * pointMs;
       const changes = play(symbol, orders, path, timeOf, volume);
       // Whatever is still open has rested through a whole candle: from now on it is a maker.
       for (const open of orders) delete open.entryPoint;

@@ -1,19 +1,19 @@
 /**
  * Drives the replay: walks market time forward candle by candle and emits what happens, in
  * order. For the forming candle `cursor` it shows the four intrabar path points as ticks at
- * open + 0, 15, 30 and 45 s of market time (so every 15 s at 1x); when ticks would come closer
- * than MIN_TICK_SPACING_MS of real time, the last three are shown together at the minute. When
- * the minute completes, the candle is played (`onPlay`, cursor already advanced) and the next
- * candle's open is shown at once — the same instant. Falls behind gracefully: after a stall
+ * open + 0, 15, 30 and 45 s of market time (quarters of the candle: every 15 s of a 1m candle
+ * at 1x); when ticks would come closer than MIN_TICK_SPACING_MS of real time, the last three
+ * are shown together when the candle completes. It completes when the next candle opens (after
+ * a gap in the series, the open after the gap); then it is played (`onPlay`, cursor already
+ * advanced) and the next candle's open is shown at once — the same instant. Falls behind gracefully: after a stall
  * it catches up in chunks of MAX_EVENTS_PER_WAKE, yielding to the timers in between.
  */
 import type { PriceTick } from '../../core/exchangePort';
 import type { Clock, Timers } from '../../core/time';
-import { PATH_POINT_MS } from './account';
+import { PATH_POINTS } from './account';
 import { createReplayClock } from './replayClock';
 import type { ReplaySeries } from './replaySeries';
 
-const POINTS_PER_CANDLE = 4;
 /** Ticks are for display; a browser redraws at most every ~16 ms, so closer ticks are batched. */
 const MIN_TICK_SPACING_MS = 20;
 /** Events handled per timer callback while catching up, so a long stall cannot freeze a worker. */
@@ -48,6 +48,8 @@ export interface ReplayDriverOptions {
 
 export function createReplayDriver(options: ReplayDriverOptions): ReplayDriver {
   const { series } = options;
+  /** Market time between path points: 15 s in a 1m candle. */
+  const pointMs = series.candleMs / PATH_POINTS;
   let cursor = options.cursor;
   // The forming candle's open is shown at the instant the previous candle completes.
   let pointsShown = 1;
@@ -60,15 +62,15 @@ export function createReplayDriver(options: ReplayDriverOptions): ReplayDriver {
     startMarketTime: series.timeOf(cursor),
   });
 
-  const shouldSpaceTicks = () => PATH_POINT_MS / replay.speed >= MIN_TICK_SPACING_MS;
+  const shouldSpaceTicks = () => pointMs / replay.speed >= MIN_TICK_SPACING_MS;
 
   const nextEventTime = (): number =>
-    pointsShown < POINTS_PER_CANDLE && shouldSpaceTicks()
-      ? series.timeOf(cursor) + pointsShown * PATH_POINT_MS
+    pointsShown < PATH_POINTS && shouldSpaceTicks()
+      ? series.timeOf(cursor) + pointsShown * pointMs
       : series.timeOf(cursor + 1);
 
   const showPoint = (point: number): void => {
-    const time = series.timeOf(cursor) + point * PATH_POINT_MS;
+    const time = series.timeOf(cursor) + point * pointMs;
     options.onTicks(
       series.symbols.map((symbol) => ({
         symbol,
@@ -79,11 +81,11 @@ export function createReplayDriver(options: ReplayDriverOptions): ReplayDriver {
   };
 
   const handleNextEvent = (): void => {
-    if (pointsShown < POINTS_PER_CANDLE && shouldSpaceTicks()) {
+    if (pointsShown < PATH_POINTS && shouldSpaceTicks()) {
       showPoint(pointsShown++);
       return;
     }
-    while (pointsShown < POINTS_PER_CANDLE) showPoint(pointsShown++);
+    while (pointsShown < PATH_POINTS) showPoint(pointsShown++);
     const played = cursor;
     cursor += 1;
     pointsShown = 1;

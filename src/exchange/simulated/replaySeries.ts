@@ -1,14 +1,17 @@
 /**
- * The endless 1-minute candle series the simulator replays, built from finite samples.
+ * The endless candle series the simulator replays, built from finite samples: 1-minute
+ * candles by default, or candles `candleMs` long (hourly or daily history in a backtest).
  *
  * Candle `index` (0-based, unbounded) of a symbol is sample candle `index mod n` of loop
- * `floor(index / n)`. Times are the sample's own (real 2023) times plus `loop * n` minutes, so
- * they increase forever and stay minute-aligned. Prices of loop k are the sample's prices times
- * (lastClose / firstOpen)^k, rounded to the price tick, so each loop opens where the previous one
- * closed and the price path stays continuous; the price drifts by the sample's net return per
- * loop (about +21% for the March 2023 sample). Volumes repeat unscaled.
- * All symbols share one clock: their samples must be contiguous 1m series with the same start
- * and length. Pure.
+ * `floor(index / n)`. Times are the sample's own (real 2023) times plus `loop` times the
+ * sample's span (last open + one candle - first open), so they increase forever and stay
+ * aligned. Prices of loop k are the sample's prices times (lastClose / firstOpen)^k, rounded to
+ * the price tick, so each loop opens where the previous one closed and the price path stays
+ * continuous; the price drifts by the sample's net return per loop (about +21% for the March
+ * 2023 sample). Volumes repeat unscaled.
+ * A sample may have gaps (weekends of daily stock data): a candle's successor is simply the
+ * next one in the sample. All symbols share one clock: their samples must have the same times,
+ * each aligned to `candleMs`. Pure.
  */
 import type { Candle } from '../../core/market/candle';
 import { intrabarPath } from '../../core/market/intrabarPath';
@@ -21,6 +24,8 @@ export interface ReplaySeries {
   readonly symbols: readonly string[];
   /** Candles per loop. */
   readonly length: number;
+  /** Length of one candle, ms (60,000 unless the samples are coarser). */
+  readonly candleMs: number;
   /** Open time of candle `index`. */
   timeOf(index: number): number;
   /** Index of the first candle opening at or after `time` (may be negative before the start). */
@@ -35,32 +40,83 @@ interface SymbolSeries {
   loopFactor: number;
 }
 
-/** Builds the series; throws if the samples are empty, gappy or not aligned with each other. */
-export function createReplaySeries(samples: Record<string, readonly Candle[]>): ReplaySeries {
+/** Throws unless `candles` opens at the same times as `times` (when given). */
+function checkTimes(
+  symbol: string,
+  candles: readonly Candle[],
+  candleMs: number,
+  times?: readonly Candle[],
+): void {
+  if (times && (times.length !== candles.length || times[0]?.time !== candles[0]?.time)) {
+    throw new Error(`Sample for ${symbol} must start and end with the other samples`);
+  }
+  for (let index = 0; index < candles.length; index++) {
+    const time = (candles[index] as Candle).time;
+    if (time % candleMs !== 0 || (index > 0 && time <= (candles[index - 1] as Candle).time)) {
+      throw new Error(
+        `Sample for ${symbol} is not in increasing ${candleMs} ms steps at candle ${index}`,
+      );
+    }
+    if (times && time !== (times[index] as Candle).time) {
+      throw new Error(`Sample for ${symbol} must have the other samples' times (candle ${index})`);
+    }
+  }
+}
+
+/** Index of the first of `candles` (sorted) opening at or after `time`; length if none. */
+function lowerBound(candles: readonly Candle[], time: number): number {
+  let low = 0;
+  let high = candles.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((candles[middle] as Candle).time < time) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * Builds the series; throws if the samples are empty, out of order, not aligned to
+ * `candleMs` or not at the same times as each other.
+ */
+export function createReplaySeries(
+  samples: Record<string, readonly Candle[]>,
+  candleMs: number = MINUTE_MS,
+): ReplaySeries {
+  if (!(Number.isInteger(candleMs) && candleMs > 0)) {
+    throw new Error(`Candle length must be a positive whole number of ms, got ${candleMs}`);
+  }
   const symbols = Object.keys(samples).sort();
   const series = new Map<string, SymbolSeries>();
-  let start: number | undefined;
-  let length: number | undefined;
+  let reference: readonly Candle[] | undefined;
   for (const symbol of symbols) {
     const candles = samples[symbol] ?? [];
     const first = candles[0];
     const last = candles[candles.length - 1];
     if (!first || !last) throw new Error(`Sample for ${symbol} is empty`);
-    start ??= first.time;
-    length ??= candles.length;
-    if (first.time !== start || candles.length !== length) {
-      throw new Error(`Sample for ${symbol} must start and end with the other samples`);
-    }
-    candles.forEach((candle, index) => {
-      if (candle.time !== first.time + index * MINUTE_MS) {
-        throw new Error(`Sample for ${symbol} is not contiguous 1m at candle ${index}`);
-      }
-    });
+    checkTimes(symbol, candles, candleMs, reference);
+    reference ??= candles;
     series.set(symbol, { candles, loopFactor: last.close / first.open });
   }
-  if (start === undefined || length === undefined) throw new Error('No samples to replay');
-  const sampleStart = start;
-  const loopLength = length;
+  if (!reference) throw new Error('No samples to replay');
+  const times = reference;
+  const loopLength = times.length;
+  const sampleStart = (times[0] as Candle).time;
+  const span = (times[loopLength - 1] as Candle).time + candleMs - sampleStart;
+  // Without gaps, times are arithmetic (the common case, and the fastest).
+  const isContiguous = span === loopLength * candleMs;
+
+  const timeOf = (index: number): number => {
+    if (isContiguous) return sampleStart + index * candleMs;
+    const loop = Math.floor(index / loopLength);
+    return (times[index - loop * loopLength] as Candle).time + loop * span;
+  };
+
+  const indexAtOrAfter = (time: number): number => {
+    if (isContiguous) return Math.ceil((time - sampleStart) / candleMs);
+    const loop = Math.floor((time - sampleStart) / span);
+    return loop * loopLength + lowerBound(times, time - loop * span);
+  };
 
   const require = (symbol: string): SymbolSeries => {
     const entry = series.get(symbol);
@@ -72,7 +128,7 @@ export function createReplaySeries(samples: Record<string, readonly Candle[]>): 
     const { candles, loopFactor } = require(symbol);
     const loop = Math.floor(index / loopLength);
     const source = candles[index - loop * loopLength] as Candle;
-    const time = sampleStart + index * MINUTE_MS;
+    const time = timeOf(index);
     if (loop === 0) return { ...source, time };
     const factor = loopFactor ** loop;
     const scale = (price: number) => roundToPriceStep(price * factor);
@@ -89,8 +145,9 @@ export function createReplaySeries(samples: Record<string, readonly Candle[]>): 
   return {
     symbols,
     length: loopLength,
-    timeOf: (index) => sampleStart + index * MINUTE_MS,
-    indexAtOrAfter: (time) => Math.ceil((time - sampleStart) / MINUTE_MS),
+    candleMs,
+    timeOf,
+    indexAtOrAfter,
     candleAt,
     pathAt: (symbol, index) => intrabarPath(candleAt(symbol, index)),
   };

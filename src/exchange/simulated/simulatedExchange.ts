@@ -6,6 +6,8 @@
  * - Market time runs `speed` x the injected clock from the candle at START_INDEX (one day of
  *   history for warm-up) or from a resumed state's cursor. Candle times are the sample's own
  *   (March 2023) UTC times, plus the sample's length per completed loop (see replaySeries.ts).
+ * - Backtests may replay coarser candles (`candleMs`, e.g. daily history with weekend gaps):
+ *   the same rules apply per candle, a candle completing when the next one opens.
  * - When a minute completes, its candle is played: orders placed between candles fill at its
  *   open ± slippage (market, taker), resting limits along its intrabar path (maker); an order
  *   placed mid-candle joins the path where it was when placed — see matching.ts. Then the
@@ -21,7 +23,7 @@ import type { Candle } from '../../core/market/candle';
 import type { Market } from '../../core/market/types';
 import type { ExchangeOrder, ExchangeTrade } from '../../core/orders/types';
 import type { Clock, TimestampMs, Timers } from '../../core/time';
-import { createAccount } from './account';
+import { createAccount, PATH_POINTS } from './account';
 import { createListeners } from './listeners';
 import { createMarket } from './markets';
 import { fetchClosedCandles } from './ohlcv';
@@ -34,8 +36,13 @@ import type { SimulatorState } from './state';
 export const START_INDEX = 1_440;
 
 export interface SimulatedExchangeOptions {
-  /** Contiguous 1m candles per unified symbol, all with the same start and length. */
+  /**
+   * Candles per unified symbol, all at the same times: contiguous 1m candles for the live
+   * simulator; a backtest may replay coarser candles (see `candleMs`) with gaps.
+   */
   samples: Record<string, Candle[]>;
+  /** Length of the sample candles, ms (default 60,000: 1-minute candles). */
+  candleMs?: number;
   clock: Clock;
   timers: Timers;
   /** Market time per real time: 1, 10, 60, 600 or any positive number. */
@@ -88,7 +95,7 @@ export interface SimulatedExchange extends ExchangePort {
 }
 
 export function createSimulatedExchange(options: SimulatedExchangeOptions): SimulatedExchange {
-  const series = createReplaySeries(options.samples);
+  const series = createReplaySeries(options.samples, options.candleMs);
   const slippageBps = options.slippageBps ?? 0;
   const fees = { maker: options.makerFee ?? 0.001, taker: options.takerFee ?? 0.001 };
   for (const [name, value] of Object.entries({ ...fees, slippageBps })) {
@@ -112,7 +119,11 @@ export function createSimulatedExchange(options: SimulatedExchangeOptions): Simu
       series.length,
     );
   }
-  const account = createAccount(state, markets, { slippageBps, liquidityShare: share });
+  const account = createAccount(state, markets, {
+    slippageBps,
+    liquidityShare: share,
+    pointMs: series.candleMs / PATH_POINTS,
+  });
   const listeners = createListeners();
 
   const reportState = (): void => {

@@ -5,6 +5,7 @@
  */
 import type { JSX } from 'solid-js';
 import { usePageTitle } from '../pageTitle';
+import { href } from '../router';
 import { createDataImport } from '../stores/createDataImport';
 import { DataImportForm } from './DataImportForm';
 import { DatasetList } from './DatasetList';
@@ -19,7 +20,9 @@ export function DataPage(): JSX.Element {
       <p class="lead">
         Import candles for backtests from a CSV or JSON file. Files are read in the background and
         checked row by row; a file with any bad row is not imported, and each problem is shown with
-        its line. Datasets stay in this browser.
+        its line. Datasets stay in this browser. Minute, hourly and daily data alike: on the{' '}
+        <a href={href('/backtest')}>Backtest</a> page, choose a dataset as the data source and run
+        it at its own timeframe or a longer one.
       </p>
       <DataImportForm form={form} />
       <DatasetList />

@@ -1,9 +1,11 @@
 /**
  * The Backtest page's form as typed (strings, as inputs hold them) and its check: every field
  * is validated with a message naming it, and only a fully valid form becomes a BacktestConfig.
- * Fees are typed in percent, dates as UTC days (the "to" day is included).
+ * Fees are typed in percent, dates as UTC days (the "to" day is included); the timeframe may
+ * not be finer than the data source's candles.
  */
 import type { BacktestConfig } from '../../backtest/backtestJob';
+import { dataTimeframeProblem } from '../../backtest/dataTimeframe';
 import { isTimeframe, timeframeMs } from '../../core/market/timeframe';
 import { validateRiskConfig } from '../../core/risk/riskConfig';
 import { validateParams } from '../../core/strategy/params';
@@ -90,6 +92,11 @@ export function checkBacktestForm(
   }
   if (!isTimeframe(values.timeframe))
     errors.push({ field: 'timeframe', message: 'Choose a timeframe' });
+  else if (source) {
+    // Data is resampled to the timeframe: never finer than the data itself.
+    const problem = dataTimeframeProblem(source.candleMs, values.timeframe);
+    if (problem !== undefined) errors.push({ field: 'timeframe', message: problem });
+  }
   const cash = checkNumber(errors, 'cash', 'Starting cash', values.cash, 1, 1e12);
   const maker = checkNumber(errors, 'makerFeePct', 'Maker fee', values.makerFeePct, 0, 10);
   const taker = checkNumber(errors, 'takerFeePct', 'Taker fee', values.takerFeePct, 0, 10);

@@ -1,23 +1,28 @@
 /**
- * The data sources the Backtest page offers: today the bundled 1-minute sample (one source per
- * symbol, read from public/sample/index.json). Imported datasets join the list with a few lines
- * (`listDatasets(db)` mapped to the same shape with ids "dataset:<id>"; the backtest worker then
- * loads them by id, see src/backtest/sampleSource.ts).
+ * The data sources the Backtest page offers: the bundled 1-minute sample (one source per
+ * symbol, read from public/sample/index.json), then every dataset imported on the Data page
+ * (the candle store, most recent first), each with its own symbol and candle length. The
+ * backtest worker loads them by id (src/backtest/sourceLoader.ts); a run resamples them to its
+ * timeframe, and the form refuses a timeframe finer than the data.
  */
-import { SAMPLE_SOURCE_PREFIX } from '../../backtest/sampleSource';
-import type { Timeframe } from '../../core/market/timeframe';
+import { DATASET_SOURCE_PREFIX, SAMPLE_SOURCE_PREFIX } from '../../backtest/sourceLoader';
+import { listDatasets } from '../../db/candleStore';
+import type { CandleDatasetRow } from '../../db/schema';
 import type { SampleIndex } from '../../exchange/simulated/sampleLoader';
+import { db } from '../db';
 
 const MINUTE_MS = 60_000;
 
 export interface BacktestDataSource {
-  /** "<kind>:<key>", e.g. "sample:BTC/USDT". */
+  /** "<kind>:<key>", e.g. "sample:BTC/USDT" or "dataset:ds-…". */
   id: string;
   label: string;
   kind: 'sample' | 'dataset';
   symbol: string;
-  /** Candle length of the stored series; runs resample it to the chosen timeframe. */
-  timeframe: Timeframe;
+  /** Candle length of the stored series ("1m", "1h", "1d"); runs resample it to theirs. */
+  timeframe: string;
+  /** That length in ms. */
+  candleMs: number;
   /** Open time of the first candle, ms. */
   start: number;
   /** End of the last candle (its open time + its length), ms: the range is [start, end). */
@@ -33,17 +38,46 @@ export function sampleSources(index: SampleIndex): BacktestDataSource[] {
     kind: 'sample',
     symbol: sample.symbol,
     timeframe: '1m',
+    candleMs: MINUTE_MS,
     start: sample.start,
     end: sample.start + sample.count * MINUTE_MS,
     candles: sample.count,
   }));
 }
 
-/** Every data source, sample first. */
+/** Imported datasets as data sources, labelled "<name> · <symbol> <timeframe>". */
+export function datasetSources(rows: readonly CandleDatasetRow[]): BacktestDataSource[] {
+  return rows.map((row) => ({
+    id: `${DATASET_SOURCE_PREFIX}${row.id}`,
+    label: `${row.name} · ${row.symbol} ${row.timeframe}`,
+    kind: 'dataset',
+    symbol: row.symbol,
+    timeframe: row.timeframe,
+    candleMs: row.timeframeMs,
+    start: row.firstTime,
+    end: row.lastTime + row.timeframeMs,
+    candles: row.count,
+  }));
+}
+
+export interface SourceListing {
+  fetchJson(url: string): Promise<unknown>;
+  datasets(): Promise<readonly CandleDatasetRow[]>;
+}
+
+const browserListing: SourceListing = {
+  fetchJson: async (url) => (await fetch(url)).json(),
+  datasets: () => listDatasets(db),
+};
+
+/** Every data source: the sample first, then the imported datasets, newest first. */
 export async function listBacktestSources(
-  fetchJson: (url: string) => Promise<unknown> = async (url) => (await fetch(url)).json(),
+  listing: SourceListing = browserListing,
 ): Promise<BacktestDataSource[]> {
-  const index = (await fetchJson(`${import.meta.env.BASE_URL}sample/index.json`)) as SampleIndex;
+  const [index, rows] = await Promise.all([
+    listing.fetchJson(`${import.meta.env.BASE_URL}sample/index.json`) as Promise<SampleIndex>,
+    listing.datasets(),
+  ]);
   if (index.format !== 'FLC1') throw new Error('The bundled sample index is not readable.');
-  return sampleSources(index);
+  return [...sampleSources(index), ...datasetSources(rows)];
 }

@@ -18,15 +18,19 @@ import {
 } from './backtestConfig';
 import { paramInputsFrom, type ParamInput } from './createBotDraft';
 
-/** The default range: the first week of the source, a run of a few seconds. */
-const DEFAULT_DAYS = 7;
-const DAY_MS = 86_400_000;
+/**
+ * The default range: the first 10,080 candles of the source (a week of 1-minute candles, 14
+ * months of hourly ones, the whole of most daily files), a run of a few seconds.
+ */
+const DEFAULT_CANDLES = 10_080;
 
 export interface BacktestForm extends ParamForm {
   values: BacktestFormValues;
   set<K extends keyof BacktestFormValues>(field: K, value: BacktestFormValues[K]): void;
   setStrategy(id: string): void;
   setSource(source: BacktestDataSource): void;
+  /** The chosen data source. */
+  source: Accessor<BacktestDataSource | undefined>;
   /** Sets the current template's parameters (e.g. from a sweep row). */
   setParams(params: RawParams): void;
   params(): RawParams;
@@ -90,13 +94,14 @@ export function createBacktestForm(sources: Accessor<readonly BacktestDataSource
       setValues({
         sourceId: next.id,
         from: utcDay(next.start),
-        to: utcDay(Math.min(next.end, next.start + DEFAULT_DAYS * DAY_MS) - 1),
+        to: utcDay(Math.min(next.end, next.start + DEFAULT_CANDLES * next.candleMs) - 1),
       });
     },
     setParams(raw) {
       const current = strategy();
       if (current) setInputs(current.id, paramInputsFrom(current, raw));
     },
+    source,
     params,
     check,
     strategy,

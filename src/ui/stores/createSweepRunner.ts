@@ -27,7 +27,8 @@ export interface SweepRunner {
   /** Runs finished (successfully or not) and in all. */
   finished: Accessor<number>;
   count: Accessor<number>;
-  start(base: BacktestConfig, combinations: readonly RawParams[]): Promise<void>;
+  /** `candleMs`: the source's candle length, to estimate each run's candles before it reports. */
+  start(base: BacktestConfig, combinations: readonly RawParams[], candleMs?: number): Promise<void>;
   cancel(): void;
 }
 
@@ -46,10 +47,10 @@ export function createSweepRunner(): SweepRunner {
     rows,
     finished,
     count,
-    async start(base, combinations) {
+    async start(base, combinations, candleMs = MINUTE_MS) {
       cancelAll();
       const mine = ++generation;
-      const estimate = Math.max(1, Math.round((base.to - base.from) / MINUTE_MS));
+      const estimate = Math.max(1, Math.round((base.to - base.from) / candleMs));
       const done = combinations.map(() => 0);
       const totals = combinations.map(() => estimate);
       const report = () => {

@@ -110,6 +110,7 @@ export function BacktestForm(props: {
           label="Data source"
           value={form.values.sourceId}
           error={form.errorFor('sourceId')}
+          help="The bundled sample, or a dataset imported on the Data page."
           options={props.sources.map((source) => ({ value: source.id, label: source.label }))}
           onChange={(id) => {
             const source = props.sources.find((each) => each.id === id);
@@ -123,7 +124,7 @@ export function BacktestForm(props: {
           label="Timeframe"
           value={form.values.timeframe}
           error={form.errorFor('timeframe')}
-          help="The 1-minute data is resampled to this candle length."
+          help={`The ${form.source()?.timeframe ?? '1m'} data is resampled to this candle length (${form.source()?.timeframe ?? '1m'} or longer).`}
           options={TIMEFRAMES.map((timeframe) => ({ value: timeframe, label: timeframe }))}
           onChange={set('timeframe')}
         />

@@ -96,7 +96,7 @@ export function SweepPanel(props: {
     }
     if (!plan.ok || plan.combinations.length === 0) return;
     setStrategyId(checked.config.strategyId);
-    void runner.start(checked.config, plan.combinations);
+    void runner.start(checked.config, plan.combinations, props.form.source()?.candleMs);
   };
   const planMessage = () => {
     const plan = sweep.plan();
