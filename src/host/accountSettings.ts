@@ -147,7 +147,8 @@ export function createAccountSettingsCommands(deps: AccountSettingsDeps) {
             total: live[currency]?.total ?? 0,
             free: live[currency]?.free ?? 0,
             allocated,
-            unallocated: await deps.unallocated(account.id, currency, undefined, mode),
+            // The balance just fetched serves every currency (one request per venue and poll).
+            unallocated: await deps.unallocated(account.id, currency, undefined, mode, live),
           });
         }
       }

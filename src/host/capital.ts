@@ -7,6 +7,7 @@
  */
 import type { Bot, BotMode } from '../core/bot/types';
 import type { BotStore } from '../core/engine/store';
+import type { Balances } from '../core/exchangePort';
 import type { AccountsRepository, BotsRepository } from '../db';
 import type { Venue } from './venue';
 
@@ -24,12 +25,16 @@ const onQuote = (bot: Bot, accountId: string, mode: BotMode, quote: string) =>
   bot.config.symbol.endsWith(`/${quote}`);
 
 export function createCapital(deps: CapitalDeps) {
-  /** Quote not yet allocated on the venue of `mode` on the account, excluding `exceptBotId`. */
+  /**
+   * Quote not yet allocated on the venue of `mode` on the account, excluding `exceptBotId`.
+   * `liveBalances`: the live venue's balance when the caller has just fetched it.
+   */
   return async (
     accountId: string,
     quote: string,
     exceptBotId?: string,
     mode: BotMode = 'simulated',
+    liveBalances?: Balances,
   ): Promise<number> => {
     const account = await deps.accounts.getAccount(accountId);
     if (!account) return 0;
@@ -37,7 +42,8 @@ export function createCapital(deps: CapitalDeps) {
       (bot) => bot.id !== exceptBotId && onQuote(bot, accountId, mode, quote),
     );
     if (mode === 'live' && account.kind === 'exchange') {
-      const balance = await (await deps.openLive(accountId)).exchange.fetchBalance();
+      const balance =
+        liveBalances ?? (await (await deps.openLive(accountId)).exchange.fetchBalance());
       let held = 0;
       for (const bot of others) {
         held += (await deps.store.loadLedger(bot.id))?.cash ?? bot.config.allocation;
