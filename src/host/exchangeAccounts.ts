@@ -17,7 +17,7 @@ import {
   type ExchangeAccountPatch,
   type ExchangeConnectionAccount,
 } from '../db';
-import type { ConnectionReport } from '../exchange/ccxt/types';
+import type { CcxtConnectionConfig, ConnectionReport } from '../exchange/ccxt/types';
 import type { Vault } from '../vault';
 import { FieldErrorsError } from './commandResult';
 import { credentialLabel } from './credentialFields';
@@ -237,23 +237,28 @@ export function createExchangeAccounts(deps: ExchangeAccountsDeps) {
     fix: 'Unlock the vault (Settings → Security), then test again.',
   });
 
-  const test = async (target: ConnectionTarget): Promise<ConnectionReport> => {
-    if (!deps.exchanges) throw new Error('Exchange accounts are not available in this build.');
-    let config;
+  /** The connection a test uses: a saved account with its stored keys, or the form's values. */
+  const configFor = async (
+    target: ConnectionTarget,
+  ): Promise<CcxtConnectionConfig | ConnectionReport> => {
     if ('accountId' in target) {
       const account = await requireExchangeAccount(target.accountId);
       const secretId = account.credentialsSecretId;
       if (secretId && !vault.isUnlocked()) return locked();
-      config = connectionConfig(account, secretId ? await vault.getSecret(secretId) : undefined);
-    } else {
-      const id = 'acc-test';
-      // A name is not needed to test: the form may not have one yet.
-      const input = { ...target.input, name: target.input.name.trim() || 'Test' };
-      const account = await asFieldErrors(() =>
-        validateExchangeAccount(candidate(input, id, clock.now()), knownExchanges()),
-      );
-      config = connectionConfig(account, enteredCredentials(target.input));
+      return connectionConfig(account, secretId ? await vault.getSecret(secretId) : undefined);
     }
+    // A name is not needed to test: the form may not have one yet.
+    const input = { ...target.input, name: target.input.name.trim() || 'Test' };
+    const account = await asFieldErrors(() =>
+      validateExchangeAccount(candidate(input, 'acc-test', clock.now()), knownExchanges()),
+    );
+    return connectionConfig(account, enteredCredentials(target.input));
+  };
+
+  const test = async (target: ConnectionTarget): Promise<ConnectionReport> => {
+    if (!deps.exchanges) throw new Error('Exchange accounts are not available in this build.');
+    const config = await configFor(target);
+    if ('ok' in config) return config;
     try {
       return await deps.exchanges.testConnection(config);
     } catch (error) {

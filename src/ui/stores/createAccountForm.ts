@@ -167,8 +167,12 @@ export function createAccountForm(api: EngineApi, editing?: AccountView): Accoun
           return undefined;
         }
         const result = editing
-          ? await api.updateExchangeAccount(editing.id, input())
-          : await api.addExchangeAccount(input());
+          ? await api
+              .updateExchangeAccount(editing.id, input())
+              .then((done) => (done.ok ? { ok: true as const, value: editing.id } : done))
+          : await api
+              .addExchangeAccount(input())
+              .then((done) => (done.ok ? { ok: true as const, value: done.value.id } : done));
         if (!result.ok) {
           show(result.fieldErrors ?? [], result.error);
           return undefined;
@@ -176,7 +180,7 @@ export function createAccountForm(api: EngineApi, editing?: AccountView): Accoun
         // The secrets leave the form (and the DOM) now; the vault holds them.
         setDraft('credentials', {});
         announce(`${draft.name.trim()} saved.`);
-        return editing ? editing.id : (result.value as { id: string }).id;
+        return result.value;
       }),
   };
 }
