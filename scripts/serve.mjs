@@ -55,7 +55,9 @@ const CSP = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
-  "connect-src 'self' https: wss: ws:",
+  // Exchanges (REST over https:, streams and WebSocket APIs over wss:) and local test exchanges
+  // and CORS proxies on this machine; no other plain-http or plain-ws origin.
+  "connect-src 'self' https: wss: http://127.0.0.1:* ws://127.0.0.1:* http://localhost:* ws://localhost:*",
   "worker-src 'self' blob:",
   "manifest-src 'self'",
   "object-src 'none'",

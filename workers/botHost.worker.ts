@@ -1,12 +1,16 @@
 /**
  * The bot-host worker: wires the real clock, IndexedDB, the sample market data, the strategy
- * library and the installed custom strategies (each bot's in a nested worker of its own) into
- * the bot host, and exposes it over Comlink (to the tab that started it) and over a
- * BroadcastChannel RPC (to the other tabs). It trades only while it holds the writer lock, so a
- * new host never overlaps an old one. No logic lives here.
+ * library, the installed custom strategies (each bot's in a nested worker of its own) and the
+ * exchange adapters (ccxt, loaded lazily per exchange, and the paper exchange) into the bot
+ * host, and exposes it over Comlink (to the tab that started it) and over a BroadcastChannel
+ * RPC (to the other tabs). It trades only while it holds the writer lock, so a new host never
+ * overlaps an old one. No logic lives here.
  */
 import * as Comlink from 'comlink';
 import { FlotillaDb } from '../src/db';
+import { openCcxtExchange, testCcxtConnection } from '../src/exchange/ccxt';
+import { EXCHANGE_CATALOG } from '../src/exchange/ccxt/catalog';
+import { createPaperExchange, type PaperState } from '../src/exchange/paper';
 import { loadSamples } from '../src/exchange/simulated/sampleLoader';
 import { createBotHost } from '../src/host/botHost';
 import { createCustomStrategyLoader } from '../src/host/custom/loadCustomStrategy';
@@ -30,6 +34,19 @@ const host = createBotHost({
   }),
   loadSamples: () => loadSamples(`${import.meta.env.BASE_URL}sample/`, (url) => fetch(url)),
   publish: (event) => live.postMessage(event),
+  exchanges: {
+    catalog: EXCHANGE_CATALOG,
+    openLive: (config) =>
+      openCcxtExchange(config, {
+        clock: browserClock,
+        timers: browserTimers,
+        onNotice: (message) => console.warn(`[flotilla exchange] ${message}`),
+      }),
+    openPaper: (options) =>
+      createPaperExchange({ ...options, state: options.state as PaperState | undefined }),
+    testConnection: (config) =>
+      testCcxtConnection(config, { clock: browserClock, timers: browserTimers }),
+  },
 });
 
 const ready = new Promise<void>((resolve, reject) => {

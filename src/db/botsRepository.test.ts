@@ -205,6 +205,20 @@ describe('setBotStatus', () => {
     expect(await eventTypes(db)).toEqual(['created', 'started', 'error', 'started']);
   });
 
+  it('sets and clears the status note without an event; a status change clears it', async () => {
+    const { db, bots } = await setup();
+    await bots.setBotStatus('bot-1', 'running', 200);
+    const waiting = await bots.setStatusNote('bot-1', 'Waiting for the vault to be unlocked');
+    expect(waiting).toMatchObject({ status: 'running', statusNote: /Waiting for the vault/ });
+    expect(await db.bots.get('bot-1')).toEqual(waiting);
+    expect('statusNote' in (await bots.setStatusNote('bot-1', undefined))).toBe(false);
+    await bots.setStatusNote('bot-1', 'Waiting');
+    expect('statusNote' in (await bots.setBotStatus('bot-1', 'paused', 300))).toBe(false);
+    await expect(bots.setStatusNote('bot-1', '')).rejects.toThrow(/^note /);
+    await expect(bots.setStatusNote('nope', 'x')).rejects.toThrow(/^id /);
+    expect(await eventTypes(db)).toEqual(['created', 'started', 'paused']);
+  });
+
   it('ignores setting the current status again', async () => {
     const { db, bots, bot } = await setup();
     expect(await bots.setBotStatus('bot-1', 'stopped', 200)).toEqual(bot);

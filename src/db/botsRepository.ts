@@ -49,6 +49,11 @@ export interface BotsRepository {
    * status again is a no-op; an illegal transition (e.g. running -> archived) throws.
    */
   setBotStatus(id: string, status: BotStatus, now: TimestampMs, reason?: string): Promise<Bot>;
+  /**
+   * Sets or clears (undefined) the note saying why a running or paused bot is not trading
+   * right now; no event (the caller records one). Any status change clears it too.
+   */
+  setStatusNote(id: string, note: string | undefined): Promise<Bot>;
   getBot(id: string): Promise<Bot | undefined>;
   /** Bots by creation time; archived ones only when asked. */
   listBots(options?: ListBotsOptions): Promise<Bot[]>;
@@ -137,7 +142,7 @@ export function createBotsRepository(db: FlotillaDb): BotsRepository {
         if (!canChangeStatus(from, status)) {
           throw new ValidationError('status', `cannot change from ${from} to ${status}`);
         }
-        const { statusReason: _previous, ...rest } = bot;
+        const { statusReason: _previous, statusNote: _note, ...rest } = bot;
         const updated: Bot = { ...rest, status, updatedAt: now };
         if (status === 'error') updated.statusReason = reason;
         await db.bots.put(updated);
@@ -149,6 +154,16 @@ export function createBotsRepository(db: FlotillaDb): BotsRepository {
           message: statusEventMessage(type, from, reason),
           data: reason === undefined ? { from, to: status } : { from, to: status, reason },
         });
+        return updated;
+      });
+    },
+
+    async setStatusNote(id, note) {
+      if (note !== undefined) requireString(note, 'note');
+      return db.transaction('rw', db.bots, async () => {
+        const { statusNote: _previous, ...bot } = await requireBot(id);
+        const updated: Bot = note === undefined ? bot : { ...bot, statusNote: note };
+        await db.bots.put(updated);
         return updated;
       });
     },

@@ -6,6 +6,9 @@ export {
   type DraftRow,
   type CustomStrategyRow,
   type ExchangeAccount,
+  type ExchangeConnectionAccount,
+  type PaperSettings,
+  type PaperStateRow,
   type PresetRow,
   type FillRow,
   type LedgerRow,
@@ -46,8 +49,17 @@ export {
   DEFAULT_SIM_ACCOUNT_ID,
   validateSimulatedAccount,
   type AccountsRepository,
+  type ExchangeAccountPatch,
+  type NewExchangeAccount,
   type SimulatedAccountPatch,
 } from './accountsRepository';
+export {
+  DEFAULT_PAPER_SETTINGS,
+  MAX_ACCOUNT_NAME_LENGTH,
+  optionalHttpUrl,
+  validateExchangeAccount,
+} from './exchangeAccountValidation';
+export { createPaperStateRepository, type PaperStateRepository } from './paperStateRepository';
 export { createSimStateRepository, type SimStateRepository } from './simStateRepository';
 export { createDraftsRepository, type DraftsRepository } from './draftsRepository';
 export {

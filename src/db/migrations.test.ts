@@ -47,6 +47,7 @@ describe('schema history', () => {
         'backtestRuns',
         'vault',
         'vaultSecrets',
+        'paperState',
       ]),
     );
     expect(db.fills.schema.primKey.name).toBe('[accountId+tradeId]');
@@ -129,5 +130,39 @@ describe('schema history', () => {
     expect(await db.bots.where('shortId').equals('abc123').count()).toBe(1);
     await db.drafts.put({ id: 'new-bot', value: { name: 'x' }, updatedAt: 5 });
     expect(await db.drafts.count()).toBe(1);
+  });
+
+  it('upgrades a v6 database: its accounts become tagged simulated accounts', async () => {
+    const name = uniqueDbName();
+    const v6 = new Dexie(name, testDependencies);
+    declareMigrations(
+      v6,
+      MIGRATIONS.filter((migration) => migration.version <= 6),
+    );
+    await v6.open();
+    const v6Account = {
+      id: 'sim-default',
+      name: 'Simulated',
+      exchange: 'simulated',
+      speed: 60,
+      startingBalances: { USDT: 10_000 },
+      makerFee: 0.001,
+      takerFee: 0.001,
+      slippageBps: 5,
+      createdAt: 1,
+    };
+    await v6.table('accounts').add(v6Account);
+    await v6.table('vaultSecrets').add({ id: 'account:x', kind: 'credentials', hint: '' });
+    v6.close();
+
+    const db = new FlotillaDb(name, testDependencies);
+    onTestFinished(() => db.close());
+    await db.open();
+    expect(db.verno).toBeGreaterThanOrEqual(7);
+    expect(await db.accounts.get('sim-default')).toEqual({ ...v6Account, kind: 'simulated' });
+    expect(await db.accounts.where('kind').equals('simulated').count()).toBe(1);
+    expect(await db.vaultSecrets.count()).toBe(1);
+    await db.paperState.put({ accountId: 'acc-1', state: { v: 1 }, updatedAt: 2 });
+    expect(await db.paperState.count()).toBe(1);
   });
 });

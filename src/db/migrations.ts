@@ -34,6 +34,16 @@ async function backfillFillConfigVersions(transaction: Transaction): Promise<voi
     });
 }
 
+/** v7: accounts are a tagged union; every account before it was a simulated one. */
+async function tagSimulatedAccounts(transaction: Transaction): Promise<void> {
+  await transaction
+    .table<{ kind?: string }>('accounts')
+    .toCollection()
+    .modify((account) => {
+      account.kind ??= 'simulated';
+    });
+}
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -90,6 +100,15 @@ export const MIGRATIONS: readonly Migration[] = [
       vault: 'key',
       vaultSecrets: 'id, kind',
     },
+  },
+  {
+    version: 7,
+    description: 'Exchange accounts beside simulated ones (accounts by kind); paper trading state.',
+    stores: {
+      accounts: 'id, kind',
+      paperState: 'accountId',
+    },
+    upgrade: tagSimulatedAccounts,
   },
 ];
 

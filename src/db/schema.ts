@@ -43,8 +43,9 @@ export interface SettingRow {
   value: unknown;
 }
 
-/** A built-in simulated exchange account. Other exchanges join this union later. */
+/** A built-in simulated exchange account. */
 export interface SimulatedAccount {
+  kind: 'simulated';
   id: string;
   name: string;
   exchange: 'simulated';
@@ -57,7 +58,46 @@ export interface SimulatedAccount {
   createdAt: TimestampMs;
 }
 
-export type ExchangeAccount = SimulatedAccount;
+/** How paper bots on an exchange account trade: pretend balances and fees on real prices. */
+export interface PaperSettings {
+  startingBalances: Record<string, number>;
+  makerFee: number;
+  takerFee: number;
+  slippageBps: number;
+}
+
+/**
+ * A real exchange reached through ccxt in the worker. Its API keys are never stored here: they
+ * are sealed in the vault under `credentialsSecretId` ("account:<id>"). Bots on it run in paper
+ * mode (real prices, simulated fills with `paper`) or live mode (real orders).
+ */
+export interface ExchangeConnectionAccount {
+  kind: 'exchange';
+  id: string;
+  name: string;
+  /** The ccxt exchange id, e.g. "binance". */
+  exchange: string;
+  /** The exchange's testnet (ccxt setSandboxMode). */
+  sandbox: boolean;
+  /** The user's own CORS proxy (ccxt proxyUrl), an http(s) URL. */
+  proxyUrl?: string;
+  /** Base URL of a Binance-compatible local test exchange, an http(s) URL. */
+  apiUrl?: string;
+  /** The vault secret holding the API keys; absent = public data only (paper trading). */
+  credentialsSecretId?: string;
+  paper: PaperSettings;
+  createdAt: TimestampMs;
+}
+
+/** Every kind of account, tagged by `kind`. */
+export type ExchangeAccount = SimulatedAccount | ExchangeConnectionAccount;
+
+/** The paper exchange's own JSON state (balances, open orders, fills) for one account. */
+export interface PaperStateRow {
+  accountId: string;
+  state: unknown;
+  updatedAt: TimestampMs;
+}
 
 /** The simulator's own JSON state for one account. */
 export interface SimStateRow {
@@ -176,6 +216,7 @@ export class FlotillaDb extends Dexie {
   declare settings: Table<SettingRow, string>;
   declare accounts: Table<ExchangeAccount, string>;
   declare simState: Table<SimStateRow, string>;
+  declare paperState: Table<PaperStateRow, string>;
   declare drafts: Table<DraftRow, string>;
   declare presets: Table<PresetRow, string>;
   declare customStrategies: Table<CustomStrategyRow, string>;

@@ -5,7 +5,7 @@
  * to stopped, refused when its allocation no longer fits). Each throws with a reason naming
  * the bot; the host turns that into a CommandResult.
  */
-import type { Bot, BotConfig } from '../core/bot/types';
+import type { Bot, BotConfig, BotMode } from '../core/bot/types';
 import type { BotsRepository } from '../db';
 
 /** Longest bot name checkBotConfig accepts. */
@@ -20,8 +20,13 @@ export interface BotCopiesDeps {
   createStopped(config: BotConfig): Promise<{ id: string }>;
   /** Open orders the bot still has (loaded runtime or journal). */
   openOrderCount(botId: string): Promise<number>;
-  /** Quote currency not yet allocated on an account, excluding `exceptBotId`. */
-  unallocated(accountId: string, quote: string, exceptBotId?: string): Promise<number>;
+  /** Quote currency not yet allocated on an account's venue of `mode`, excluding `exceptBotId`. */
+  unallocated(
+    accountId: string,
+    quote: string,
+    exceptBotId?: string,
+    mode?: BotMode,
+  ): Promise<number>;
 }
 
 /** "<name> (copy)", shortening the name so the result stays within the name limit. */
@@ -61,10 +66,10 @@ export function createBotCopies(deps: BotCopiesDeps) {
 
     async unarchive(id: string): Promise<undefined> {
       const bot = await deps.requireBot(id);
-      const { name, accountId, symbol, allocation } = bot.config;
+      const { name, accountId, symbol, allocation, mode } = bot.config;
       if (bot.status !== 'archived') throw new Error(`${name} is not archived.`);
       const quote = quoteOf(symbol);
-      const free = await deps.unallocated(accountId, quote, id);
+      const free = await deps.unallocated(accountId, quote, id, mode);
       if (allocation > free + 1e-9) {
         throw new Error(
           `Insufficient allocation: ${name} needs ${allocation} ${quote}, only ${Math.max(0, free).toFixed(2)} ${quote} is not allocated to other bots.`,

@@ -4,7 +4,7 @@
  * and the lifecycle commands. It is the only writer of bot state, orders and fills. Commands
  * run one at a time; each bot's own inputs are serialized inside its runtime.
  */
-import type { Bot, BotConfig, BotStatus } from '../core/bot/types';
+import type { Bot, BotConfig, BotMode, BotStatus } from '../core/bot/types';
 import { createBotRuntime, type BotRuntime, type RuntimeMode } from '../core/engine/botRuntime';
 import { createSerialQueue } from '../core/engine/serialQueue';
 import type { BotStore } from '../core/engine/store';
@@ -19,17 +19,24 @@ import {
   createBotsRepository,
   createDexieBotStore,
   createOrdersRepository,
+  createPaperStateRepository,
   createSimStateRepository,
   type FlotillaDb,
 } from '../db';
-import { checkBotConfig } from './checkBotConfig';
+import { createConfigCheck } from './configCheck';
+import { createLiveFanout } from './liveFanout';
 import { isCustomStrategyId } from './custom/protocol';
 import { attempt, FieldErrorsError } from './commandResult';
 import type { EngineApi, LiveEvent, StopOptions } from './engineApi';
 import { createKillSwitch } from './killSwitch';
 import { DEFAULT_SIM_ACCOUNT_ID } from './engineApi';
-import { openSimulatedAccount, type OpenAccount } from './simulatedAccount';
 import { createAccountSettingsCommands } from './accountSettings';
+import { createCapital } from './capital';
+import type { ExchangeFactories } from './exchangeDeps';
+import { createExchangeAccounts } from './exchangeAccounts';
+import { createLiveWaiting, WAITING_FOR_VAULT } from './liveWaiting';
+import { venueKey } from './venue';
+import { createVenues } from './venues';
 import { createRiskCommands } from './riskCommands';
 import { createRiskMonitor } from './riskMonitor';
 import { createRiskStore } from './riskSettings';
@@ -59,6 +66,11 @@ export interface BotHostDeps {
   liquidityShare?: number;
   /** PBKDF2 iterations for new vault keys; only tests lower it (default: MIN_ITERATIONS). */
   vaultIterations?: number;
+  /**
+   * The ccxt adapter and the paper exchange (the worker passes src/exchange/ccxt and
+   * src/exchange/paper; tests the simulator). Without them only the simulated account works.
+   */
+  exchanges?: ExchangeFactories;
 }
 
 export interface BotHost extends EngineApi {
@@ -68,8 +80,8 @@ export interface BotHost extends EngineApi {
   shutdown(): Promise<void>;
   /** Resolves once every queued command and bot input has been processed (tests, shutdown). */
   idle(): Promise<void>;
-  /** The orders open on an account's exchange itself, whoever placed them (tests, diagnostics). */
-  exchangeOpenOrders(accountId: string): Promise<ExchangeOrder[]>;
+  /** The orders open on a venue's exchange itself, whoever placed them (tests, diagnostics). */
+  exchangeOpenOrders(accountId: string, mode?: BotMode): Promise<ExchangeOrder[]>;
   /**
    * The vault, for code inside this worker (e.g. the exchange client that signs requests):
    * `isUnlocked()`, `onChange()` and `getSecret()`. Never expose it beyond the worker.
@@ -96,74 +108,64 @@ export function createBotHost(deps: BotHostDeps): BotHost {
   const store = deps.wrapStore?.(dexieStore) ?? dexieStore;
   const commands = createSerialQueue();
   const running = new Map<string, RunningBot>();
-  const subscribers = new Map<string, (event: LiveEvent) => void>();
-  let nextSubscription = 1;
-  const publish = (event: LiveEvent) => {
-    deps.publish(event);
-    for (const [id, listener] of subscribers) {
-      // A listener in a closed tab (a Comlink proxy) fails: drop it.
-      const drop = () => subscribers.delete(id);
-      try {
-        const result: unknown = listener(event);
-        if (result instanceof Promise) result.catch(drop);
-      } catch {
-        drop();
-      }
-    }
-  };
-  const openAccounts = new Map<string, Promise<OpenAccount>>();
-  let samples: Promise<Record<string, Candle[]>> | undefined;
-
+  const fanout = createLiveFanout(deps.publish);
+  const publish = fanout.publish;
   const report = (message: string) => console.error(`[flotilla host] ${message}`);
 
   const runtimesOn = (accountId: string) =>
     [...running.values()].filter((entry) => entry.bot.config.accountId === accountId);
+  const runtimesOnVenue = (key: string) =>
+    [...running.values()].filter(
+      (entry) => venueKey(entry.bot.config.accountId, entry.bot.config.mode) === key,
+    );
 
-  const openAccount = (accountId: string): Promise<OpenAccount> => {
-    let opening = openAccounts.get(accountId);
-    if (!opening) {
-      opening = (async () => {
-        const settings = await accounts.getAccount(accountId);
-        if (!settings) throw new Error(`Account "${accountId}" does not exist.`);
-        samples ??= deps.loadSamples();
-        const account = await openSimulatedAccount(settings, {
-          samples: await samples,
-          clock,
-          timers: deps.timers,
-          simStates,
-          liquidityShare: deps.liquidityShare,
-          reportError: report,
-          router: {
-            onTrade: (trade) => {
-              for (const entry of runtimesOn(accountId)) {
-                if (entry.runtime.owns(trade.clientOrderId))
-                  void entry.runtime.handleTrade(trade).catch(fail(entry.bot.id));
-              }
-            },
-            onOrder: (order) => {
-              for (const entry of runtimesOn(accountId)) {
-                if (entry.runtime.owns(order.clientOrderId))
-                  void entry.runtime.handleOrderUpdate(order).catch(fail(entry.bot.id));
-              }
-            },
-          },
-        });
-        for (const symbol of Object.keys(account.markets)) {
-          let lastSent = -Infinity;
-          account.hub.subscribeTicks(symbol, (tick) => {
-            const now = clock.now();
-            if (now - lastSent < TICK_INTERVAL_MS) return;
-            lastSent = now;
-            publish({ type: 'tick', accountId, symbol, time: tick.time, price: tick.price });
-          });
+  const vault = createVault({
+    store: createVaultStore(db),
+    clock,
+    timers: deps.timers,
+    kdfIterations: deps.vaultIterations,
+  });
+  vault.onChange((change) => publish({ type: 'vault', ...change }));
+
+  const venues = createVenues({
+    accounts,
+    simStates,
+    paperStates: createPaperStateRepository(db),
+    clock,
+    timers: deps.timers,
+    vault,
+    exchanges: deps.exchanges,
+    loadSamples: deps.loadSamples,
+    liquidityShare: deps.liquidityShare,
+    report,
+    routerFor: (key) => ({
+      onTrade: (trade) => {
+        for (const entry of runtimesOnVenue(key)) {
+          if (entry.runtime.owns(trade.clientOrderId))
+            void entry.runtime.handleTrade(trade).catch(fail(entry.bot.id));
         }
-        return account;
-      })();
-      openAccounts.set(accountId, opening);
-      opening.catch(() => openAccounts.delete(accountId));
-    }
-    return opening;
-  };
+      },
+      onOrder: (order) => {
+        for (const entry of runtimesOnVenue(key)) {
+          if (entry.runtime.owns(order.clientOrderId))
+            void entry.runtime.handleOrderUpdate(order).catch(fail(entry.bot.id));
+        }
+      },
+    }),
+    onFollow: (accountId, symbol, hub) => {
+      let lastSent = -Infinity;
+      hub.subscribeTicks(symbol, (tick) => {
+        const now = clock.now();
+        if (now - lastSent < TICK_INTERVAL_MS) return;
+        lastSent = now;
+        publish({ type: 'tick', accountId, symbol, time: tick.time, price: tick.price });
+      });
+    },
+    // A rejected key or a CORS refusal: no bot on the venue can trade until the account is fixed.
+    onFatal: (key, message) => {
+      for (const entry of runtimesOnVenue(key)) fail(entry.bot.id)(new Error(message));
+    },
+  });
 
   const detach = (botId: string) => {
     const entry = running.get(botId);
@@ -180,6 +182,7 @@ export function createBotHost(deps: BotHostDeps): BotHost {
 
   const markError = async (botId: string, message: string) => {
     detach(botId);
+    waiting.forget(botId);
     const bot = await bots.getBot(botId);
     if (bot && bot.status !== 'error')
       await bots.setBotStatus(botId, 'error', clock.now(), message);
@@ -195,10 +198,11 @@ export function createBotHost(deps: BotHostDeps): BotHost {
 
   const attach = async (bot: Bot, mode: RuntimeMode): Promise<RunningBot> => {
     detach(bot.id);
-    const account = await openAccount(bot.config.accountId);
+    const account = await venues.open(bot.config.accountId, bot.config.mode);
     const market = account.markets[bot.config.symbol];
     if (!market)
-      throw new Error(`Market ${bot.config.symbol} is not available on ${account.settings.name}.`);
+      throw new Error(`Market ${bot.config.symbol} is not available on ${account.name}.`);
+    await account.follow(bot.config.symbol);
     const strategyId = bot.config.strategyId;
     const strategy = await findStrategy(strategyId);
     if (!strategy) {
@@ -258,40 +262,19 @@ export function createBotHost(deps: BotHostDeps): BotHost {
     return bot;
   };
 
-  const unallocated = async (accountId: string, quote: string, exceptBotId?: string) => {
-    const account = await accounts.getAccount(accountId);
-    const starting = account?.startingBalances[quote] ?? 0;
-    const others = (await bots.listBots()).filter(
-      (bot) =>
-        bot.id !== exceptBotId &&
-        bot.config.accountId === accountId &&
-        bot.config.symbol.endsWith(`/${quote}`),
-    );
-    return starting - others.reduce((sum, bot) => sum + bot.config.allocation, 0);
-  };
+  const unallocated = createCapital({
+    accounts,
+    bots,
+    store,
+    openLive: (accountId) => venues.open(accountId, 'live'),
+  });
 
-  const checkConfig = async (config: BotConfig, exceptBotId?: string) => {
-    const exists = (await accounts.getAccount(config.accountId)) !== undefined;
-    const markets = exists ? (await openAccount(config.accountId)).markets : {};
-    const market = markets[config.symbol];
-    const free = market ? await unallocated(config.accountId, market.quote, exceptBotId) : 0;
-    const strategy =
-      typeof config.strategyId === 'string' ? await findStrategy(config.strategyId) : undefined;
-    const errors = checkBotConfig(config, {
-      accountExists: exists,
-      markets,
-      strategies: strategy ? [strategy] : [],
-      unallocated: () => free,
-    });
-    if (errors.length > 0) throw new FieldErrorsError(errors);
-    // Cross-field checks of a custom strategy run in its worker, once the ranges are valid.
-    const crossField = await strategy?.validateAsync?.(config.params);
-    if (crossField) {
-      throw new FieldErrorsError([
-        { field: `params.${crossField.field}`, message: crossField.message },
-      ]);
-    }
-  };
+  const checkConfig = createConfigCheck({
+    accounts,
+    markets: venues.markets,
+    findStrategy,
+    unallocated,
+  });
 
   const newShortId = async () => {
     const taken = new Set(
@@ -308,6 +291,7 @@ export function createBotHost(deps: BotHostDeps): BotHost {
     if (bot.status === 'running') return;
     if (bot.status === 'paused')
       throw new Error(`${bot.config.name} is paused: resume it instead.`);
+    waiting.requireVaultFor(bot);
     const started = await bots.setBotStatus(id, 'running', clock.now());
     try {
       await attach(started, 'running');
@@ -321,7 +305,13 @@ export function createBotHost(deps: BotHostDeps): BotHost {
     const bot = await requireBot(id);
     const from: BotStatus = paused ? 'running' : 'paused';
     if (bot.status !== from) throw new Error(`${bot.config.name} is ${bot.status}, not ${from}.`);
+    if (!paused) waiting.requireVaultFor(bot);
     const updated = await bots.setBotStatus(id, paused ? 'paused' : 'running', clock.now());
+    if (waiting.isWaiting(id) && !running.has(id)) {
+      // Still waiting for the vault: it resumes paused, and says so meanwhile.
+      await bots.setStatusNote(id, WAITING_FOR_VAULT);
+      return;
+    }
     const entry =
       running.get(id) ??
       (await attach(updated, updated.status === 'paused' ? 'paused' : 'running'));
@@ -401,18 +391,37 @@ export function createBotHost(deps: BotHostDeps): BotHost {
     bots,
     simStates,
     clock,
-    openAccounts,
+    openAccounts: venues.simulated,
+    openSimulated: venues.openSimulated,
+    peekVenue: venues.peek,
     runtimesOn,
     unallocated,
   });
 
-  const vault = createVault({
-    store: createVaultStore(db),
+  const exchangeAccounts = createExchangeAccounts({
+    accounts,
+    bots,
+    vault,
     clock,
-    timers: deps.timers,
-    kdfIterations: deps.vaultIterations,
+    random: deps.random,
+    venues,
+    exchanges: deps.exchanges,
+    hasLoadedBots: (accountId) => runtimesOn(accountId).length > 0,
   });
-  vault.onChange((change) => publish({ type: 'vault', ...change }));
+
+  const waiting = createLiveWaiting({
+    vault,
+    bots,
+    store,
+    clock,
+    resume: async (bot, mode) => {
+      await attach(bot, mode);
+    },
+    hasOpenOrders: async (botId) => (await orders.listOpenOrders(botId)).length > 0,
+    fail: markError,
+    runCommand: (job) => commands.run(job),
+    report,
+  });
 
   const host: BotHost = {
     vault,
@@ -421,21 +430,13 @@ export function createBotHost(deps: BotHostDeps): BotHost {
     async boot() {
       await risk.load();
       await accounts.ensureDefaultSimAccount(clock.now());
-      await openAccount(DEFAULT_SIM_ACCOUNT_ID);
+      await venues.openSimulated(DEFAULT_SIM_ACCOUNT_ID);
       for (const bot of await bots.listBots()) {
         const isActive = bot.status === 'running' || bot.status === 'paused';
         const hasOpenOrders = !isActive && (await orders.listOpenOrders(bot.id)).length > 0;
         if (!isActive && !hasOpenOrders) continue;
         try {
-          await attach(bot, isActive ? (bot.status as RuntimeMode) : 'stopped');
-          if (isActive) {
-            await store.appendEvent({
-              botId: bot.id,
-              time: clock.now(),
-              type: 'resumed_after_reload',
-              message: `Resumed ${bot.status} after the app was reopened.`,
-            });
-          }
+          await waiting.resumeAfterReload(bot, isActive ? (bot.status as RuntimeMode) : 'stopped');
         } catch (error) {
           await markError(
             bot.id,
@@ -453,8 +454,8 @@ export function createBotHost(deps: BotHostDeps): BotHost {
       await commands.idle();
     },
 
-    async exchangeOpenOrders(accountId) {
-      return (await openAccount(accountId)).exchange.fetchOpenOrders();
+    async exchangeOpenOrders(accountId, mode = 'simulated') {
+      return (await venues.open(accountId, mode)).exchange.fetchOpenOrders();
     },
 
     async shutdown() {
@@ -463,8 +464,7 @@ export function createBotHost(deps: BotHostDeps): BotHost {
       await Promise.all([...running.values()].map((entry) => entry.runtime.idle()));
       for (const id of [...running.keys()]) detach(id);
       await risk.flush();
-      for (const opening of openAccounts.values()) await (await opening).close();
-      openAccounts.clear();
+      await venues.closeAll();
     },
 
     createBot: (config, options) =>
@@ -523,6 +523,10 @@ export function createBotHost(deps: BotHostDeps): BotHost {
       attempt(() =>
         commands.run(async () => {
           const bot = await requireBot(id);
+          if (waiting.isWaiting(id) && !vault.isUnlocked()) {
+            await waiting.stopWaiting(bot, options);
+            return undefined;
+          }
           await stopRuntime(bot, options);
           if (bot.status !== 'stopped') await bots.setBotStatus(id, 'stopped', clock.now());
           return undefined;
@@ -541,6 +545,7 @@ export function createBotHost(deps: BotHostDeps): BotHost {
           const entry = running.get(id);
           if (entry) await entry.runtime.stop({ cancelOrders: true, closePosition: false });
           detach(id);
+          waiting.forget(id);
           await bots.deleteBot(id, clock.now());
           risk.forgetBot(id);
           return undefined;
@@ -559,29 +564,22 @@ export function createBotHost(deps: BotHostDeps): BotHost {
     getCandles: (botId, limit = 300) =>
       attempt(async () => {
         const bot = await requireBot(botId);
-        const account = await openAccount(bot.config.accountId);
-        return account.exchange.fetchOHLCV(
-          bot.config.symbol,
-          bot.config.timeframe,
-          undefined,
-          limit,
-        );
+        const source = await venues.dataPort(bot.config.accountId);
+        return source.fetchOHLCV(bot.config.symbol, bot.config.timeframe, undefined, limit);
       }),
 
-    listMarkets: (accountId) =>
-      attempt(async () =>
-        // Tether pairs first (the most liquid), then by symbol.
-        Object.values((await openAccount(accountId)).markets).sort(
-          (a, b) =>
-            Number(b.quote === 'USDT') - Number(a.quote === 'USDT') ||
-            a.symbol.localeCompare(b.symbol),
-        ),
-      ),
+    listMarkets: (accountId) => attempt(() => exchangeAccounts.markets(accountId)),
+    listAccounts: () => attempt(() => exchangeAccounts.list()),
+    addExchangeAccount: (input) => attempt(() => commands.run(() => exchangeAccounts.add(input))),
+    updateExchangeAccount: (id, input) =>
+      attempt(() => commands.run(() => exchangeAccounts.update(id, input))),
+    deleteExchangeAccount: (id) => attempt(() => commands.run(() => exchangeAccounts.remove(id))),
+    testExchangeConnection: (target) => attempt(() => exchangeAccounts.test(target)),
 
     getSimulatedAccount: (accountId) => attempt(() => accountSettings.get(accountId)),
     updateSimulatedAccount: (settings) =>
       attempt(() => commands.run(() => accountSettings.update(settings))),
-    listBalances: () => attempt(() => accountSettings.balances(openAccount)),
+    listBalances: () => attempt(() => accountSettings.balances()),
     getRiskSettings: () => attempt(() => riskCommands.get()),
     updateRiskSettings: (settings) =>
       attempt(() => commands.run(() => riskCommands.update(settings))),
@@ -603,18 +601,11 @@ export function createBotHost(deps: BotHostDeps): BotHost {
         }),
       ),
 
-    async subscribe(listener) {
-      const id = `sub-${nextSubscription++}`;
-      subscribers.set(id, listener);
-      return id;
-    },
-
-    async unsubscribe(subscriptionId) {
-      subscribers.delete(subscriptionId);
-    },
+    subscribe: async (listener) => fanout.subscribe(listener),
+    unsubscribe: async (subscriptionId) => fanout.unsubscribe(subscriptionId),
 
     async getStatus() {
-      const account = await openAccounts.get(DEFAULT_SIM_ACCOUNT_ID)?.catch(() => undefined);
+      const account = await venues.simulated.get(DEFAULT_SIM_ACCOUNT_ID)?.catch(() => undefined);
       const active = [...running.values()].filter(
         (entry) => entry.runtime.snapshot().mode === 'running',
       );

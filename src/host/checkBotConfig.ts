@@ -15,6 +15,10 @@ import type { FieldError } from './engineApi';
 
 export interface BotConfigContext {
   accountExists: boolean;
+  /** The account's kind: simulated accounts run simulated bots, exchange accounts paper or live. */
+  accountKind?: 'simulated' | 'exchange';
+  /** Whether the exchange account has API keys (live trading needs them). */
+  hasCredentials?: boolean;
   markets: Record<string, Market>;
   /** Runnable strategies in the host; the UI's catalogue entries when importing a file. */
   strategies: readonly StrategyInfo[];
@@ -41,6 +45,31 @@ function checkRisk(config: BotConfig): FieldError[] {
   }));
 }
 
+/** The mode must be one the account offers; live trading needs the account's API keys. */
+export function checkMode(
+  config: BotConfig,
+  context: Pick<BotConfigContext, 'accountExists' | 'accountKind' | 'hasCredentials'>,
+): string | undefined {
+  const mode: unknown = config.mode;
+  if (mode !== 'simulated' && mode !== 'paper' && mode !== 'live') {
+    return `Mode "${String(mode)}" does not exist: choose simulated, paper or live.`;
+  }
+  // Without the account's kind (e.g. a file checked in the UI) the account check speaks.
+  if (!context.accountExists || context.accountKind === undefined) return undefined;
+  if (context.accountKind === 'simulated') {
+    return mode === 'simulated'
+      ? undefined
+      : 'The simulated account runs simulated bots only: choose an exchange account for paper or live trading.';
+  }
+  if (mode === 'simulated') {
+    return 'Exchange accounts run paper or live bots: choose Paper or Live (or the simulated account).';
+  }
+  if (mode === 'live' && context.hasCredentials === false) {
+    return "Live trading needs the account's API keys: add them on the Accounts page, or choose Paper.";
+  }
+  return undefined;
+}
+
 export function checkBotConfig(config: BotConfig, context: BotConfigContext): FieldError[] {
   const errors: FieldError[] = [];
   const name = typeof config.name === 'string' ? config.name.trim() : '';
@@ -48,13 +77,8 @@ export function checkBotConfig(config: BotConfig, context: BotConfigContext): Fi
   else if (name.length > MAX_NAME_LENGTH) {
     errors.push({ field: 'name', message: `Name must be at most ${MAX_NAME_LENGTH} characters.` });
   }
-  if (config.mode !== 'simulated') {
-    errors.push({
-      field: 'mode',
-      message:
-        'Only simulated bots can run for now: paper and live trading need an exchange account.',
-    });
-  }
+  const modeError = checkMode(config, context);
+  if (modeError) errors.push({ field: 'mode', message: modeError });
   if (!context.accountExists)
     errors.push({ field: 'accountId', message: `Account "${config.accountId}" does not exist.` });
   const market = context.markets[config.symbol];

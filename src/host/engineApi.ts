@@ -3,9 +3,10 @@
  * BroadcastChannel RPC for the other tabs), and the live events it streams to every tab.
  * Everything here is structured-clone friendly.
  */
-import type { Bot, BotConfig, BotStatus } from '../core/bot/types';
+import type { Bot, BotConfig, BotMode, BotStatus } from '../core/bot/types';
 import type { Candle } from '../core/market/candle';
 import type { Market } from '../core/market/types';
+import type { ConnectionReport, TradingPath } from '../exchange/ccxt/types';
 import type { RiskSettings, RiskTrip } from './riskSettings';
 
 export interface FieldError {
@@ -50,6 +51,8 @@ export interface SimulatedAccountSettings {
 
 export interface AccountBalanceView {
   accountId: string;
+  /** On exchange accounts: the paper (pretend) or the live (real) balance. */
+  mode?: 'paper' | 'live';
   currency: string;
   total: number;
   free: number;
@@ -58,6 +61,58 @@ export interface AccountBalanceView {
   /** What new bots may still be given: the starting balance less every bot's allocation. */
   unallocated: number;
 }
+
+/** Paper-trading settings of an exchange account. */
+export interface PaperSettingsView {
+  startingBalances: Record<string, number>;
+  makerFee: number;
+  takerFee: number;
+  slippageBps: number;
+}
+
+/**
+ * An exchange account as entered in the Accounts form. `credentials` (apiKey, secret, …, as
+ * the exchange requires) travel to the worker once, are sealed in the vault and never come
+ * back; on update, leaving them out keeps the stored ones.
+ */
+export interface ExchangeAccountInput {
+  name: string;
+  /** ccxt id from the catalogue, e.g. "binance". */
+  exchange: string;
+  sandbox: boolean;
+  proxyUrl?: string;
+  apiUrl?: string;
+  credentials?: Record<string, string>;
+  paper?: PaperSettingsView;
+}
+
+/** An account as lists show it: never a secret, only a masked hint of the API key. */
+export interface AccountView {
+  id: string;
+  name: string;
+  kind: 'simulated' | 'exchange';
+  /** ccxt id, or "simulated". */
+  exchange: string;
+  /** The exchange's display name ("Binance"). */
+  exchangeName: string;
+  sandbox: boolean;
+  proxyUrl?: string;
+  apiUrl?: string;
+  /** Modes a bot on this account may run in. */
+  modes: BotMode[];
+  hasCredentials: boolean;
+  /** "••••WXYZ" (the API key's last 4 characters) or empty. */
+  credentialsHint: string;
+  paper?: PaperSettingsView;
+  /** Bots (archived ones included) that use the account. */
+  botCount: number;
+  /** Set once a live client is open: how orders travel from the browser. */
+  tradingPath?: TradingPath;
+  createdAt: number;
+}
+
+/** What "Test connection" checks: a form's values, or a saved account (with its stored keys). */
+export type ConnectionTarget = { input: ExchangeAccountInput } | { accountId: string };
 
 export interface HostStatus {
   /** The market time of the default simulated account (UTC ms). */
@@ -119,7 +174,21 @@ export interface EngineApi {
   cancelOrder(botId: string, clientOrderId: string): Promise<CommandResult>;
   /** Recent closed candles of the bot's market and timeframe, for its chart (oldest first). */
   getCandles(botId: string, limit?: number): Promise<CommandResult<Candle[]>>;
+  /** The account's markets (an exchange account's come from its exchange, cached). */
   listMarkets(accountId: string): Promise<CommandResult<Market[]>>;
+  /** Every account (simulated and exchange), oldest first; never secrets. */
+  listAccounts(): Promise<CommandResult<AccountView[]>>;
+  /**
+   * Adds an exchange account; its credentials go to the vault (which must be unlocked) as
+   * secret "account:<id>". Bad input → field errors ("name", "proxyUrl", "credentials.secret").
+   */
+  addExchangeAccount(input: ExchangeAccountInput): Promise<CommandResult<{ id: string }>>;
+  /** Changes an exchange account; connection changes are refused while its bots run. */
+  updateExchangeAccount(id: string, input: ExchangeAccountInput): Promise<CommandResult>;
+  /** Deletes an exchange account and its stored keys; refused while bots use it. */
+  deleteExchangeAccount(id: string): Promise<CommandResult>;
+  /** Loads markets and the balance inside the worker and reports what works or what to fix. */
+  testExchangeConnection(target: ConnectionTarget): Promise<CommandResult<ConnectionReport>>;
   getSimulatedAccount(accountId: string): Promise<CommandResult<SimulatedAccountSettings>>;
   updateSimulatedAccount(settings: SimulatedAccountSettings): Promise<CommandResult>;
   listBalances(): Promise<CommandResult<AccountBalanceView[]>>;

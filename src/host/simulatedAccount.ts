@@ -1,11 +1,9 @@
 /**
- * One running simulated exchange account in the host: the simulator built from the account's
- * settings and saved state, its shared market-data hub, its markets, and the persistence of the
- * simulator's state after every change (coalesced). Fills and order updates are handed to the
+ * One running simulated exchange account in the host (a venue): the simulator built from the
+ * account's settings and saved state, its shared market-data hub, its markets, and the
+ * persistence of the simulator's state after every change (coalesced). Fills and order updates are handed to the
  * router the host provides, which sends each to the bot that owns its client order id.
  */
-import type { ExchangeOrder, ExchangeTrade } from '../core/orders/types';
-import type { Market } from '../core/market/types';
 import type { Candle } from '../core/market/candle';
 import type { Clock, Timers } from '../core/time';
 import type { SimulatedAccount, SimStateRepository } from '../db';
@@ -16,20 +14,15 @@ import {
   type SimulatorState,
 } from '../exchange/simulated';
 import { createCoalescingWriter } from './coalescingWriter';
+import type { AccountRouter, Venue } from './venue';
 
-export interface AccountRouter {
-  onTrade(trade: ExchangeTrade): void;
-  onOrder(order: ExchangeOrder): void;
-}
+export type { AccountRouter } from './venue';
 
-export interface OpenAccount {
-  accountId: string;
+export interface OpenAccount extends Venue {
+  readonly mode: 'simulated';
   settings: SimulatedAccount;
   exchange: SimulatedExchange;
   hub: MarketHub;
-  markets: Record<string, Market>;
-  /** Stops the replay, unsubscribes, and waits until the latest state is stored. */
-  close(): Promise<void>;
 }
 
 export interface OpenAccountDeps {
@@ -41,6 +34,8 @@ export interface OpenAccountDeps {
   /** See SimulatedExchangeOptions.liquidityShare. */
   liquidityShare?: number;
   reportError: (message: string) => void;
+  /** Called once per symbol the account follows (every market of the simulator). */
+  onFollow?: (symbol: string, hub: MarketHub) => void;
 }
 
 export async function openSimulatedAccount(
@@ -69,12 +64,19 @@ export async function openSimulatedAccount(
   const unsubscribeOrders = exchange.watchOrders((order) => deps.router.onOrder(order));
   const markets = await exchange.loadMarkets();
   exchange.start();
+  const hub = createMarketHub(exchange);
+  for (const symbol of Object.keys(markets)) deps.onFollow?.(symbol, hub);
   return {
+    key: settings.id,
     accountId: settings.id,
+    mode: 'simulated',
+    name: settings.name,
     settings,
     exchange,
-    hub: createMarketHub(exchange),
+    hub,
     markets,
+    // The simulator replays every market anyway, and their ticks are followed from the start.
+    follow: async () => undefined,
     async close() {
       exchange.stop();
       unsubscribeTrades();

@@ -41,6 +41,7 @@ export async function startTestHost(
     strategies?: readonly RunnableStrategy[];
     loadCustomStrategy?: BotHostDeps['loadCustomStrategy'];
     vaultIterations?: number;
+    exchanges?: BotHostDeps['exchanges'];
   } = {},
 ): Promise<TestHost> {
   const db = options.db ?? createTestDb();
@@ -56,6 +57,7 @@ export async function startTestHost(
     loadSamples: async () => committedSamples(),
     publish: (event) => live.push(event),
     vaultIterations: options.vaultIterations,
+    exchanges: options.exchanges,
   });
   await host.boot();
   const account = await host.getSimulatedAccount('sim-default');

@@ -27,6 +27,7 @@ const PASSIVE = new Set<string>([
   'listBots',
   'getCandles',
   'listMarkets',
+  'listAccounts',
   'getSimulatedAccount',
   'listBalances',
   'getStatus',

@@ -6,6 +6,7 @@ import { announcement } from './announcer';
 import { AppHeader } from './components/AppHeader';
 import { UpdateBanner } from './components/UpdateBanner';
 import { EngineProvider } from './EngineProvider';
+import { AccountsPage } from './pages/accounts/AccountsPage';
 import { BacktestPage } from './pages/BacktestPage';
 import { BotPage } from './pages/BotPage';
 import { BotReportPage } from './pages/BotReportPage';
@@ -68,6 +69,9 @@ function Pages(): JSX.Element {
       </Match>
       <Match when={routeAs('botReport')?.botId} keyed>
         {(botId) => <BotReportPage botId={botId} />}
+      </Match>
+      <Match when={routeAs('accounts')}>
+        <AccountsPage />
       </Match>
       <Match when={routeAs('settings')}>
         <SettingsPage />

@@ -7,6 +7,7 @@ describe('parseRoute', () => {
     expect(parseRoute('#/')).toEqual({ name: 'dashboard' });
     expect(parseRoute('#/settings')).toEqual({ name: 'settings' });
     expect(parseRoute('#/settings/')).toEqual({ name: 'settings' });
+    expect(parseRoute('#/accounts')).toEqual({ name: 'accounts' });
     expect(parseRoute('#/risk')).toEqual({ name: 'risk' });
     expect(parseRoute('#/backtest')).toEqual({ name: 'backtest' });
     expect(parseRoute('#/bots/abc/report')).toEqual({ name: 'botReport', botId: 'abc' });

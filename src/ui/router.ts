@@ -17,6 +17,7 @@ export type Route =
   | { name: 'data' }
   | { name: 'bot'; botId: string }
   | { name: 'settings' }
+  | { name: 'accounts' }
   | { name: 'risk' }
   | { name: 'backtest' }
   | { name: 'botReport'; botId: string }
@@ -40,6 +41,7 @@ export function parseRoute(hash: string): Route {
 
   if (path === '/') return { name: 'dashboard' };
   if (path === '/settings') return { name: 'settings' };
+  if (path === '/accounts') return { name: 'accounts' };
   if (path === '/risk') return { name: 'risk' };
   if (path === '/templates') return { name: 'templates' };
   if (path === '/backtest') return { name: 'backtest' };

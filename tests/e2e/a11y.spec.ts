@@ -1,6 +1,6 @@
 /**
  * Accessibility: axe-core finds no serious or critical violation on the dashboard, a bot page,
- * the create page, templates, custom strategies and settings — in the light and the dark theme,
+ * the create page, templates, custom strategies, settings and accounts — in the light and the dark theme,
  * at desktop, 768 px (tablet) and 375 px (phone) widths. Also checks that the dashboard's
  * controls are reachable with the keyboard alone.
  */
@@ -20,6 +20,7 @@ const PAGES = [
   { name: 'templates', heading: 'Template library', path: '/#/templates' },
   { name: 'custom strategies', heading: /custom/i, path: '/#/strategies/custom' },
   { name: 'settings', heading: 'Settings', path: '/#/settings' },
+  { name: 'accounts', heading: 'Accounts', path: '/#/accounts' },
 ] as const;
 
 /** Serious and critical violations, as "rule: target, target" lines (empty when clean). */

@@ -59,12 +59,22 @@ export interface WizardInput {
   stopLossPercent?: number;
   /** Start the bot at once (default true). */
   start?: boolean;
+  /** The account's name (default: the simulated account) and the mode on it. */
+  account?: string;
+  mode?: 'paper' | 'live';
 }
 
 /** Goes through every step of the create wizard and creates the bot; lands on its page. */
 export async function createBotWithWizard(page: Page, input: WizardInput): Promise<void> {
   await openWizard(page);
   await page.getByLabel('Name', { exact: true }).fill(input.name);
+  if (input.account) {
+    await page.getByRole('radio', { name: input.account, exact: true }).check();
+  }
+  if (input.mode) {
+    const label = input.mode === 'live' ? /^Live —/ : /^Paper —/;
+    await page.getByRole('radio', { name: label }).check();
+  }
   await nextStep(page, 2);
   if (input.market) await page.getByRole('radio', { name: input.market, exact: true }).check();
   await page.getByLabel('Allocation').fill(String(input.allocation ?? 1000));
@@ -156,4 +166,30 @@ export async function duplicatePlacements(page: Page): Promise<string[]> {
     if (event.type === 'order_placed' && id) seen.set(id, (seen.get(id) ?? 0) + 1);
   }
   return [...seen].filter(([, count]) => count > 1).map(([id]) => id);
+}
+
+/** Every record of every IndexedDB database and object store, plus localStorage, as text. */
+export function dumpBrowserStorage(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const rows: unknown[] = [];
+    for (const info of await indexedDB.databases()) {
+      if (!info.name) continue;
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(info.name as string);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      for (const store of Array.from(db.objectStoreNames)) {
+        const all = await new Promise<unknown[]>((resolve, reject) => {
+          const request = db.transaction(store, 'readonly').objectStore(store).getAll();
+          request.onsuccess = () => resolve(request.result as unknown[]);
+          request.onerror = () => reject(request.error);
+        });
+        rows.push(info.name, store, all);
+      }
+      db.close();
+    }
+    rows.push(Object.entries(localStorage));
+    return JSON.stringify(rows);
+  });
 }

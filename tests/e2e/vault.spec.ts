@@ -4,6 +4,7 @@
  * IndexedDB or localStorage after credentials were stored.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { dumpBrowserStorage } from './support';
 
 const PASS = 'correct horse battery staple';
 const NEW_PASS = 'mauve kettle orbit 1987 fjord';
@@ -55,32 +56,6 @@ function callEngine(page: Page, method: string, args: unknown[]): Promise<unknow
       }),
     [method, args] as const,
   );
-}
-
-/** Every record of every IndexedDB database and object store, plus localStorage, as text. */
-function dumpBrowserStorage(page: Page): Promise<string> {
-  return page.evaluate(async () => {
-    const rows: unknown[] = [];
-    for (const info of await indexedDB.databases()) {
-      if (!info.name) continue;
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open(info.name as string);
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      for (const store of Array.from(db.objectStoreNames)) {
-        const all = await new Promise<unknown[]>((resolve, reject) => {
-          const request = db.transaction(store, 'readonly').objectStore(store).getAll();
-          request.onsuccess = () => resolve(request.result as unknown[]);
-          request.onerror = () => reject(request.error);
-        });
-        rows.push(info.name, store, all);
-      }
-      db.close();
-    }
-    rows.push(Object.entries(localStorage));
-    return JSON.stringify(rows);
-  });
 }
 
 const toHex = (text: string) => Buffer.from(text, 'utf8').toString('hex');

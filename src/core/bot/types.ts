@@ -37,6 +37,11 @@ export interface Bot {
   status: BotStatus;
   /** Set when status is "error". */
   statusReason?: string;
+  /**
+   * Why a running or paused bot is not trading right now, e.g. "Waiting for the vault to be
+   * unlocked" after a reload; cleared when it trades again or its status changes.
+   */
+  statusNote?: string;
   createdAt: TimestampMs;
   updatedAt: TimestampMs;
 }

@@ -13,6 +13,7 @@ const LINKS: readonly { label: string; path: string; routes: readonly Route['nam
   { label: 'Custom strategies', path: '/strategies/custom', routes: ['customStrategies'] },
   { label: 'Risk', path: '/risk', routes: ['risk'] },
   { label: 'Data', path: '/data', routes: ['data'] },
+  { label: 'Accounts', path: '/accounts', routes: ['accounts'] },
   { label: 'Settings', path: '/settings', routes: ['settings'] },
 ];
 

@@ -3,7 +3,9 @@
  * engine answers "Wrong passphrase." and, after repeated failures, how long to wait. A
  * forgotten passphrase has no recovery: "Erase the vault" deletes it with every stored key.
  */
-import { createSignal, Show, type JSX } from 'solid-js';
+import { createSignal, For, Show, type JSX } from 'solid-js';
+import { db } from '../db';
+import { createLiveList } from '../liveQuery';
 import { useEngine } from '../EngineProvider';
 import { formatTime } from '../format';
 import { usePageTitle } from '../pageTitle';
@@ -12,6 +14,28 @@ import { useVault } from '../vaultState';
 import { Dialog } from './Dialog';
 import { PassphraseField } from './PassphraseField';
 import './vault.css';
+
+/** Live bots that wait for the vault after a reload: they resume once it is unlocked. */
+function WaitingBots(): JSX.Element {
+  const waiting = createLiveList(
+    () => db.bots.filter((bot) => bot.statusNote !== undefined).toArray(),
+    'id',
+  );
+  return (
+    <Show when={waiting().length > 0}>
+      <div class="notice" role="status">
+        <p>
+          {waiting().length === 1 ? '1 live bot is' : `${waiting().length} live bots are`} waiting
+          for the vault to be unlocked; {waiting().length === 1 ? 'it resumes' : 'they resume'} once
+          you unlock it:
+        </p>
+        <ul>
+          <For each={waiting()}>{(bot) => <li>{bot.config.name}</li>}</For>
+        </ul>
+      </div>
+    </Show>
+  );
+}
 
 export function UnlockScreen(): JSX.Element {
   usePageTitle(() => 'Unlock');
@@ -47,6 +71,7 @@ export function UnlockScreen(): JSX.Element {
       <p class="muted">
         Your exchange keys are encrypted. Enter your vault passphrase to unlock them.
       </p>
+      <WaitingBots />
       <form
         class="form card"
         novalidate

@@ -7,7 +7,7 @@ import type { Bot } from '../../core/bot/types';
 import { strategyName } from '../catalog';
 import { LifecycleButtons } from '../components/LifecycleButtons';
 import { ModeBadge } from '../components/ModeBadge';
-import { StatusIndicator } from '../components/StatusIndicator';
+import { StatusIndicator, StatusNote } from '../components/StatusIndicator';
 import { formatPrice, trend } from '../format';
 import { href } from '../router';
 import { SelectAllCheckbox, SelectBotCheckbox } from './BulkBar';
@@ -26,6 +26,7 @@ function BotCard(props: BotListParts & { bot: Bot }): JSX.Element {
         </h3>
         <StatusIndicator status={props.bot.status} />
       </div>
+      <StatusNote bot={props.bot} />
       <p class="bot-card-meta">
         {props.bot.config.symbol} · <ModeBadge mode={props.bot.config.mode} /> ·{' '}
         {strategyName(props.bot.config.strategyId)}

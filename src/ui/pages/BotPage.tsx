@@ -41,6 +41,14 @@ function BotHeader(props: { bot: Bot }): JSX.Element {
         </span>
         <span>Config v{props.bot.configVersion}</span>
       </div>
+      <Show when={props.bot.statusNote}>
+        {(note) => (
+          <p class="notice" role="status">
+            {note()}: live bots trade with API keys that only the unlocked vault can open. It
+            resumes by itself once the vault is unlocked.
+          </p>
+        )}
+      </Show>
       <Show when={props.bot.status === 'error' && props.bot.statusReason}>
         <p class="form-error" role="alert">
           {props.bot.statusReason}

@@ -7,7 +7,7 @@ import type { Bot } from '../../core/bot/types';
 import { strategyName } from '../catalog';
 import { LifecycleButtons } from '../components/LifecycleButtons';
 import { ModeBadge } from '../components/ModeBadge';
-import { StatusIndicator } from '../components/StatusIndicator';
+import { StatusIndicator, StatusNote } from '../components/StatusIndicator';
 import { formatPrice, trend } from '../format';
 import { href } from '../router';
 import { SelectAllCheckbox, SelectBotCheckbox } from './BulkBar';
@@ -31,6 +31,7 @@ function BotTableRow(props: BotListParts & { bot: Bot }): JSX.Element {
       </td>
       <td>
         <StatusIndicator status={props.bot.status} />
+        <StatusNote bot={props.bot} />
       </td>
       <td>{strategyName(props.bot.config.strategyId)}</td>
       <td class="numeric pnl" data-trend={trend(metrics().pnl)}>

@@ -6,11 +6,24 @@
  */
 import { createMemo, createSignal, For, Show, type JSX } from 'solid-js';
 import { TIMEFRAMES } from '../../core/market/timeframe';
+import type { ExchangeAccount } from '../../db';
 import { createStrategyCatalog } from '../catalog';
+import { href } from '../router';
 import { describedBy, FieldMessages, FormField, invalid } from '../components/FormField';
 import { formatAmount } from '../format';
 import type { BotFormStore } from '../stores/createBotFormStore';
 import { categoryLabel } from '../stores/templateLibrary';
+
+/** At most this many markets are listed at once (an exchange has thousands): search narrows. */
+const MAX_LISTED_MARKETS = 100;
+
+/** "Simulated", or "Binance · testnet" for an exchange account. */
+function accountDetails(account: ExchangeAccount): string {
+  if (account.kind === 'simulated') return 'Built-in simulator · simulated bots';
+  const testnet = account.sandbox ? ' · testnet' : '';
+  const keys = account.credentialsSecretId ? 'paper or live' : 'paper (no API keys)';
+  return `${account.exchange}${testnet} · ${keys}`;
+}
 
 const MODE_LABELS: Record<string, string> = {
   simulated: 'Simulated — the built-in exchange replaying real market data',
@@ -48,9 +61,15 @@ export function AccountStep(props: { form: BotFormStore }): JSX.Element {
                   name="bot-account"
                   value={account.id}
                   checked={form.draft.accountId === account.id}
+                  aria-labelledby={`account-${account.id}-name`}
+                  aria-describedby={`account-${account.id}-details`}
                   onChange={() => form.setAccount(account.id)}
                 />
-                {account.name}
+                <span id={`account-${account.id}-name`}>{account.name}</span>
+                <span id={`account-${account.id}-details`} class="choice-details">
+                  {' '}
+                  — {accountDetails(account)}
+                </span>
               </label>
             )}
           </For>
@@ -74,8 +93,14 @@ export function AccountStep(props: { form: BotFormStore }): JSX.Element {
           )}
         </For>
         <p class="field-help">
-          Modes this account supports. Paper and live trading need an exchange account.
+          Modes this account supports. Paper and live trading need an exchange account:{' '}
+          <a href={href('/accounts')}>add one on the Accounts page</a>.
         </p>
+        <Show when={form.draft.mode === 'live'}>
+          <p class="notice" role="note">
+            Live bots place real orders with real money, and need the unlocked vault to start.
+          </p>
+        </Show>
         <FieldMessages id="bot-mode" error={form.errorFor('mode')} />
       </fieldset>
     </>
@@ -101,7 +126,7 @@ function AllocationHelp(props: { form: BotFormStore }): JSX.Element {
 export function MarketStep(props: { form: BotFormStore }): JSX.Element {
   const form = props.form;
   const [query, setQuery] = createSignal('');
-  const shown = createMemo(() => {
+  const matching = createMemo(() => {
     const text = query().trim().toLowerCase();
     const list = form.markets.state === 'ready' ? form.markets() : [];
     return text === ''
@@ -110,6 +135,7 @@ export function MarketStep(props: { form: BotFormStore }): JSX.Element {
           `${market.symbol} ${market.base} ${market.quote}`.toLowerCase().includes(text),
         );
   });
+  const shown = createMemo(() => matching().slice(0, MAX_LISTED_MARKETS));
   return (
     <>
       <FormField id="market-search" label="Search markets">
@@ -158,6 +184,11 @@ export function MarketStep(props: { form: BotFormStore }): JSX.Element {
               )}
             </For>
           </ul>
+        </Show>
+        <Show when={matching().length > shown().length}>
+          <p class="field-help">
+            Showing {shown().length} of {matching().length} markets: search to narrow them.
+          </p>
         </Show>
         <FieldMessages id="bot-market" error={form.errorFor('symbol')} />
       </fieldset>

@@ -1,8 +1,9 @@
 /**
- * What the bot-creation form needs about accounts: the exchange accounts in the database and
- * the modes each supports, and from the engine the simulated account's markets, balances (with
- * what is still unallocated) and name. Each is a resource for rendering and a
- * promise too, so a submit made while they load can wait for them instead of failing.
+ * What the bot-creation form needs about accounts: the accounts in the database and the modes
+ * each supports, and from the engine the chosen account's markets (an exchange account's come
+ * from its exchange), the balances (with what is still unallocated) and the simulated
+ * account's settings. Each is a resource for rendering; `settled()` is a promise too, so a
+ * submit made while they load can wait for them instead of failing.
  */
 import { createResource, type Resource } from 'solid-js';
 import type { BotMode } from '../../core/bot/types';
@@ -19,13 +20,14 @@ import { db } from '../db';
 import { createLiveList, type LiveQuery } from '../liveQuery';
 
 export interface AccountContext {
+  /** Markets of the chosen account (reloaded when the account changes). */
   markets: Resource<Market[]>;
   balances: Resource<AccountBalanceView[]>;
   account: Resource<SimulatedAccountSettings>;
   /** Live: the default simulated account is created by the engine at its first start. */
   accounts: LiveQuery<readonly ExchangeAccount[]>;
-  /** Resolves once markets and balances have loaded (or failed). */
-  settled: Promise<unknown>;
+  /** Resolves once the chosen account's markets and the balances have loaded (or failed). */
+  settled(): Promise<unknown>;
 }
 
 async function valueOf<T>(promise: Promise<CommandResult<T>>): Promise<T> {
@@ -34,10 +36,13 @@ async function valueOf<T>(promise: Promise<CommandResult<T>>): Promise<T> {
   return result.value;
 }
 
-export function createAccountContext(api: EngineApi): AccountContext {
-  const marketsLoading = valueOf(api.listMarkets(DEFAULT_SIM_ACCOUNT_ID));
+export function createAccountContext(api: EngineApi, accountId: () => string): AccountContext {
+  let marketsLoading: Promise<Market[]> = Promise.resolve([]);
   const balancesLoading = valueOf(api.listBalances());
-  const [markets] = createResource(() => marketsLoading);
+  const [markets] = createResource(accountId, (id) => {
+    marketsLoading = valueOf(api.listMarkets(id));
+    return marketsLoading;
+  });
   const [balances] = createResource(() => balancesLoading);
   const [account] = createResource(() => valueOf(api.getSimulatedAccount(DEFAULT_SIM_ACCOUNT_ID)));
   const accounts = createLiveList(() => db.accounts.toArray(), 'id');
@@ -46,15 +51,15 @@ export function createAccountContext(api: EngineApi): AccountContext {
     markets,
     balances,
     account,
-    settled: Promise.allSettled([marketsLoading, balancesLoading]),
+    settled: () => Promise.allSettled([marketsLoading, balancesLoading]),
   };
 }
 
 /**
  * The modes a bot on `account` may run in: the built-in simulated exchange only simulates;
- * exchange accounts (later) offer paper and live trading.
+ * exchange accounts offer paper and live trading.
  */
 export function accountModes(account: ExchangeAccount | undefined): readonly BotMode[] {
   if (!account) return [];
-  return account.exchange === 'simulated' ? ['simulated'] : ['paper', 'live'];
+  return account.kind === 'simulated' ? ['simulated'] : ['paper', 'live'];
 }

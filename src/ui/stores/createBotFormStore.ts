@@ -58,7 +58,10 @@ export function createBotFormStore(api: EngineApi, prefill: WizardPrefill = {}):
   const [initialPreset, setInitialPreset] = createSignal<InitialPreset>();
   const [notice, setNotice] = createSignal<string>();
   const [attempted, setAttempted] = createStore<Record<number, boolean>>({});
-  const { markets, balances, account, accounts, settled } = createAccountContext(api);
+  const { markets, balances, account, accounts, settled } = createAccountContext(
+    api,
+    () => draft.accountId,
+  );
   const modes = createMemo(() =>
     accountModes(accounts().find((each) => each.id === draft.accountId)),
   );
@@ -70,7 +73,10 @@ export function createBotFormStore(api: EngineApi, prefill: WizardPrefill = {}):
   const balance = createMemo(() => {
     const quote = market()?.quote;
     const list = balances.state === 'ready' ? balances() : [];
-    return list.find((each) => each.accountId === draft.accountId && each.currency === quote);
+    const mode = draft.mode === 'simulated' ? undefined : draft.mode;
+    return list.find(
+      (each) => each.accountId === draft.accountId && each.currency === quote && each.mode === mode,
+    );
   });
   const clientErrors = createMemo(() =>
     validateBotDraft(draft, {
@@ -155,7 +161,7 @@ export function createBotFormStore(api: EngineApi, prefill: WizardPrefill = {}):
       setFormError(undefined);
     });
     try {
-      await settled;
+      await settled();
       setSubmitted(true);
       const chosen = strategy();
       if (clientErrors().length > 0) {

@@ -1,7 +1,8 @@
 /**
- * The account view of the Risk page: per exchange account and currency, the balance (total and
- * free on the exchange), what is allocated to bots and what is still unallocated, and each bot's
- * allocation next to its current equity. Refreshed every few seconds while shown.
+ * The account view of the Risk and Accounts pages: per account (and, on exchange accounts, per
+ * paper or live balance) and currency, the balance (total and free), what is allocated to bots
+ * and what is still unallocated, and each bot's allocation next to its current equity.
+ * Refreshed every few seconds while shown.
  */
 import { createResource, For, onCleanup, Show, type JSX } from 'solid-js';
 import type { AccountBalanceView, BotSummary } from '../../../host/engineApi';
@@ -71,7 +72,10 @@ export function AccountAllocation(props: {
               <For each={loaded().balances}>
                 {(row) => (
                   <tr>
-                    <td>{props.accountName(row.accountId)}</td>
+                    <td>
+                      {props.accountName(row.accountId)}
+                      {row.mode ? ` (${row.mode})` : ''}
+                    </td>
                     <td>{row.currency}</td>
                     <td class="numeric">{formatAmount(row.total, row.currency)}</td>
                     <td class="numeric">{formatAmount(row.free, row.currency)}</td>
