@@ -243,7 +243,7 @@ export function createBotHost(deps: BotHostDeps): BotHost {
     await runtime.init(mode);
     // The strategy failed while warming up: the bot is in error and is not fed candles.
     if (failure !== undefined) throw new Error(failure);
-    const unsubscribe = account.hub.subscribeCandles(
+    const unsubscribeCandles = account.hub.subscribeCandles(
       bot.config.symbol,
       bot.config.timeframe,
       (candle) => {
@@ -251,6 +251,14 @@ export function createBotHost(deps: BotHostDeps): BotHost {
         publish({ type: 'candle', botId: bot.id, candle });
       },
     );
+    // Orders are sized at the price showing when they are placed, as in backtests.
+    const unsubscribeTicks = account.hub.subscribeTicks(bot.config.symbol, (tick) =>
+      runtime.notePrice(tick.price, tick.time),
+    );
+    const unsubscribe = () => {
+      unsubscribeCandles();
+      unsubscribeTicks();
+    };
     const entry = { bot, runtime, unsubscribe };
     running.set(bot.id, entry);
     return entry;
