@@ -6,6 +6,7 @@ import { createTestDb } from '../db/testDb';
 import { createTestExchange, SAMPLE_START } from '../exchange/simulated/testSupport';
 import {
   createCandleDownloads,
+  DOWNLOAD_BATCH,
   MAX_DOWNLOAD_CANDLES,
   type DownloadProgress,
   type DownloadRequest,
@@ -52,9 +53,9 @@ describe('candle downloads', () => {
     const progress: DownloadProgress[] = [];
     const result = await downloads.download(request(), (each) => progress.push(each));
     expect(result.count).toBe(1_200);
-    expect(calls).toEqual([SAMPLE_START, SAMPLE_START + 999 * MINUTE + 1]);
+    expect(calls).toEqual([SAMPLE_START, SAMPLE_START + (DOWNLOAD_BATCH - 1) * MINUTE + 1]);
     expect(progress).toEqual([
-      { fetched: 1_000, expected: 1_200 },
+      { fetched: DOWNLOAD_BATCH, expected: 1_200 },
       { fetched: 1_200, expected: 1_200 },
     ]);
     const candles = await loadDatasetCandles(db, result.datasetId);

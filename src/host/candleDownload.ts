@@ -13,8 +13,11 @@ import { MAX_DATASET_NAME_LENGTH, saveDataset, type FlotillaDb } from '../db';
 import { FieldErrorsError } from './commandResult';
 import type { FieldError } from './engineApi';
 
-/** Candles asked per request (Binance's maximum). */
-export const DOWNLOAD_BATCH = 1_000;
+/**
+ * Candles asked per request: the ccxt adapter asks one more (to drop a forming candle), so
+ * this stays within Binance's 1000 per request.
+ */
+export const DOWNLOAD_BATCH = 999;
 /** The largest range one download may cover, in candles. */
 export const MAX_DOWNLOAD_CANDLES = 500_000;
 
