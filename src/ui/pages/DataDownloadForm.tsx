@@ -23,9 +23,11 @@ function Progress(props: { form: CandleDownloadForm }): JSX.Element {
       <span aria-live="polite" data-testid="download-counts">
         {formatNumber(counts().fetched, 0)} of {formatNumber(counts().expected, 0)} candles
       </span>
-      <button type="button" class="button" onClick={() => void props.form.cancel()}>
-        Cancel
-      </button>
+      <Show when={props.form.isDownloading()}>
+        <button type="button" class="button" onClick={() => void props.form.cancel()}>
+          Cancel
+        </button>
+      </Show>
     </div>
   );
 }
@@ -181,7 +183,7 @@ export function DataDownloadForm(): JSX.Element {
           Download
         </button>
       </div>
-      <Show when={form.isDownloading()}>
+      <Show when={form.progress()}>
         <Progress form={form} />
       </Show>
       <Outcome form={form} />

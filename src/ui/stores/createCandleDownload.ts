@@ -33,6 +33,7 @@ export interface CandleDownloadForm {
   setTo(value: string): void;
   name: Accessor<string>;
   setName(name: string): void;
+  /** While downloading, and the final count after a success. */
   progress: Accessor<DownloadProgress | undefined>;
   isDownloading: Accessor<boolean>;
   fieldError(field: string): string | undefined;
@@ -102,15 +103,18 @@ export function createCandleDownload(api: EngineApi, now: number): CandleDownloa
     try {
       const result = await api.downloadCandles(request, Comlink.proxy(setProgress));
       if (result.ok) {
+        // The bar stays at its final count beside the outcome.
+        setProgress({ fetched: result.value.count, expected: result.value.count });
         setOutcome({ ...result.value, name: name().trim() });
         announce(`Downloaded ${result.value.count} candles into ${name().trim()}.`);
       } else if (result.fieldErrors?.length) setErrors(result.fieldErrors);
       else setFailure(result.error);
+      if (!result.ok) setProgress(undefined);
     } catch (cause) {
       setFailure(messageOf(cause));
+      setProgress(undefined);
     } finally {
       setDownloadId(undefined);
-      setProgress(undefined);
     }
   };
 
