@@ -23,6 +23,7 @@ import {
   createSimStateRepository,
   type FlotillaDb,
 } from '../db';
+import { createCandleDownloads } from './candleDownload';
 import { createConfigCheck } from './configCheck';
 import { createLiveFanout } from './liveFanout';
 import { isCustomStrategyId } from './custom/protocol';
@@ -417,6 +418,17 @@ export function createBotHost(deps: BotHostDeps): BotHost {
     hasLoadedBots: (accountId) => runtimesOn(accountId).length > 0,
   });
 
+  const downloads = createCandleDownloads({
+    db,
+    clock,
+    dataPort: venues.dataPort,
+    account: async (accountId) => {
+      const account = await accounts.getAccount(accountId);
+      if (!account) throw new Error(`Account "${accountId}" does not exist.`);
+      return { name: account.name, markets: await venues.markets(accountId) };
+    },
+  });
+
   const waiting = createLiveWaiting({
     vault,
     bots,
@@ -583,6 +595,12 @@ export function createBotHost(deps: BotHostDeps): BotHost {
       attempt(() => commands.run(() => exchangeAccounts.update(id, input))),
     deleteExchangeAccount: (id) => attempt(() => commands.run(() => exchangeAccounts.remove(id))),
     testExchangeConnection: (target) => attempt(() => exchangeAccounts.test(target)),
+
+    // Not on the command queue: a long download must not hold up bot commands.
+    downloadCandles: (request, onProgress) =>
+      attempt(() => downloads.download(request, onProgress)),
+    cancelDownload: (downloadId) =>
+      attempt(async () => ({ cancelled: downloads.cancel(downloadId) })),
 
     getSimulatedAccount: (accountId) => attempt(() => accountSettings.get(accountId)),
     updateSimulatedAccount: (settings) =>

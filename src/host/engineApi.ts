@@ -7,7 +7,10 @@ import type { Bot, BotConfig, BotMode, BotStatus } from '../core/bot/types';
 import type { Candle } from '../core/market/candle';
 import type { Market } from '../core/market/types';
 import type { ConnectionReport, TradingPath } from '../exchange/ccxt/types';
+import type { DownloadProgress, DownloadRequest, DownloadResult } from './candleDownload';
 import type { RiskSettings, RiskTrip } from './riskSettings';
+
+export type { DownloadProgress, DownloadRequest, DownloadResult } from './candleDownload';
 
 export interface FieldError {
   /** The field's key, e.g. "params.fast", "allocation", "name". */
@@ -189,6 +192,18 @@ export interface EngineApi {
   deleteExchangeAccount(id: string): Promise<CommandResult>;
   /** Loads markets and the balance inside the worker and reports what works or what to fix. */
   testExchangeConnection(target: ConnectionTarget): Promise<CommandResult<ConnectionReport>>;
+  /**
+   * Downloads candles of one market from an account (public data: no API keys or vault
+   * needed) and saves them as a dataset, all or nothing. Bad input → field errors ("symbol",
+   * "timeframe", "since", "until", "name"). `onProgress` (a Comlink proxy; dropped across
+   * tabs) hears the candles fetched so far.
+   */
+  downloadCandles(
+    request: DownloadRequest,
+    onProgress?: (progress: DownloadProgress) => void,
+  ): Promise<CommandResult<DownloadResult>>;
+  /** Stops a running download; it saves nothing. */
+  cancelDownload(downloadId: string): Promise<CommandResult<{ cancelled: boolean }>>;
   getSimulatedAccount(accountId: string): Promise<CommandResult<SimulatedAccountSettings>>;
   updateSimulatedAccount(settings: SimulatedAccountSettings): Promise<CommandResult>;
   listBalances(): Promise<CommandResult<AccountBalanceView[]>>;

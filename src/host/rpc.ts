@@ -46,6 +46,8 @@ const METHODS: readonly Method[] = [
   'updateExchangeAccount',
   'deleteExchangeAccount',
   'testExchangeConnection',
+  'downloadCandles',
+  'cancelDownload',
   'getSimulatedAccount',
   'updateSimulatedAccount',
   'listBalances',
@@ -115,7 +117,9 @@ export function createRpcClient(channel: ChannelLike, makeId: () => string): Eng
         else resolve(response.value);
       };
       channel.addEventListener('message', listener);
-      channel.postMessage({ kind: 'request', id, method, args } satisfies RpcRequest);
+      // Callbacks (a download's progress) cannot cross the channel: they are left out.
+      const data = args.map((arg) => (typeof arg === 'function' ? undefined : arg));
+      channel.postMessage({ kind: 'request', id, method, args: data } satisfies RpcRequest);
     });
   return Object.fromEntries(
     METHODS.map((method) => [method, (...args: unknown[]) => call(method, args)]),

@@ -1,5 +1,5 @@
 /**
- * Historical data (#/data): import candle files into the browser's candle store (parsed and
+ * Historical data (#/data): download candles from an exchange account or import candle files into the browser's candle store (parsed and
  * checked in a worker; nothing is saved from a file with bad rows) and manage the datasets,
  * beside the bundled sample. Backtests read their candles from here.
  */
@@ -7,6 +7,7 @@ import type { JSX } from 'solid-js';
 import { usePageTitle } from '../pageTitle';
 import { href } from '../router';
 import { createDataImport } from '../stores/createDataImport';
+import { DataDownloadForm } from './DataDownloadForm';
 import { DataImportForm } from './DataImportForm';
 import { DatasetList } from './DatasetList';
 import './data.css';
@@ -25,6 +26,7 @@ export function DataPage(): JSX.Element {
         it at its own timeframe or a longer one.
       </p>
       <DataImportForm form={form} />
+      <DataDownloadForm />
       <DatasetList />
     </section>
   );
