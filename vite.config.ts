@@ -88,5 +88,9 @@ export default defineConfig({
     ],
     environment: 'node',
     pool: 'threads',
+    // A hang guard, not a speed target: on a busy 2-core machine integration tests against the
+    // local exchange simulator can take several seconds (benchmarks measure speed instead).
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 });
