@@ -71,10 +71,21 @@ export function formatPercent(ratio: number | undefined | null): string {
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 const timeOnly = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
+const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
 /** A UTC-ms timestamp as date and time in the user's time zone. */
 export function formatDateTime(time: number | undefined | null): string {
   return isFiniteNumber(time) ? dateTime.format(time) : DASH;
+}
+
+/** A UTC-ms timestamp as a date in the user's time zone, e.g. "Mar 14, 2023". */
+export function formatDate(time: number | undefined | null): string {
+  return isFiniteNumber(time) ? dateOnly.format(time) : DASH;
+}
+
+/** The user's time zone, e.g. "Europe/Berlin" (what every time on the page is shown in). */
+export function userTimeZone(): string {
+  return dateOnly.resolvedOptions().timeZone;
 }
 
 /** A UTC-ms timestamp as time of day in the user's time zone. */

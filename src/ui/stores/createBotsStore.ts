@@ -20,6 +20,12 @@ export interface QuoteTotals {
   pnlRatio: number;
 }
 
+/** A bot's newest stored equity point: its market time (UTC ms) and the price then. */
+export interface LastEquity {
+  time: number;
+  price: number;
+}
+
 /** A bot's newest timeline event: what happened and when (UTC ms). */
 export interface LastAction {
   time: number;
@@ -39,6 +45,8 @@ export interface BotsStore {
   error: Accessor<unknown>;
   /** The best known price of a bot's market (reactive). */
   priceOf(bot: Bot): number | undefined;
+  /** The bot's newest stored equity point, read when the list changes (reactive). */
+  lastEquityOf(botId: string): LastEquity | undefined;
   metricsOf(bot: Bot): BotMetrics;
   /** The bot's newest timeline event (falls back to its last update). */
   lastActionOf(bot: Bot): LastAction;
@@ -59,16 +67,17 @@ async function lastEvents(): Promise<Record<string, LastAction>> {
   return last;
 }
 
-/** The price of each bot's last equity point: a fallback until live prices stream in. */
-async function lastEquityPrices(ids: readonly string[]): Promise<Record<string, number>> {
+/** Each bot's last equity point: its price is a fallback until live prices stream in. */
+async function lastEquityPoints(ids: readonly string[]): Promise<Record<string, LastEquity>> {
   const points = await Promise.all(
     ids.map((id) =>
       db.equity.where('[botId+time]').between([id, Dexie.minKey], [id, Dexie.maxKey]).last(),
     ),
   );
-  const prices: Record<string, number> = {};
-  for (const point of points) if (point) prices[point.botId] = point.price;
-  return prices;
+  const last: Record<string, LastEquity> = {};
+  for (const point of points)
+    if (point) last[point.botId] = { time: point.time, price: point.price };
+  return last;
 }
 
 /** How often the last actions are re-read: fresh enough for "2 min ago". */
@@ -81,7 +90,7 @@ export function createBotsStore(live: LiveStore): BotsStore {
   const ledgerRows = createLiveList(() => db.ledgers.toArray(), 'botId');
   const [lastActions, setLastActions] = createSignal<Record<string, LastAction>>({});
   const accounts = createLiveList(() => db.accounts.toArray(), 'id');
-  const [fallbackPrices, setFallbackPrices] = createSignal<Record<string, number>>({});
+  const [lastEquity, setLastEquity] = createSignal<Record<string, LastEquity>>({});
 
   const everyBot = createMemo(() => [...allBots()].sort((a, b) => a.createdAt - b.createdAt));
   const bots = createMemo(() => everyBot().filter((bot) => bot.status !== 'archived'));
@@ -98,7 +107,7 @@ export function createBotsStore(live: LiveStore): BotsStore {
   createEffect(
     on(idsKey, (key) => {
       const ids = key ? key.split('|') : [];
-      lastEquityPrices(ids).then(setFallbackPrices, (cause: unknown) =>
+      lastEquityPoints(ids).then(setLastEquity, (cause: unknown) =>
         console.warn('Could not read last equity prices', cause),
       );
     }),
@@ -126,7 +135,9 @@ export function createBotsStore(live: LiveStore): BotsStore {
   onCleanup(() => clearInterval(lastActionTimer));
 
   const priceOf = (bot: Bot): number | undefined =>
-    live.priceOf(bot.config.symbol)?.price ?? live.botOf(bot.id)?.price ?? fallbackPrices()[bot.id];
+    live.priceOf(bot.config.symbol)?.price ??
+    live.botOf(bot.id)?.price ??
+    lastEquity()[bot.id]?.price;
   const metricsOf = (bot: Bot): BotMetrics =>
     computeBotMetrics(ledgers().get(bot.id), bot.config.allocation, priceOf(bot));
 
@@ -163,6 +174,7 @@ export function createBotsStore(live: LiveStore): BotsStore {
     loaded: allBots.loaded,
     error: allBots.error,
     priceOf,
+    lastEquityOf: (botId) => lastEquity()[botId],
     metricsOf,
     lastActionOf: (bot) =>
       lastActions()[bot.id] ?? { time: bot.updatedAt, message: STATUS_LABELS[bot.status] },
