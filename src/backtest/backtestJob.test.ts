@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCandlesCsv } from '../core/market/csv';
 import smaCrossover from '../../strategies/smaCrossover';
 import { runBacktestJob, sliceRange, type BacktestConfig } from './backtestJob';
-import { buildRunReport, END_EXIT_ID } from './runReport';
+import { buildRunReport, configVersionLabel, END_EXIT_ID, withConfigVersions } from './runReport';
 
 const candles = parseCandlesCsv(
   readFileSync(
@@ -132,5 +132,46 @@ describe('buildRunReport', () => {
       fills: [],
     });
     expect(JSON.parse(JSON.stringify(report))).toEqual(report);
+  });
+});
+
+describe('withConfigVersions', () => {
+  const trade = {
+    side: 'long' as const,
+    entryTime: 0,
+    exitTime: 1,
+    entryPrice: 1,
+    exitPrice: 2,
+    amount: 1,
+    fees: 0,
+    pnl: 1,
+    returnPct: 1,
+    entryClientOrderId: 'a',
+    exitClientOrderId: 'b',
+  };
+
+  it("names the config version of each trade's entry and exit order, where known", () => {
+    expect(
+      withConfigVersions(
+        [trade],
+        [
+          { clientOrderId: 'a', configVersion: 1 },
+          { clientOrderId: 'b', configVersion: 3 },
+        ],
+      ),
+    ).toEqual([{ ...trade, entryConfigVersion: 1, exitConfigVersion: 3 }]);
+    // A backtest's orders carry no versions: the trades stay as they were.
+    expect(withConfigVersions([trade], [{ clientOrderId: 'a', tag: 'x' }])).toEqual([trade]);
+  });
+
+  it('labels the versions for the trade list', () => {
+    expect(configVersionLabel({ ...trade, entryConfigVersion: 1, exitConfigVersion: 2 })).toBe(
+      'v1 → v2',
+    );
+    expect(configVersionLabel({ ...trade, entryConfigVersion: 2, exitConfigVersion: 2 })).toBe(
+      'v2',
+    );
+    expect(configVersionLabel({ ...trade, exitConfigVersion: 3 })).toBe('v3');
+    expect(configVersionLabel(trade)).toBe('—');
   });
 });

@@ -1,10 +1,11 @@
 /**
  * A report's closed trades: sortable by any column (click or Enter on its header), filterable
- * by outcome and exit reason, exported as CSV (src/backtest/tradesCsv.ts).
+ * by outcome and exit reason, exported as CSV (src/backtest/tradesCsv.ts). A bot's report
+ * adds a Config column: the config version that placed the entry and the exit ("v1 → v2").
  */
-import { createMemo, createSignal, For, type JSX } from 'solid-js';
-import type { ClosedTrade } from '../../core/analytics';
-import { tradesToCsv } from '../../backtest/tradesCsv';
+import { createMemo, createSignal, For, Show, type JSX } from 'solid-js';
+import { configVersionLabel, type ReportTrade } from '../../backtest/runReport';
+import { hasConfigVersions, tradesToCsv } from '../../backtest/tradesCsv';
 import { downloadText } from '../download';
 import {
   formatAmount,
@@ -20,8 +21,15 @@ interface TradeColumn {
   key: string;
   label: string;
   isNumeric: boolean;
-  sortValue(trade: ClosedTrade): number | string;
+  sortValue(trade: ReportTrade): number | string;
 }
+
+const VERSION_COLUMN: TradeColumn = {
+  key: 'version',
+  label: 'Config',
+  isNumeric: false,
+  sortValue: (t) => (t.exitConfigVersion ?? 0) * 1e6 + (t.entryConfigVersion ?? 0),
+};
 
 const COLUMNS: readonly TradeColumn[] = [
   { key: 'entry', label: 'Entry', isNumeric: false, sortValue: (t) => t.entryTime },
@@ -39,7 +47,7 @@ const COLUMNS: readonly TradeColumn[] = [
 type Outcome = 'all' | 'winners' | 'losers';
 
 export function TradeList(props: {
-  trades: readonly ClosedTrade[];
+  trades: readonly ReportTrade[];
   base: string;
   quote: string;
   fileBase: string;
@@ -48,8 +56,10 @@ export function TradeList(props: {
   const [isAscending, setAscending] = createSignal(true);
   const [outcome, setOutcome] = createSignal<Outcome>('all');
   const [reason, setReason] = createSignal('');
+  const hasVersions = createMemo(() => hasConfigVersions(props.trades));
+  const columns = createMemo(() => (hasVersions() ? [...COLUMNS, VERSION_COLUMN] : COLUMNS));
   const shown = createMemo(() => {
-    const column = COLUMNS.find((each) => each.key === sortKey()) ?? (COLUMNS[0] as TradeColumn);
+    const column = columns().find((each) => each.key === sortKey()) ?? (COLUMNS[0] as TradeColumn);
     const text = reason().trim().toLowerCase();
     const filtered = props.trades.filter(
       (trade) =>
@@ -114,7 +124,7 @@ export function TradeList(props: {
         <table class="data-table" aria-labelledby="report-trades-heading">
           <thead>
             <tr>
-              <For each={COLUMNS}>
+              <For each={columns()}>
                 {(column) => (
                   <th
                     scope="col"
@@ -141,7 +151,7 @@ export function TradeList(props: {
               each={shown()}
               fallback={
                 <tr>
-                  <td class="empty-row" colSpan={COLUMNS.length}>
+                  <td class="empty-row" colSpan={columns().length}>
                     No closed trades.
                   </td>
                 </tr>
@@ -163,6 +173,9 @@ export function TradeList(props: {
                     {formatPercent(trade.returnPct)}
                   </td>
                   <td>{trade.exitReason ?? '—'}</td>
+                  <Show when={hasVersions()}>
+                    <td>{configVersionLabel(trade)}</td>
+                  </Show>
                 </tr>
               )}
             </For>
