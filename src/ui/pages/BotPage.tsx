@@ -16,6 +16,7 @@ import { useEngine, useLive } from '../EngineProvider';
 import { usePageTitle } from '../pageTitle';
 import { href } from '../router';
 import { splitSymbol } from '../stores/botMetrics';
+import { createBotAnalytics } from '../stores/createBotAnalytics';
 import { createBotDetailStore, type BotDetailStore } from '../stores/createBotDetailStore';
 import { createPositionLevels } from '../stores/createPositionLevels';
 import { BotConfigActions } from './BotConfigActions';
@@ -58,12 +59,18 @@ function BotDetails(props: { bot: Bot; store: BotDetailStore }): JSX.Element {
     () => props.store.metrics(),
     () => props.store.candles().at(-1)?.time ?? 0,
   );
+  const analytics = createBotAnalytics(props.bot.id, () => props.store.ledger()?.tradeCount);
   return (
     <>
       <BotHeader bot={props.bot} />
       <BotControls bot={props.bot} />
       <BotConfigActions bot={props.bot} />
-      <PerformanceStrip metrics={props.store.metrics()} base={pair().base} quote={pair().quote} />
+      <PerformanceStrip
+        metrics={props.store.metrics()}
+        analytics={analytics}
+        base={pair().base}
+        quote={pair().quote}
+      />
       <p>
         <a class="button" href={href(`/bots/${encodeURIComponent(props.bot.id)}/report`)}>
           Report

@@ -1,10 +1,55 @@
-/** A bot's performance at a glance: equity, PnL, realized/unrealized, fees, position, trades. */
-import type { JSX } from 'solid-js';
+/**
+ * A bot's performance at a glance: equity, PnL, realized/unrealized, fees, position, fills;
+ * then the analytics of its Report (max drawdown, Sharpe, win rate, trades, profit factor),
+ * formatted as the Report formats them.
+ */
+import { Show, type JSX } from 'solid-js';
 import { formatAmount, formatPercent, formatPrice, formatSignedAmount, trend } from '../format';
+import { formatMetric } from '../report/metricRows';
+import type { BotAnalytics } from '../stores/createBotAnalytics';
 import type { BotMetrics } from '../stores/botMetrics';
+
+function AnalyticsStrip(props: { analytics: BotAnalytics }): JSX.Element {
+  const m = () => props.analytics.metrics();
+  const show = (value: () => string): string =>
+    props.analytics.isLoading() ? '…' : m() ? value() : '—';
+  return (
+    <>
+      <h3 id="analytics-heading" class="visually-hidden">
+        Analytics since the bot started
+      </h3>
+      <Show when={props.analytics.error()}>
+        {(message) => <p class="field-error">Could not compute the analytics: {message()}</p>}
+      </Show>
+      <dl class="stat-strip" data-testid="bot-analytics">
+        <div class="stat">
+          <dt>Max drawdown</dt>
+          <dd>{show(() => formatPercent(m()?.maxDrawdown))}</dd>
+        </div>
+        <div class="stat">
+          <dt>Sharpe ratio</dt>
+          <dd>{show(() => formatMetric(m()?.sharpeRatio ?? null, 'ratio'))}</dd>
+        </div>
+        <div class="stat">
+          <dt>Win rate</dt>
+          <dd>{show(() => formatMetric(m()?.trades.winRate ?? null, 'percent'))}</dd>
+        </div>
+        <div class="stat">
+          <dt>Trades</dt>
+          <dd>{show(() => formatMetric(m()?.trades.tradeCount ?? null, 'count'))}</dd>
+        </div>
+        <div class="stat">
+          <dt>Profit factor</dt>
+          <dd>{show(() => formatMetric(m()?.trades.profitFactor ?? null, 'ratio'))}</dd>
+        </div>
+      </dl>
+    </>
+  );
+}
 
 export function PerformanceStrip(props: {
   metrics: BotMetrics;
+  analytics: BotAnalytics;
   base: string;
   quote: string;
 }): JSX.Element {
@@ -56,10 +101,11 @@ export function PerformanceStrip(props: {
           <dd>{formatPrice(m().price)}</dd>
         </div>
         <div class="stat">
-          <dt>Trades</dt>
+          <dt>Fills</dt>
           <dd>{m().tradeCount}</dd>
         </div>
       </dl>
+      <AnalyticsStrip analytics={props.analytics} />
     </section>
   );
 }

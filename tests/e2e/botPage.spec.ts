@@ -1,0 +1,70 @@
+/**
+ * The bot page: its performance panel shows the same analytics as the bot's Report (max
+ * drawdown, Sharpe, win rate, trades, profit factor), and a single resting order can be
+ * canceled from the open orders table.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { botStatus, createBot, setReplaySpeed, waitForFills } from './support';
+
+const ANALYTICS = ['Max drawdown', 'Sharpe ratio', 'Win rate', 'Trades', 'Profit factor'];
+
+/** The analytics figures of the bot page's performance panel, by label. */
+async function panelFigures(page: Page): Promise<Record<string, string>> {
+  const strip = page.getByTestId('bot-analytics');
+  const figures: Record<string, string> = {};
+  for (const label of ANALYTICS) {
+    figures[label] = await strip
+      .locator('.stat')
+      .filter({ has: page.getByText(label, { exact: true }) })
+      .locator('dd')
+      .innerText();
+  }
+  return figures;
+}
+
+/** The same figures from the Report's metrics table. */
+async function reportFigures(page: Page): Promise<Record<string, string>> {
+  const table = page.getByRole('table', { name: 'Metrics' });
+  const figures: Record<string, string> = {};
+  for (const label of ANALYTICS) {
+    figures[label] = await table
+      .getByRole('row', { name: new RegExp(`^${label}\\b`) })
+      .first()
+      .locator('td')
+      .innerText();
+  }
+  return figures;
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByText('This tab runs your bots')).toBeVisible();
+  await setReplaySpeed(page, '600');
+});
+
+test("the performance panel shows the Report's analytics", async ({ page }) => {
+  test.setTimeout(120_000);
+  await createBot(page, { name: 'Analysed', fast: 3, slow: 8 });
+  await waitForFills(page, 4);
+  const panel = page.getByTestId('bot-analytics');
+  await expect(panel).toContainText(/Max drawdown\s*[−-]?\d+\.\d\d%/);
+  await expect(panel).toContainText(/Trades\s*\d+/);
+
+  // Stopped and flat, the figures are final: they must equal the Report's.
+  await page.getByRole('button', { name: 'Stop' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Close the position at market').check();
+  await dialog.getByRole('button', { name: 'Stop bot' }).click();
+  await expect(botStatus(page)).toContainText('Stopped');
+  const position = page
+    .locator('.stat')
+    .filter({ has: page.getByText('Position', { exact: true }) });
+  await expect(position).toContainText('flat', { timeout: 30_000 });
+
+  await page.getByRole('link', { name: 'Report', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Report: Analysed' })).toBeVisible();
+  const expected = await reportFigures(page);
+  expect(Number(expected['Trades'])).toBeGreaterThanOrEqual(1);
+  await page.getByRole('link', { name: '← Back to the bot' }).click();
+  await expect.poll(() => panelFigures(page), { timeout: 30_000 }).toEqual(expected);
+});
