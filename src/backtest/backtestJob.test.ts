@@ -175,3 +175,37 @@ describe('withConfigVersions', () => {
     expect(configVersionLabel(trade)).toBe('—');
   });
 });
+
+describe('buildRunReport config versions', () => {
+  it("labels trades with their orders' config versions only when asked (a bot's report)", () => {
+    const fill = (id: string, side: 'buy' | 'sell', time: number, price: number) => ({
+      tradeId: id,
+      clientOrderId: id,
+      time,
+      side,
+      price,
+      amount: 1,
+      fee: 0,
+      feeCurrency: 'USDT',
+      takerOrMaker: 'taker' as const,
+    });
+    const input = {
+      title: 'T',
+      symbol: 'BTC/USDT',
+      timeframe: '1m' as const,
+      equity: [
+        { botId: 'b', time: 0, equity: 1000, price: 100 },
+        { botId: 'b', time: 60_000, equity: 1010, price: 110 },
+      ],
+      fills: [fill('o1', 'buy', 0, 100), fill('o2', 'sell', 60_000, 110)],
+      orders: [
+        { clientOrderId: 'o1', configVersion: 1 },
+        { clientOrderId: 'o2', configVersion: 2 },
+      ],
+    };
+    expect(buildRunReport(input).trades[0]?.exitConfigVersion).toBeUndefined();
+    expect(buildRunReport({ ...input, hasConfigVersions: true }).trades).toMatchObject([
+      { entryConfigVersion: 1, exitConfigVersion: 2 },
+    ]);
+  });
+});

@@ -69,6 +69,11 @@ export interface BuildReportInput {
   orders?: readonly ReportOrder[];
   /** Close a position still open at the last point, at its close price and without a fee. */
   closeAtEnd?: boolean;
+  /**
+   * Label each trade with the config versions of its orders (a bot's report). A backtest runs
+   * one configuration, so its trades carry none.
+   */
+  hasConfigVersions?: boolean;
 }
 
 function endFill(openPosition: number, last: EquityPoint, quote: string): Fill {
@@ -145,7 +150,9 @@ export function buildRunReport(input: BuildReportInput): RunReport {
     symbol: input.symbol,
     timeframe: input.timeframe,
     metrics,
-    trades: withConfigVersions(closedTrades, input.orders ?? []),
+    trades: input.hasConfigVersions
+      ? withConfigVersions(closedTrades, input.orders ?? [])
+      : closedTrades,
     fills: fills.map(({ time, side, price, amount }) => ({ time, side, price, amount })),
     monthly: monthlyReturns(input.equity),
     equity: {
