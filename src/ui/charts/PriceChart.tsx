@@ -9,7 +9,7 @@ import { createMemo, type JSX } from 'solid-js';
 import type uPlot from 'uplot';
 import type { Candle } from '../../core/market/candle';
 import type { Fill } from '../../core/portfolio/types';
-import { formatDateTime, formatPrice } from '../format';
+import { formatDateTime, formatPrice, stepToDecimals } from '../format';
 import { candlestickPlugin } from './candlestickPlugin';
 import {
   indicatorColumns,
@@ -78,10 +78,14 @@ const LEVEL_STYLE: Record<LevelKey, (colors: ChartColors) => Partial<uPlot.Serie
   takeProfit: (colors) => ({ stroke: colors.buy, dash: [4, 4] }),
 };
 
-const priceValue = (_chart: uPlot, value: number | null | undefined): string =>
-  value === null || value === undefined ? '—' : formatPrice(value);
+type SeriesValue = (chart: uPlot, value: number | null | undefined) => string;
 
-function markerSeries(label: string, color: string, direction: 'up' | 'down'): uPlot.Series {
+function markerSeries(
+  label: string,
+  color: string,
+  direction: 'up' | 'down',
+  priceValue: SeriesValue,
+): uPlot.Series {
   return {
     label,
     stroke: color,
@@ -98,8 +102,13 @@ export function PriceChart(props: {
   /** Indicators to draw (fixed for the chart's life). */
   indicators: readonly IndicatorSpec[];
   levels: PriceLevels;
+  /** The market's price step: prices are shown with its decimals (2 without it). */
+  priceStep?: number;
 }): JSX.Element {
   let container: HTMLDivElement | undefined;
+  const price = (value: number | undefined): string => formatPrice(value, props.priceStep);
+  const priceValue: SeriesValue = (_chart, value) =>
+    value === null || value === undefined ? '—' : price(value);
   const indicators = props.indicators;
   const base = createMemo(() => {
     const candles = props.candles;
@@ -136,7 +145,7 @@ export function PriceChart(props: {
     data,
     options: (colors) => ({
       scales: { x: { time: true } },
-      axes: themedAxes(colors, 2),
+      axes: themedAxes(colors, stepToDecimals(props.priceStep) ?? 2),
       cursor: { drag: { x: true, y: false } },
       legend: { live: true },
       plugins: [candlestickPlugin(OHLC, { up: colors.buy, down: colors.sell })],
@@ -163,8 +172,8 @@ export function PriceChart(props: {
           value: priceValue,
           ...LEVEL_STYLE[key](colors),
         })),
-        markerSeries('Buy', colors.buy, 'up'),
-        markerSeries('Sell', colors.sell, 'down'),
+        markerSeries('Buy', colors.buy, 'up', priceValue),
+        markerSeries('Sell', colors.sell, 'down', priceValue),
       ],
     }),
   });
@@ -175,13 +184,13 @@ export function PriceChart(props: {
     const last = candles[candles.length - 1];
     if (!first || !last) return `Candlestick chart of ${props.symbol}: no candles yet.`;
     const levels = LEVEL_KEYS.filter((key) => props.levels[key] !== undefined).map(
-      (key) => `${LEVEL_LABELS[key].toLowerCase()} ${formatPrice(props.levels[key])}`,
+      (key) => `${LEVEL_LABELS[key].toLowerCase()} ${price(props.levels[key])}`,
     );
     const drawn = indicators.map((indicator) => indicator.label);
     return (
       `Candlestick chart of ${props.symbol}: ${candles.length} candles from ` +
       `${formatDateTime(first.time)} to ${formatDateTime(last.time)}, last close ` +
-      `${formatPrice(last.close)}; ${markers().buyCount} buys and ${markers().sellCount} sells marked` +
+      `${price(last.close)}; ${markers().buyCount} buys and ${markers().sellCount} sells marked` +
       (drawn.length > 0 ? `; indicators ${drawn.join(', ')}` : '') +
       (levels.length > 0 ? `; ${levels.join(', ')}` : '') +
       '.'

@@ -40,12 +40,18 @@ function BotCard(props: BotListParts & { bot: Bot }): JSX.Element {
         <div>
           <dt>Position</dt>
           <dd>
-            <PositionText bot={props.bot} metrics={metrics()} />
+            <PositionText
+              bot={props.bot}
+              metrics={metrics()}
+              steps={props.store.stepsOf(props.bot)}
+            />
           </dd>
         </div>
         <div>
           <dt>Last price</dt>
-          <dd>{formatPrice(props.store.priceOf(props.bot))}</dd>
+          <dd>
+            {formatPrice(props.store.priceOf(props.bot), props.store.stepsOf(props.bot).price)}
+          </dd>
         </div>
         <div>
           <dt>Last action</dt>

@@ -19,6 +19,7 @@ import { splitSymbol } from '../stores/botMetrics';
 import { createBotAnalytics } from '../stores/createBotAnalytics';
 import { createBotDetailStore, type BotDetailStore } from '../stores/createBotDetailStore';
 import { createPositionLevels } from '../stores/createPositionLevels';
+import { stepsOf, useMarkets } from '../stores/marketCatalog';
 import { BotConfigActions } from './BotConfigActions';
 import { BotControls } from './BotControls';
 import { EventTimeline } from './EventTimeline';
@@ -53,6 +54,9 @@ function BotHeader(props: { bot: Bot }): JSX.Element {
 
 function BotDetails(props: { bot: Bot; store: BotDetailStore }): JSX.Element {
   const pair = (): { base: string; quote: string } => splitSymbol(props.bot.config.symbol);
+  const markets = useMarkets();
+  const steps = () =>
+    stepsOf(markets.marketOf(props.bot.config.accountId, props.bot.config.symbol));
   const levels = createPositionLevels(
     props.bot.id,
     () => props.bot,
@@ -70,6 +74,7 @@ function BotDetails(props: { bot: Bot; store: BotDetailStore }): JSX.Element {
         analytics={analytics}
         base={pair().base}
         quote={pair().quote}
+        steps={steps()}
       />
       <p>
         <a class="button" href={href(`/bots/${encodeURIComponent(props.bot.id)}/report`)}>
@@ -92,6 +97,7 @@ function BotDetails(props: { bot: Bot; store: BotDetailStore }): JSX.Element {
               fills={props.store.fills()}
               indicators={indicatorSpecs(props.bot.config.strategyId, props.bot.config.params)}
               levels={levels()}
+              priceStep={steps().price}
             />
           </Show>
         </section>
@@ -102,8 +108,8 @@ function BotDetails(props: { bot: Bot; store: BotDetailStore }): JSX.Element {
           <EquityChart points={props.store.equity()} quote={pair().quote} />
         </section>
       </div>
-      <OrdersTable orders={props.store.openOrders()} base={pair().base} />
-      <FillsTable fills={props.store.fills()} base={pair().base} />
+      <OrdersTable orders={props.store.openOrders()} base={pair().base} steps={steps()} />
+      <FillsTable fills={props.store.fills()} base={pair().base} steps={steps()} />
       <EventTimeline events={props.store.events()} />
       <VersionHistory botId={props.bot.id} />
     </>

@@ -37,9 +37,11 @@ function BotTableRow(props: BotListParts & { bot: Bot }): JSX.Element {
         <PnlFigures bot={props.bot} metrics={metrics()} sparklines={props.sparklines} />
       </td>
       <td class="numeric">
-        <PositionText bot={props.bot} metrics={metrics()} />
+        <PositionText bot={props.bot} metrics={metrics()} steps={props.store.stepsOf(props.bot)} />
       </td>
-      <td class="numeric">{formatPrice(props.store.priceOf(props.bot))}</td>
+      <td class="numeric">
+        {formatPrice(props.store.priceOf(props.bot), props.store.stepsOf(props.bot).price)}
+      </td>
       <td>
         <LastActionText action={props.store.lastActionOf(props.bot)} now={props.now} />
       </td>

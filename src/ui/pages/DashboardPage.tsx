@@ -15,6 +15,7 @@ import { createBotListView } from '../stores/createBotListView';
 import { createBotsStore } from '../stores/createBotsStore';
 import { createSparklines } from '../stores/createSparklines';
 import { createTodayPnl } from '../stores/createTodayPnl';
+import { useMarkets } from '../stores/marketCatalog';
 import { createNow } from '../relativeTime';
 import { BotCards } from './BotCards';
 import { BotListToolbar } from './BotListToolbar';
@@ -27,12 +28,12 @@ import { RecentRiskEvents } from './risk/RiskSummary';
 export function DashboardPage(): JSX.Element {
   usePageTitle(() => 'Dashboard');
   const live = useLive();
-  const store = createBotsStore(live);
+  const store = createBotsStore(live, useMarkets());
   const view = createBotListView(store);
   const isNarrow = createMediaQuery('(max-width: 639.98px)');
   const sparklines = createSparklines(() => view.matching().map((bot) => bot.id));
   const now = createNow();
-  const today = createTodayPnl(store, live, now);
+  const today = createTodayPnl(store, live, now, (bot) => store.stepsOf(bot).amount);
   const parts = { store, view, sparklines, now };
   return (
     <section class="page" aria-busy={store.loaded() ? undefined : 'true'}>

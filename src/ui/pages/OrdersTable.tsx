@@ -6,6 +6,7 @@ import { DataTable } from '../components/DataTable';
 import { useEngine } from '../EngineProvider';
 import { formatAmount, formatDateTime, formatPrice, isoTime } from '../format';
 import { createCommandRunner } from '../stores/createCommandRunner';
+import type { MarketSteps } from '../stores/marketCatalog';
 
 const STATE_LABELS: Record<OrderState, string> = {
   new: 'Sending',
@@ -28,7 +29,7 @@ const COLUMNS = [
   { label: 'Actions', isLabelHidden: true },
 ] as const;
 
-function OrderRow(props: { order: OrderRecord; base: string }): JSX.Element {
+function OrderRow(props: { order: OrderRecord; base: string; steps: MarketSteps }): JSX.Element {
   const { api } = useEngine();
   const runner = createCommandRunner();
   const cancel = (): void => {
@@ -47,10 +48,10 @@ function OrderRow(props: { order: OrderRecord; base: string }): JSX.Element {
       </td>
       <td>{props.order.type === 'limit' ? 'Limit' : 'Market'}</td>
       <td class="numeric">
-        {props.order.type === 'market' ? '—' : formatPrice(props.order.price)}
+        {props.order.type === 'market' ? '—' : formatPrice(props.order.price, props.steps.price)}
       </td>
-      <td class="numeric">{formatAmount(props.order.amount, props.base)}</td>
-      <td class="numeric">{formatAmount(props.order.filled, props.base)}</td>
+      <td class="numeric">{formatAmount(props.order.amount, props.base, props.steps.amount)}</td>
+      <td class="numeric">{formatAmount(props.order.filled, props.base, props.steps.amount)}</td>
       <td>{STATE_LABELS[props.order.state]}</td>
       <td>
         <time datetime={isoTime(props.order.createdAt)}>
@@ -79,7 +80,11 @@ function OrderRow(props: { order: OrderRecord; base: string }): JSX.Element {
   );
 }
 
-export function OrdersTable(props: { orders: readonly OrderRecord[]; base: string }): JSX.Element {
+export function OrdersTable(props: {
+  orders: readonly OrderRecord[];
+  base: string;
+  steps: MarketSteps;
+}): JSX.Element {
   return (
     <DataTable
       id="open-orders"
@@ -88,7 +93,9 @@ export function OrdersTable(props: { orders: readonly OrderRecord[]; base: strin
       rowCount={props.orders.length}
       emptyMessage="No open orders"
     >
-      <For each={props.orders}>{(order) => <OrderRow order={order} base={props.base} />}</For>
+      <For each={props.orders}>
+        {(order) => <OrderRow order={order} base={props.base} steps={props.steps} />}
+      </For>
     </DataTable>
   );
 }

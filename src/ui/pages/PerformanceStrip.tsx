@@ -8,6 +8,8 @@ import { formatAmount, formatPercent, formatPrice, formatSignedAmount, trend } f
 import { formatMetric } from '../report/metricRows';
 import type { BotAnalytics } from '../stores/createBotAnalytics';
 import type { BotMetrics } from '../stores/botMetrics';
+import type { MarketSteps } from '../stores/marketCatalog';
+import { isOpenPosition } from '../stores/todayPnl';
 
 function AnalyticsStrip(props: { analytics: BotAnalytics }): JSX.Element {
   const m = () => props.analytics.metrics();
@@ -52,8 +54,10 @@ export function PerformanceStrip(props: {
   analytics: BotAnalytics;
   base: string;
   quote: string;
+  steps: MarketSteps;
 }): JSX.Element {
   const m = (): BotMetrics => props.metrics;
+  const price = (value: number | undefined): string => formatPrice(value, props.steps.price);
   return (
     <section aria-labelledby="performance-heading">
       <h2 id="performance-heading" class="visually-hidden">
@@ -90,15 +94,17 @@ export function PerformanceStrip(props: {
         <div class="stat">
           <dt>Position</dt>
           <dd>
-            {formatAmount(m().position, props.base)}
+            {formatAmount(m().position, props.base, props.steps.amount)}
             <span class="stat-sub">
-              {m().position > 0 ? `avg. entry ${formatPrice(m().averageEntry)}` : 'flat'}
+              {isOpenPosition(m().position, props.steps.amount)
+                ? `avg. entry ${price(m().averageEntry)}`
+                : 'flat'}
             </span>
           </dd>
         </div>
         <div class="stat">
           <dt>Last price</dt>
-          <dd>{formatPrice(m().price)}</dd>
+          <dd>{price(m().price)}</dd>
         </div>
         <div class="stat">
           <dt>Fills</dt>

@@ -15,6 +15,7 @@ import {
   formatPrice,
   trend,
 } from '../format';
+import type { MarketSteps } from '../stores/marketCatalog';
 import { formatDuration } from './metricRows';
 
 interface TradeColumn {
@@ -50,6 +51,7 @@ export function TradeList(props: {
   trades: readonly ReportTrade[];
   base: string;
   quote: string;
+  steps: MarketSteps;
   fileBase: string;
 }): JSX.Element {
   const [sortKey, setSortKey] = createSignal('entry');
@@ -162,9 +164,11 @@ export function TradeList(props: {
                   <td>{formatDateTime(trade.entryTime)}</td>
                   <td>{formatDateTime(trade.exitTime)}</td>
                   <td class="numeric">{formatDuration(trade.exitTime - trade.entryTime)}</td>
-                  <td class="numeric">{formatPrice(trade.entryPrice)}</td>
-                  <td class="numeric">{formatPrice(trade.exitPrice)}</td>
-                  <td class="numeric">{formatAmount(trade.amount, props.base)}</td>
+                  <td class="numeric">{formatPrice(trade.entryPrice, props.steps.price)}</td>
+                  <td class="numeric">{formatPrice(trade.exitPrice, props.steps.price)}</td>
+                  <td class="numeric">
+                    {formatAmount(trade.amount, props.base, props.steps.amount)}
+                  </td>
                   <td class="numeric">{formatNumber(trade.fees, 2)}</td>
                   <td class="numeric pnl" data-trend={trend(trade.pnl)}>
                     {formatAmount(trade.pnl, props.quote)}

@@ -11,6 +11,7 @@ import { db } from '../db';
 import { createLiveList } from '../liveQuery';
 import type { LiveStore } from './createLiveStore';
 import { computeBotMetrics, splitSymbol, type BotMetrics } from './botMetrics';
+import { stepsOf, type MarketLookup, type MarketSteps } from './marketCatalog';
 
 export interface QuoteTotals {
   quote: string;
@@ -48,6 +49,8 @@ export interface BotsStore {
   /** The bot's newest stored equity point, read when the list changes (reactive). */
   lastEquityOf(botId: string): LastEquity | undefined;
   metricsOf(bot: Bot): BotMetrics;
+  /** The price and amount steps of the bot's market, once its account's markets are known. */
+  stepsOf(bot: Bot): MarketSteps;
   /** The bot's newest timeline event (falls back to its last update). */
   lastActionOf(bot: Bot): LastAction;
   totals: Accessor<QuoteTotals[]>;
@@ -85,7 +88,7 @@ const LAST_ACTION_REFRESH_MS = 3_000;
 
 const COUNTED: readonly BotStatus[] = ['running', 'paused', 'stopped', 'error'];
 
-export function createBotsStore(live: LiveStore): BotsStore {
+export function createBotsStore(live: LiveStore, markets?: MarketLookup): BotsStore {
   const allBots = createLiveList(() => db.bots.toArray(), 'id');
   const ledgerRows = createLiveList(() => db.ledgers.toArray(), 'botId');
   const [lastActions, setLastActions] = createSignal<Record<string, LastAction>>({});
@@ -176,6 +179,7 @@ export function createBotsStore(live: LiveStore): BotsStore {
     priceOf,
     lastEquityOf: (botId) => lastEquity()[botId],
     metricsOf,
+    stepsOf: (bot) => stepsOf(markets?.marketOf(bot.config.accountId, bot.config.symbol)),
     lastActionOf: (bot) =>
       lastActions()[bot.id] ?? { time: bot.updatedAt, message: STATUS_LABELS[bot.status] },
     totals,
