@@ -4,7 +4,14 @@
  * canceled from the open orders table.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { botStatus, createBot, setReplaySpeed, waitForFills } from './support';
+import {
+  botStatus,
+  createBot,
+  createBotWithWizard,
+  readStore,
+  setReplaySpeed,
+  waitForFills,
+} from './support';
 
 const ANALYTICS = ['Max drawdown', 'Sharpe ratio', 'Win rate', 'Trades', 'Profit factor'];
 
@@ -67,4 +74,39 @@ test("the performance panel shows the Report's analytics", async ({ page }) => {
   expect(Number(expected['Trades'])).toBeGreaterThanOrEqual(1);
   await page.getByRole('link', { name: '← Back to the bot' }).click();
   await expect.poll(() => panelFigures(page), { timeout: 30_000 }).toEqual(expected);
+});
+
+test('cancel one resting order of a spot grid from the open orders table', async ({ page }) => {
+  await createBotWithWizard(page, {
+    name: 'Grid to trim',
+    template: 'spot-grid',
+    allocation: 2000,
+    params: {
+      'Lower price': '15000',
+      'Upper price': '40000',
+      Levels: '20',
+      'Order size per level': '50',
+    },
+  });
+  const table = page.getByRole('table', { name: 'Open orders' });
+  const cancelButtons = table.getByRole('button', { name: /^Cancel order / });
+  await expect.poll(() => cancelButtons.count(), { timeout: 30_000 }).toBeGreaterThan(1);
+  const label = (await cancelButtons.first().getAttribute('aria-label')) ?? '';
+  const id = label.replace('Cancel order ', '');
+  expect(id).toMatch(/^flt[a-z0-9]+$/);
+  const others = (
+    await cancelButtons.evaluateAll((buttons) =>
+      buttons.map((button) => button.getAttribute('aria-label')),
+    )
+  ).filter((each) => each !== label);
+
+  await table.getByRole('button', { name: label, exact: true }).click();
+  await expect(table.getByRole('button', { name: label, exact: true })).toHaveCount(0);
+  // Only that order: the rest of the ladder still rests on the exchange.
+  for (const other of others.slice(0, 3)) {
+    await expect(table.getByRole('button', { name: other ?? '', exact: true })).toBeVisible();
+  }
+  const orders = await readStore<{ clientOrderId: string; state: string }>(page, 'orders');
+  expect(orders.find((order) => order.clientOrderId === id)?.state).toBe('canceled');
+  await expect(page.getByRole('table', { name: 'Event timeline' })).toContainText(`Canceled ${id}`);
 });
