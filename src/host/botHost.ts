@@ -231,6 +231,7 @@ export function createBotHost(deps: BotHostDeps): BotHost {
         });
       },
       entryGate: risk.gateFor(bot),
+      recordPlots: true,
       onError: (message) => {
         failure = message;
         void markError(bot.id, message).catch((error: unknown) => report(String(error)));

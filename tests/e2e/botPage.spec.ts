@@ -110,3 +110,37 @@ test('cancel one resting order of a spot grid from the open orders table', async
   expect(orders.find((order) => order.clientOrderId === id)?.state).toBe('canceled');
   await expect(page.getByRole('table', { name: 'Event timeline' })).toContainText(`Canceled ${id}`);
 });
+
+test('the price chart draws what the strategy plots: Bollinger bands, RSI in a pane', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await createBotWithWizard(page, { name: 'Banded', template: 'bollinger-mean-reversion' });
+  await expect(
+    page.getByRole('img', {
+      name: /^Candlestick chart of BTC\/USDT: .*indicators Upper band \(20, 2\), Middle band \(SMA 20\), Lower band \(20, 2\)/,
+    }),
+  ).toBeVisible();
+  // The engine stores the bands with each candle's equity point, in order around the close.
+  await expect
+    .poll(async () => {
+      const points = await readStore<{ price: number; plots?: Record<string, number> }>(
+        page,
+        'equity',
+      );
+      return points.filter(
+        (point) =>
+          point.plots !== undefined &&
+          (point.plots['lower'] ?? Infinity) <= (point.plots['middle'] ?? -Infinity) &&
+          (point.plots['middle'] ?? Infinity) <= (point.plots['upper'] ?? -Infinity),
+      ).length;
+    })
+    .toBeGreaterThan(3);
+
+  await createBotWithWizard(page, { name: 'Oscillating', template: 'rsi-mean-reversion' });
+  await expect(
+    page.getByRole('img', {
+      name: /^Indicator pane \(RSI 14, Oversold \(30\), Overbought \(70\)\) at .+: RSI 14 \d+\.\d\d, Oversold \(30\) 30\.00, Overbought \(70\) 70\.00\.$/,
+    }),
+  ).toBeVisible({ timeout: 30_000 });
+});

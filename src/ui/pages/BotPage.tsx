@@ -4,11 +4,12 @@
  * version tables. Durable data is live from IndexedDB; prices
  * and candles stream from the engine.
  */
-import { Match, Show, Switch, type JSX } from 'solid-js';
+import { createMemo, Match, Show, Switch, type JSX } from 'solid-js';
 import type { Bot } from '../../core/bot/types';
-import { strategyName } from '../catalog';
+import { findStrategy, strategyName } from '../catalog';
 import { EquityChart } from '../charts/EquityChart';
-import { indicatorSpecs } from '../charts/chartOverlays';
+import { chartPlots, indicatorSpecs, type ChartPlot } from '../charts/chartOverlays';
+import { IndicatorPane } from '../charts/IndicatorPane';
 import { PriceChart } from '../charts/PriceChart';
 import { ModeBadge } from '../components/ModeBadge';
 import { StatusIndicator } from '../components/StatusIndicator';
@@ -52,6 +53,25 @@ function BotHeader(props: { bot: Bot }): JSX.Element {
   );
 }
 
+/** The series the bot's strategy plots: its template's declared ones, then any found in points. */
+function createBotPlots(bot: () => Bot, store: BotDetailStore) {
+  const declared = createMemo(() => {
+    const template = findStrategy(bot().config.strategyId);
+    try {
+      return template?.plots?.(bot().config.params) ?? [];
+    } catch {
+      return [];
+    }
+  });
+  const plots = createMemo(() => chartPlots(declared(), store.equity()));
+  // Re-keys the charts only when the series change (a new config, a custom strategy's key).
+  const key = createMemo(
+    () => `${bot().configVersion}|${plots().map((plot) => `${plot.pane}:${plot.key}`)}`,
+  );
+  const inPane = (pane: ChartPlot['pane']) => plots().filter((plot) => plot.pane === pane);
+  return { key, inPane };
+}
+
 function BotDetails(props: { bot: Bot; store: BotDetailStore }): JSX.Element {
   const pair = (): { base: string; quote: string } => splitSymbol(props.bot.config.symbol);
   const markets = useMarkets();
@@ -63,6 +83,7 @@ function BotDetails(props: { bot: Bot; store: BotDetailStore }): JSX.Element {
     () => props.store.metrics(),
     () => props.store.candles().at(-1)?.time ?? 0,
   );
+  const plots = createBotPlots(() => props.bot, props.store);
   const analytics = createBotAnalytics(props.bot.id, () => props.store.ledger()?.tradeCount);
   return (
     <>
@@ -89,16 +110,25 @@ function BotDetails(props: { bot: Bot; store: BotDetailStore }): JSX.Element {
           <Show when={props.store.candlesError()}>
             {(message) => <p class="field-error">Could not load the candles: {message()}</p>}
           </Show>
-          {/* Keyed by config version: a new config may bring other indicators. */}
-          <Show when={props.bot.configVersion} keyed>
+          {/* Keyed by config version and plotted series: either may change what is drawn. */}
+          <Show when={plots.key()} keyed>
             <PriceChart
               symbol={props.bot.config.symbol}
               candles={props.store.candles()}
               fills={props.store.fills()}
               indicators={indicatorSpecs(props.bot.config.strategyId, props.bot.config.params)}
+              plots={plots.inPane('price')}
+              plotPoints={props.store.equity()}
               levels={levels()}
               priceStep={steps().price}
             />
+            <Show when={plots.inPane('lower').length > 0}>
+              <IndicatorPane
+                plots={plots.inPane('lower')}
+                candles={props.store.candles()}
+                plotPoints={props.store.equity()}
+              />
+            </Show>
           </Show>
         </section>
         <section class="card chart-card" aria-labelledby="equity-heading">
