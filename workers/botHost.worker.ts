@@ -6,18 +6,25 @@
  * new host never overlaps an old one. No logic lives here.
  */
 import * as Comlink from 'comlink';
-import { FlotillaDb } from '../src/db';
+import { coarseObservability, FlotillaDb } from '../src/db';
 import { loadSamples } from '../src/exchange/simulated/sampleLoader';
 import { createBotHost } from '../src/host/botHost';
 import { createCustomStrategyLoader } from '../src/host/custom/loadCustomStrategy';
 import { spawnCustomStrategyWorker } from '../src/host/custom/spawnWorker';
 import { LIVE_CHANNEL, RPC_CHANNEL, WRITER_LOCK, type EngineApi } from '../src/host/engineApi';
+import { createLiveBatcher } from '../src/host/liveBatcher';
 import { serveRpc } from '../src/host/rpc';
 import { browserClock, browserRandom, browserTimers } from '../src/host/browserPorts';
 import { STRATEGIES } from '../strategies';
 
 const live = new BroadcastChannel(LIVE_CHANNEL);
-const db = new FlotillaDb();
+// Other tabs get the live events in batches, as the leading tab does over Comlink.
+const toOtherTabs = createLiveBatcher({
+  deliver: (events) => live.postMessage(events),
+  timers: browserTimers,
+});
+// This worker writes on every candle of every bot: report coarse key ranges to live queries.
+const db = new FlotillaDb().use(coarseObservability());
 const host = createBotHost({
   db,
   clock: browserClock,
@@ -29,7 +36,7 @@ const host = createBotHost({
     timers: browserTimers,
   }),
   loadSamples: () => loadSamples(`${import.meta.env.BASE_URL}sample/`, (url) => fetch(url)),
-  publish: (event) => live.postMessage(event),
+  publish: (event) => toOtherTabs.push(event),
 });
 
 const ready = new Promise<void>((resolve, reject) => {

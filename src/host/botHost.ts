@@ -27,6 +27,7 @@ import { isCustomStrategyId } from './custom/protocol';
 import { attempt, FieldErrorsError } from './commandResult';
 import type { EngineApi, LiveEvent, StopOptions } from './engineApi';
 import { createKillSwitch } from './killSwitch';
+import { createLiveBatcher } from './liveBatcher';
 import { DEFAULT_SIM_ACCOUNT_ID } from './engineApi';
 import { openSimulatedAccount, type OpenAccount } from './simulatedAccount';
 import { createAccountSettingsCommands } from './accountSettings';
@@ -96,20 +97,26 @@ export function createBotHost(deps: BotHostDeps): BotHost {
   const store = deps.wrapStore?.(dexieStore) ?? dexieStore;
   const commands = createSerialQueue();
   const running = new Map<string, RunningBot>();
-  const subscribers = new Map<string, (event: LiveEvent) => void>();
+  const subscribers = new Map<string, (events: readonly LiveEvent[]) => void>();
   let nextSubscription = 1;
+  const toSubscribers = createLiveBatcher({
+    timers: deps.timers,
+    deliver: (events) => {
+      for (const [id, listener] of subscribers) {
+        // A listener in a closed tab (a Comlink proxy) fails: drop it.
+        const drop = () => subscribers.delete(id);
+        try {
+          const result: unknown = listener(events);
+          if (result instanceof Promise) result.catch(drop);
+        } catch {
+          drop();
+        }
+      }
+    },
+  });
   const publish = (event: LiveEvent) => {
     deps.publish(event);
-    for (const [id, listener] of subscribers) {
-      // A listener in a closed tab (a Comlink proxy) fails: drop it.
-      const drop = () => subscribers.delete(id);
-      try {
-        const result: unknown = listener(event);
-        if (result instanceof Promise) result.catch(drop);
-      } catch {
-        drop();
-      }
-    }
+    if (subscribers.size > 0) toSubscribers.push(event);
   };
   const openAccounts = new Map<string, Promise<OpenAccount>>();
   let samples: Promise<Record<string, Candle[]>> | undefined;
@@ -466,6 +473,7 @@ export function createBotHost(deps: BotHostDeps): BotHost {
       await risk.flush();
       for (const opening of openAccounts.values()) await (await opening).close();
       openAccounts.clear();
+      toSubscribers.flush();
     },
 
     createBot: (config, options) =>

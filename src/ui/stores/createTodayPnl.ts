@@ -46,14 +46,22 @@ export type DayStartPoints = Map<string, { equity: number } | null>;
 /** The key of a bot's day in DayStartPoints. */
 export const dayKey = (botId: string, start: number): string => `${botId}@${start}`;
 
+function sameEntries<K, V>(a: ReadonlyMap<K, V>, b: ReadonlyMap<K, V>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [key, value] of a) if (!b.has(key) || b.get(key) !== value) return false;
+  return true;
+}
+
 /** For each [botId, dayStart]: the bot's last equity point strictly before dayStart. */
 export async function readDayStartPoints(
   database: FlotillaDb,
   wanted: readonly (readonly [string, number])[],
 ): Promise<DayStartPoints> {
-  const points = await Promise.all(
-    wanted.map(([botId, start]) =>
-      database.equity.where('[botId+time]').between([botId, Dexie.minKey], [botId, start]).last(),
+  const points = await database.transaction('r', database.equity, () =>
+    Promise.all(
+      wanted.map(([botId, start]) =>
+        database.equity.where('[botId+time]').between([botId, Dexie.minKey], [botId, start]).last(),
+      ),
     ),
   );
   const found: DayStartPoints = new Map();
@@ -91,10 +99,20 @@ export function createTodayPnl(
     for (const [accountId, list] of times) now.set(accountId, newestMarketTime(list));
     return now;
   });
+  // Only the day matters downstream: a new market minute must not recompute the totals.
+  const dayStarts = createMemo(
+    () => {
+      const starts = new Map<string, number | undefined>();
+      for (const [accountId, now] of marketNow())
+        starts.set(accountId, now === undefined ? undefined : startOfLocalDay(now));
+      return starts;
+    },
+    new Map<string, number | undefined>(),
+    { equals: sameEntries },
+  );
   const dayStartOf = (bot: Bot): number | undefined => {
-    const now =
-      clockKindOf(bot.config.mode) === 'market' ? marketNow().get(bot.config.accountId) : wallNow();
-    return now === undefined ? undefined : startOfLocalDay(now);
+    if (clockKindOf(bot.config.mode) === 'market') return dayStarts().get(bot.config.accountId);
+    return startOfLocalDay(wallNow());
   };
   // "id@start|…": changes only when a bot joins, leaves or enters a new day.
   const wantedKey = createMemo(() =>
