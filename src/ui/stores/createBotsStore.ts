@@ -3,7 +3,16 @@
  * valued at the live price; plus the portfolio totals per quote currency and status counts.
  */
 import { Dexie } from 'dexie';
-import { createEffect, createMemo, createSignal, on, onCleanup, type Accessor } from 'solid-js';
+import {
+  createEffect,
+  createMemo,
+  createSignal,
+  getOwner,
+  on,
+  onCleanup,
+  runWithOwner,
+  type Accessor,
+} from 'solid-js';
 import type { Bot, BotStatus } from '../../core/bot/types';
 import type { Ledger } from '../../core/portfolio/types';
 import { STATUS_LABELS } from '../components/StatusIndicator';
@@ -146,8 +155,24 @@ export function createBotsStore(live: LiveStore, markets?: MarketLookup): BotsSt
     live.priceOf(bot.config.symbol)?.price ??
     live.botOf(bot.id)?.price ??
     lastEquity()[bot.id]?.price;
-  const metricsOf = (bot: Bot): BotMetrics =>
-    computeBotMetrics(ledgers().get(bot.id), bot.config.allocation, priceOf(bot));
+  // One memo per bot, shared by its row, the totals, today's PnL and the positions count: a
+  // live update then values each bot once, not once per reader.
+  const owner = getOwner();
+  const metricsMemos = new Map<string, Accessor<BotMetrics>>();
+  const metricsOf = (bot: Bot): BotMetrics => {
+    let memo = metricsMemos.get(bot.id);
+    if (!memo) {
+      memo = runWithOwner(owner, () =>
+        createMemo(() =>
+          computeBotMetrics(ledgers().get(bot.id), bot.config.allocation, priceOf(bot)),
+        ),
+      );
+      if (!memo)
+        return computeBotMetrics(ledgers().get(bot.id), bot.config.allocation, priceOf(bot));
+      metricsMemos.set(bot.id, memo);
+    }
+    return memo();
+  };
 
   const totals = createMemo(() => {
     const byQuote = new Map<string, QuoteTotals>();

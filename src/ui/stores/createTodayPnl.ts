@@ -133,9 +133,12 @@ export function createTodayPnl(
             return [each.slice(0, at), Number(each.slice(at + 1))];
           })
         : [];
-      readDayStartPoints(db, wanted).then(setBaselines, (cause: unknown) =>
-        console.warn('Could not read the equity at the start of the day', cause),
-      );
+      // In a task of its own: the day turns inside a live update, which is busy enough.
+      setTimeout(() => {
+        readDayStartPoints(db, wanted).then(setBaselines, (cause: unknown) =>
+          console.warn('Could not read the equity at the start of the day', cause),
+        );
+      }, 0);
     }),
   );
 
