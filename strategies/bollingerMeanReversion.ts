@@ -72,9 +72,17 @@ export default defineStrategy({
     },
   },
   warmup: ({ period }) => period,
+  plots: ({ period, stdDev }) => [
+    { key: 'upper', label: `Upper band (${period}, ${stdDev})`, style: 'band' },
+    { key: 'middle', label: `Middle band (SMA ${period})` },
+    { key: 'lower', label: `Lower band (${period}, ${stdDev})`, style: 'band' },
+  ],
   init: ({ period, stdDev }): BollingerState => ({ bands: createBollinger(period, stdDev) }),
   onCandle(state, candle, ctx) {
     const bands = state.bands.next(candle.close);
+    ctx.plot('upper', bands?.upper);
+    ctx.plot('middle', bands?.middle);
+    ctx.plot('lower', bands?.lower);
     if (bands === undefined) return [];
     const isHolding = ctx.position.amount > 0;
     if (!isHolding && candle.close < bands.lower) {

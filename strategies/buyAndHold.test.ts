@@ -21,6 +21,7 @@ function context(overrides: Partial<Ctx> = {}): Ctx {
     equity: 10_000,
     isWarmup: false,
     log: () => undefined,
+    plot: () => undefined,
     ...overrides,
   };
 }

@@ -60,6 +60,7 @@ function context(params: Params, overrides: Partial<Ctx> = {}): Ctx {
     equity: 10_000,
     isWarmup: false,
     log: () => undefined,
+    plot: () => undefined,
     ...overrides,
   };
 }

@@ -65,6 +65,11 @@ export default defineStrategy({
     },
   },
   warmup: ({ entryPeriod, exitPeriod }) => Math.max(entryPeriod, exitPeriod) + 1,
+  // The levels this candle's close is compared with: the channels of the candles before it.
+  plots: ({ entryPeriod, exitPeriod }) => [
+    { key: 'entryHigh', label: `Entry channel high (${entryPeriod})`, style: 'band' },
+    { key: 'exitLow', label: `Exit channel low (${exitPeriod})`, style: 'band' },
+  ],
   init: ({ entryPeriod, exitPeriod }): DonchianState => ({
     entry: createDonchian(entryPeriod),
     exit: createDonchian(exitPeriod),
@@ -74,6 +79,8 @@ export default defineStrategy({
     const { entryHigh, exitLow } = state;
     state.entryHigh = state.entry.next(candle)?.upper;
     state.exitLow = state.exit.next(candle)?.lower;
+    ctx.plot('entryHigh', entryHigh);
+    ctx.plot('exitLow', exitLow);
     if (entryHigh === undefined || exitLow === undefined) return [];
     const isHolding = ctx.position.amount > 0;
     if (!isHolding && candle.close > entryHigh) {

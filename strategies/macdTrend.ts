@@ -82,9 +82,15 @@ export default defineStrategy({
       ? undefined
       : { field: 'fast', message: `Fast period (${fast}) must be below slow period (${slow})` },
   warmup: ({ slow, signal }) => slow + signal,
+  plots: ({ fast, slow, signal }) => [
+    { key: 'macd', label: `MACD (${fast}, ${slow})`, pane: 'lower' },
+    { key: 'signal', label: `Signal (${signal})`, pane: 'lower' },
+  ],
   init: ({ fast, slow, signal }): MacdState => ({ macd: createMacd(fast, slow, signal) }),
   onCandle(state, candle, ctx) {
     const value = state.macd.next(candle.close);
+    ctx.plot('macd', value?.macd);
+    ctx.plot('signal', value?.signal);
     if (value === undefined) return [];
     const previous = state.previous;
     state.previous = { macd: value.macd, signal: value.signal };

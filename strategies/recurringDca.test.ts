@@ -29,6 +29,7 @@ function context(
     equity: 10_000,
     isWarmup: false,
     log: () => undefined,
+    plot: () => undefined,
     ...overrides,
   };
 }

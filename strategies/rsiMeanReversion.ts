@@ -110,11 +110,19 @@ export default defineStrategy({
     return undefined;
   },
   warmup: ({ period }) => period + 1,
+  plots: ({ period, oversold, overbought }) => [
+    { key: 'rsi', label: `RSI ${period}`, pane: 'lower' },
+    { key: 'oversold', label: `Oversold (${oversold})`, pane: 'lower', style: 'band' },
+    { key: 'overbought', label: `Overbought (${overbought})`, pane: 'lower', style: 'band' },
+  ],
   init: ({ period }): RsiState => ({ rsi: createRsi(period) }),
   onCandle(state, candle, ctx) {
     const rsi = state.rsi.next(candle.close);
-    if (rsi === undefined) return [];
     const { oversold, overbought, exitOn, exitLevel } = ctx.params;
+    ctx.plot('rsi', rsi);
+    ctx.plot('oversold', oversold);
+    ctx.plot('overbought', overbought);
+    if (rsi === undefined) return [];
     const isHolding = ctx.position.amount > 0;
     if (!isHolding && rsi < oversold) {
       return [{ kind: 'enter_long', tag: 'rsi-oversold' }];

@@ -68,6 +68,10 @@ export default defineStrategy({
     },
   },
   warmup: ({ atrPeriod }) => atrPeriod,
+  // The band that decides next: the rising lower band in an uptrend, else the upper band.
+  plots: ({ atrPeriod, multiplier }) => [
+    { key: 'supertrend', label: `Supertrend (${atrPeriod}, ${multiplier})` },
+  ],
   init: ({ atrPeriod, multiplier }): SupertrendState => ({
     atr: createAtr(atrPeriod),
     multiplier,
@@ -94,6 +98,7 @@ export default defineStrategy({
       else if (before !== 'down' && candle.close < lower) trend = 'down';
     }
     state.previous = { upper, lower, close: candle.close, trend };
+    ctx.plot('supertrend', trend === 'up' ? lower : upper);
 
     const isHolding = ctx.position.amount > 0;
     if (!isHolding && before !== 'up' && trend === 'up') {

@@ -41,6 +41,7 @@ export function strategyContext<P extends ParamSpecs>(
     equity: 1000,
     isWarmup: false,
     log: () => undefined,
+    plot: () => undefined,
   };
 }
 

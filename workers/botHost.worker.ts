@@ -7,7 +7,7 @@
  * overlaps an old one. No logic lives here.
  */
 import * as Comlink from 'comlink';
-import { FlotillaDb } from '../src/db';
+import { coarseObservability, FlotillaDb } from '../src/db';
 import { openCcxtExchange, testCcxtConnection } from '../src/exchange/ccxt';
 import { EXCHANGE_CATALOG } from '../src/exchange/ccxt/catalog';
 import { createPaperExchange, type PaperState } from '../src/exchange/paper';
@@ -16,12 +16,19 @@ import { createBotHost } from '../src/host/botHost';
 import { createCustomStrategyLoader } from '../src/host/custom/loadCustomStrategy';
 import { spawnCustomStrategyWorker } from '../src/host/custom/spawnWorker';
 import { LIVE_CHANNEL, RPC_CHANNEL, WRITER_LOCK, type EngineApi } from '../src/host/engineApi';
+import { createLiveBatcher } from '../src/host/liveBatcher';
 import { serveRpc } from '../src/host/rpc';
 import { browserClock, browserRandom, browserTimers } from '../src/host/browserPorts';
 import { STRATEGIES } from '../strategies';
 
 const live = new BroadcastChannel(LIVE_CHANNEL);
-const db = new FlotillaDb();
+// Other tabs get the live events in batches, as the leading tab does over Comlink.
+const toOtherTabs = createLiveBatcher({
+  deliver: (events) => live.postMessage(events),
+  timers: browserTimers,
+});
+// This worker writes on every candle of every bot: report coarse key ranges to live queries.
+const db = new FlotillaDb().use(coarseObservability());
 const host = createBotHost({
   db,
   clock: browserClock,
@@ -33,7 +40,7 @@ const host = createBotHost({
     timers: browserTimers,
   }),
   loadSamples: () => loadSamples(`${import.meta.env.BASE_URL}sample/`, (url) => fetch(url)),
-  publish: (event) => live.postMessage(event),
+  publish: (event) => toOtherTabs.push(event),
   exchanges: {
     catalog: EXCHANGE_CATALOG,
     openLive: (config) =>

@@ -4,7 +4,7 @@ import { resampleCandles } from '../core/market/aggregator';
 import { parseCandlesCsv } from '../core/market/csv';
 import smaCrossover from '../../strategies/smaCrossover';
 import { runBacktestJob, sliceRange, type BacktestConfig } from './backtestJob';
-import { buildRunReport, END_EXIT_ID } from './runReport';
+import { buildRunReport, configVersionLabel, END_EXIT_ID, withConfigVersions } from './runReport';
 
 const candles = parseCandlesCsv(
   readFileSync(
@@ -151,5 +151,80 @@ describe('buildRunReport', () => {
       fills: [],
     });
     expect(JSON.parse(JSON.stringify(report))).toEqual(report);
+  });
+});
+
+describe('withConfigVersions', () => {
+  const trade = {
+    side: 'long' as const,
+    entryTime: 0,
+    exitTime: 1,
+    entryPrice: 1,
+    exitPrice: 2,
+    amount: 1,
+    fees: 0,
+    pnl: 1,
+    returnPct: 1,
+    entryClientOrderId: 'a',
+    exitClientOrderId: 'b',
+  };
+
+  it("names the config version of each trade's entry and exit order, where known", () => {
+    expect(
+      withConfigVersions(
+        [trade],
+        [
+          { clientOrderId: 'a', configVersion: 1 },
+          { clientOrderId: 'b', configVersion: 3 },
+        ],
+      ),
+    ).toEqual([{ ...trade, entryConfigVersion: 1, exitConfigVersion: 3 }]);
+    // A backtest's orders carry no versions: the trades stay as they were.
+    expect(withConfigVersions([trade], [{ clientOrderId: 'a', tag: 'x' }])).toEqual([trade]);
+  });
+
+  it('labels the versions for the trade list', () => {
+    expect(configVersionLabel({ ...trade, entryConfigVersion: 1, exitConfigVersion: 2 })).toBe(
+      'v1 → v2',
+    );
+    expect(configVersionLabel({ ...trade, entryConfigVersion: 2, exitConfigVersion: 2 })).toBe(
+      'v2',
+    );
+    expect(configVersionLabel({ ...trade, exitConfigVersion: 3 })).toBe('v3');
+    expect(configVersionLabel(trade)).toBe('—');
+  });
+});
+
+describe('buildRunReport config versions', () => {
+  it("labels trades with their orders' config versions only when asked (a bot's report)", () => {
+    const fill = (id: string, side: 'buy' | 'sell', time: number, price: number) => ({
+      tradeId: id,
+      clientOrderId: id,
+      time,
+      side,
+      price,
+      amount: 1,
+      fee: 0,
+      feeCurrency: 'USDT',
+      takerOrMaker: 'taker' as const,
+    });
+    const input = {
+      title: 'T',
+      symbol: 'BTC/USDT',
+      timeframe: '1m' as const,
+      equity: [
+        { botId: 'b', time: 0, equity: 1000, price: 100 },
+        { botId: 'b', time: 60_000, equity: 1010, price: 110 },
+      ],
+      fills: [fill('o1', 'buy', 0, 100), fill('o2', 'sell', 60_000, 110)],
+      orders: [
+        { clientOrderId: 'o1', configVersion: 1 },
+        { clientOrderId: 'o2', configVersion: 2 },
+      ],
+    };
+    expect(buildRunReport(input).trades[0]?.exitConfigVersion).toBeUndefined();
+    expect(buildRunReport({ ...input, hasConfigVersions: true }).trades).toMatchObject([
+      { entryConfigVersion: 1, exitConfigVersion: 2 },
+    ]);
   });
 });

@@ -55,6 +55,8 @@ export interface BacktestOptions {
   risk?: RiskConfig;
   /** Called now and then with the fraction done, 0..1. */
   onProgress?: (fraction: number) => void;
+  /** Keep what the strategy plots with each equity point, as a bot does (default off). */
+  recordPlots?: boolean;
 }
 
 export interface BacktestResult {
@@ -149,6 +151,7 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
     clock,
     timers: clock,
     onError: (message) => (failure = message),
+    recordPlots: options.recordPlots ?? false,
   });
   await runtime.init('running');
   const hub = createMarketHub(exchange, { candleMs });

@@ -30,6 +30,22 @@ export interface ReportFill {
   amount: number;
 }
 
+/**
+ * A closed trade of the report. A bot's trades also say which config version placed the
+ * entry order (of the oldest lot closed) and the exit order; a backtest's have neither.
+ */
+export interface ReportTrade extends ClosedTrade {
+  entryConfigVersion?: number;
+  exitConfigVersion?: number;
+}
+
+/** What the report needs of an order: its exit reason (tag) and the config version behind it. */
+export interface ReportOrder {
+  clientOrderId: string;
+  tag?: string;
+  configVersion?: number;
+}
+
 export interface RunReport {
   format: typeof REPORT_FORMAT;
   version: typeof REPORT_VERSION;
@@ -37,7 +53,7 @@ export interface RunReport {
   symbol: string;
   timeframe: Timeframe;
   metrics: ReportMetrics;
-  trades: ClosedTrade[];
+  trades: ReportTrade[];
   fills: ReportFill[];
   monthly: MonthlyReturn[];
   /** Columns of the equity curve, one entry per point. */
@@ -50,9 +66,14 @@ export interface BuildReportInput {
   timeframe: Timeframe;
   equity: readonly EquityPoint[];
   fills: readonly Fill[];
-  orders?: readonly { clientOrderId: string; tag?: string }[];
+  orders?: readonly ReportOrder[];
   /** Close a position still open at the last point, at its close price and without a fee. */
   closeAtEnd?: boolean;
+  /**
+   * Label each trade with the config versions of its orders (a bot's report). A backtest runs
+   * one configuration, so its trades carry none.
+   */
+  hasConfigVersions?: boolean;
 }
 
 function endFill(openPosition: number, last: EquityPoint, quote: string): Fill {
@@ -67,6 +88,37 @@ function endFill(openPosition: number, last: EquityPoint, quote: string): Fill {
     feeCurrency: quote,
     takerOrMaker: 'taker',
   };
+}
+
+/** Adds the config version of each trade's entry and exit order, where the orders have one. */
+export function withConfigVersions(
+  trades: readonly ClosedTrade[],
+  orders: readonly ReportOrder[],
+): ReportTrade[] {
+  const versions = new Map<string, number>();
+  for (const order of orders) {
+    if (order.configVersion !== undefined) versions.set(order.clientOrderId, order.configVersion);
+  }
+  return trades.map((trade) => {
+    const entry = versions.get(trade.entryClientOrderId);
+    const exit = versions.get(trade.exitClientOrderId);
+    return {
+      ...trade,
+      ...(entry === undefined ? {} : { entryConfigVersion: entry }),
+      ...(exit === undefined ? {} : { exitConfigVersion: exit }),
+    };
+  });
+}
+
+/** "v2", or "v1 → v2" when the exit was placed under a later version than the entry; "—". */
+export function configVersionLabel(trade: ReportTrade): string {
+  const entry = trade.entryConfigVersion;
+  const exit = trade.exitConfigVersion;
+  if (entry === undefined || exit === undefined || entry === exit) {
+    const only = entry ?? exit;
+    return only === undefined ? '—' : `v${only}`;
+  }
+  return `v${entry} → v${exit}`;
 }
 
 /** Builds the report; every metric uses every equity point and fill. */
@@ -98,7 +150,9 @@ export function buildRunReport(input: BuildReportInput): RunReport {
     symbol: input.symbol,
     timeframe: input.timeframe,
     metrics,
-    trades: closedTrades,
+    trades: input.hasConfigVersions
+      ? withConfigVersions(closedTrades, input.orders ?? [])
+      : closedTrades,
     fills: fills.map(({ time, side, price, amount }) => ({ time, side, price, amount })),
     monthly: monthlyReturns(input.equity),
     equity: {

@@ -13,6 +13,7 @@ const trade: ClosedTrade = {
   pnl: 45.35,
   returnPct: 0.0197,
   exitReason: 'stop, "hard"',
+  entryClientOrderId: 'e',
   exitClientOrderId: 'x',
 };
 
@@ -29,5 +30,19 @@ describe('tradesToCsv', () => {
     expect(tradesToCsv([])).toBe(
       'side,entry_time,exit_time,entry_price,exit_price,amount,fees,pnl,return_pct,exit_reason\r\n',
     );
+  });
+});
+
+describe('tradesToCsv with config versions (a bot report)', () => {
+  it('adds the entry and exit config version columns', () => {
+    const lines = tradesToCsv([
+      { ...trade, exitReason: 'x', entryConfigVersion: 1, exitConfigVersion: 2 },
+      { ...trade, exitReason: 'y', entryConfigVersion: 2 },
+    ]).split('\r\n');
+    expect(lines[0]).toBe(
+      'side,entry_time,exit_time,entry_price,exit_price,amount,fees,pnl,return_pct,exit_reason,entry_config_version,exit_config_version',
+    );
+    expect(lines[1]?.endsWith(',x,1,2')).toBe(true);
+    expect(lines[2]?.endsWith(',y,2,')).toBe(true);
   });
 });

@@ -20,6 +20,13 @@ export {
   type VaultSecretRow,
 } from './schema';
 export { LATEST_VERSION, MIGRATIONS, declareMigrations, type Migration } from './migrations';
+export {
+  COARSE_PARTS,
+  coarseObservability,
+  coarsenParts,
+  type CoarseParts,
+  type CoarseRule,
+} from './coarseObservability';
 export { ValidationError } from './validation';
 export { canChangeStatus, DELETABLE_STATUSES } from './botLifecycle';
 export {

@@ -54,7 +54,9 @@ describe('bot host', { timeout: 30_000 }, () => {
   it('runs an SMA bot on the simulator: journals, fills and a reconciling ledger', async () => {
     const test = await startTestHost();
     const received: string[] = [];
-    const subscription = await test.host.subscribe((event) => received.push(event.type));
+    const subscription = await test.host.subscribe((events) =>
+      received.push(...events.map((event) => event.type)),
+    );
     const botId = await createStartedBot(test);
     await test.play(240);
     const { orders, fills, ledger } = await history(test, botId);

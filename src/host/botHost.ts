@@ -109,7 +109,7 @@ export function createBotHost(deps: BotHostDeps): BotHost {
   const store = deps.wrapStore?.(dexieStore) ?? dexieStore;
   const commands = createSerialQueue();
   const running = new Map<string, RunningBot>();
-  const fanout = createLiveFanout(deps.publish);
+  const fanout = createLiveFanout(deps.publish, deps.timers);
   const publish = fanout.publish;
   const report = (message: string) => console.error(`[flotilla host] ${message}`);
 
@@ -236,6 +236,7 @@ export function createBotHost(deps: BotHostDeps): BotHost {
         });
       },
       entryGate: risk.gateFor(bot),
+      recordPlots: true,
       onError: (message) => {
         failure = message;
         void markError(bot.id, message).catch((error: unknown) => report(String(error)));
@@ -485,6 +486,7 @@ export function createBotHost(deps: BotHostDeps): BotHost {
       for (const id of [...running.keys()]) detach(id);
       await risk.flush();
       await venues.closeAll();
+      fanout.flush();
     },
 
     createBot: (config, options) =>

@@ -241,14 +241,16 @@ export interface EngineApi {
   /** Deletes the vault and every stored key (forgotten passphrase: no recovery). */
   eraseVault(): Promise<CommandResult>;
   /**
-   * Live events for the tab that started the worker (over Comlink, with a proxied listener);
-   * other tabs receive the same events on LIVE_CHANNEL. Resolves to a subscription id.
+   * Live events for the tab that started the worker (over Comlink, with a proxied listener),
+   * in batches at most every LIVE_BATCH_MS (src/host/liveBatcher.ts: only the newest tick per
+   * symbol and snapshot per bot of a batch are kept); other tabs receive the same batches on
+   * LIVE_CHANNEL. Resolves to a subscription id.
    */
-  subscribe(listener: (event: LiveEvent) => void): Promise<string>;
+  subscribe(listener: (events: readonly LiveEvent[]) => void): Promise<string>;
   unsubscribe(subscriptionId: string): Promise<void>;
 }
 
-/** Streamed to every tab over BroadcastChannel(LIVE_CHANNEL); never persisted. */
+/** Streamed to every tab (in batches) over BroadcastChannel(LIVE_CHANNEL); never persisted. */
 export type LiveEvent =
   | { type: 'tick'; accountId: string; symbol: string; time: number; price: number }
   | { type: 'candle'; botId: string; candle: Candle }

@@ -2,7 +2,8 @@
  * Connects this tab to the bot engine. Exactly one tab (elected with the Web Locks API) starts
  * the bot-host worker and talks to it over Comlink; every other tab relays its commands to that
  * worker over a BroadcastChannel RPC and queues for the lock, so it takes over within moments
- * when the leading tab closes. Live events reach every tab on one BroadcastChannel.
+ * when the leading tab closes. Live events reach every tab on one BroadcastChannel, in batches
+ * (src/host/liveBatcher.ts), and are dispatched here one by one.
  */
 import * as Comlink from 'comlink';
 import { createSignal } from 'solid-js';
@@ -37,7 +38,11 @@ export function connectEngine(): EngineConnection {
       name: 'flotilla-bot-host',
     });
     remote = Comlink.wrap<EngineApi>(worker);
-    void remote.subscribe(Comlink.proxy(dispatch));
+    void remote.subscribe(
+      Comlink.proxy((events: readonly LiveEvent[]) => {
+        for (const event of events) dispatch(event);
+      }),
+    );
     setRole('leader');
     decide();
     // Held until this tab closes; the worker dies with it and the next tab takes over.
@@ -63,9 +68,10 @@ export function connectEngine(): EngineConnection {
   });
 
   const liveChannel = new BroadcastChannel(LIVE_CHANNEL);
-  liveChannel.addEventListener('message', (message: MessageEvent<LiveEvent>) => {
+  liveChannel.addEventListener('message', (message: MessageEvent<readonly LiveEvent[]>) => {
     // The leading tab gets its events from its own worker over Comlink.
-    if (role() === 'follower') dispatch(message.data);
+    if (role() !== 'follower' || !Array.isArray(message.data)) return;
+    for (const event of message.data) dispatch(event);
   });
 
   return {

@@ -1,7 +1,11 @@
 /**
  * Locale-aware formatting of money, prices, amounts, percentages and times. Times are shown in
- * the user's time zone; precision follows the currency (quote 2 decimals, BTC 5).
+ * the user's time zone. Prices and amounts take the market's precision when it is known (its
+ * price and amount steps, ccxt TICK_SIZE: 0.01 → 2 decimals); without a market, precision
+ * follows the currency (quote 2 decimals, BTC 5). Money in quote (equity, PnL, fees) keeps
+ * the currency's decimals. Display only: nothing here rounds a number that is stored.
  */
+import { stepDecimals } from '../core/market/steps';
 
 const cache = new Map<string, Intl.NumberFormat>();
 
@@ -23,6 +27,18 @@ export function currencyDecimals(currency: string | undefined): number {
 
 const DASH = '—';
 
+/** Intl.NumberFormat accepts 0–20 fraction digits everywhere; finer steps are not shown. */
+const MAX_DECIMALS = 20;
+
+/**
+ * Decimals shown for a market step (0.01 → 2, 0.00001 → 5, 5 → 0); undefined without a valid
+ * step, so callers fall back to their default.
+ */
+export function stepToDecimals(step: number | undefined): number | undefined {
+  if (step === undefined || !Number.isFinite(step) || step <= 0) return undefined;
+  return Math.min(MAX_DECIMALS, stepDecimals(step));
+}
+
 function isFiniteNumber(value: number | undefined | null): value is number {
   return typeof value === 'number' && Number.isFinite(value);
 }
@@ -35,14 +51,21 @@ export function formatNumber(value: number | undefined | null, decimals = 2): st
   );
 }
 
-/** A price in quote currency (2 decimals). */
-export function formatPrice(value: number | undefined | null): string {
-  return formatNumber(value, 2);
+/** A price in quote currency: as many decimals as the market's price step, else 2. */
+export function formatPrice(value: number | undefined | null, priceStep?: number): string {
+  return formatNumber(value, stepToDecimals(priceStep) ?? 2);
 }
 
-/** An amount of `currency` with its precision, followed by the currency code. */
-export function formatAmount(value: number | undefined | null, currency?: string): string {
-  const text = formatNumber(value, currencyDecimals(currency));
+/**
+ * An amount of `currency` followed by the currency code, with as many decimals as the market's
+ * amount step when given, else the currency's precision.
+ */
+export function formatAmount(
+  value: number | undefined | null,
+  currency?: string,
+  amountStep?: number,
+): string {
+  const text = formatNumber(value, stepToDecimals(amountStep) ?? currencyDecimals(currency));
   return currency && text !== DASH ? `${text} ${currency}` : text;
 }
 
@@ -71,10 +94,21 @@ export function formatPercent(ratio: number | undefined | null): string {
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 const timeOnly = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
+const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
 /** A UTC-ms timestamp as date and time in the user's time zone. */
 export function formatDateTime(time: number | undefined | null): string {
   return isFiniteNumber(time) ? dateTime.format(time) : DASH;
+}
+
+/** A UTC-ms timestamp as a date in the user's time zone, e.g. "Mar 14, 2023". */
+export function formatDate(time: number | undefined | null): string {
+  return isFiniteNumber(time) ? dateOnly.format(time) : DASH;
+}
+
+/** The user's time zone, e.g. "Europe/Berlin" (what every time on the page is shown in). */
+export function userTimeZone(): string {
+  return dateOnly.resolvedOptions().timeZone;
 }
 
 /** A UTC-ms timestamp as time of day in the user's time zone. */

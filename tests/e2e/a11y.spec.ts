@@ -1,12 +1,13 @@
 /**
  * Accessibility: axe-core finds no serious or critical violation on the dashboard, a bot page,
- * the create page, templates, custom strategies, settings and accounts — in the light and the dark theme,
- * at desktop, 768 px (tablet) and 375 px (phone) widths. Also checks that the dashboard's
- * controls are reachable with the keyboard alone.
+ * its Report and Edit pages, the create page, templates, custom strategies, settings, accounts, the Risk
+ * page and the Data page — in the light and the dark theme, at desktop, 768 px (tablet) and
+ * 375 px (phone) widths — nor on any step of the creation wizard (light at desktop, dark on a
+ * phone). Also checks that the dashboard's controls are reachable with the keyboard alone.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { createBot } from './support';
+import { chooseTemplate, createBot, nextStep, openWizard, wizardStep } from './support';
 
 const WIDTHS = [
   { name: 'desktop', width: 1280, height: 800 },
@@ -21,6 +22,8 @@ const PAGES = [
   { name: 'custom strategies', heading: /custom/i, path: '/#/strategies/custom' },
   { name: 'settings', heading: 'Settings', path: '/#/settings' },
   { name: 'accounts', heading: 'Accounts', path: '/#/accounts' },
+  { name: 'risk page', heading: 'Risk', path: '/#/risk' },
+  { name: 'data page', heading: 'Historical data', path: '/#/data' },
 ] as const;
 
 /** Serious and critical violations, as "rule: target, target" lines (empty when clean). */
@@ -46,12 +49,13 @@ for (const theme of ['light', 'dark'] as const) {
       await page.goto('/');
       await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
       await createBot(page, { name: `Axe ${theme}` });
-      const bot = {
-        name: 'bot page',
-        heading: `Axe ${theme}`,
-        path: `/${new URL(page.url()).hash}`,
-      };
-      for (const target of [...PAGES, bot]) {
+      const botPath = `/${new URL(page.url()).hash}`;
+      const botPages = [
+        { name: 'bot page', heading: `Axe ${theme}`, path: botPath },
+        { name: 'report', heading: `Report: Axe ${theme}`, path: `${botPath}/report` },
+        { name: 'edit page', heading: `Edit Axe ${theme}`, path: `${botPath}/edit` },
+      ];
+      for (const target of [...PAGES, ...botPages]) {
         await page.goto(target.path);
         await expect(page.getByRole('heading', { level: 1, name: target.heading })).toBeVisible();
         // Let lists and charts render before scanning.
@@ -60,6 +64,57 @@ for (const theme of ['light', 'dark'] as const) {
       }
     });
   }
+}
+
+const WIZARD_RUNS = [
+  { theme: 'light', size: WIDTHS[0] },
+  { theme: 'dark', size: WIDTHS[2] },
+] as const;
+
+for (const run of WIZARD_RUNS) {
+  test(`no serious axe violations on any wizard step: ${run.theme} theme, ${run.size.name}`, async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    await page.addInitScript((value) => localStorage.setItem('flotilla-theme', value), run.theme);
+    await page.setViewportSize({ width: run.size.width, height: run.size.height });
+    await page.goto('/');
+    await expect(page.getByText('This tab runs your bots')).toBeVisible();
+    await openWizard(page);
+    const scan = async (step: string) =>
+      expect(await seriousViolations(page), `wizard step ${step}`).toEqual([]);
+    await scan('1 (account and mode)');
+    await page.getByLabel('Name', { exact: true }).fill('Axe wizard');
+    await nextStep(page, 2);
+    await page.getByLabel('Allocation').fill('1000');
+    await scan('2 (market)');
+    await nextStep(page, 3);
+    await chooseTemplate(page, 'sma-crossover');
+    await scan('3 (template)');
+    await nextStep(page, 4);
+    await scan('4 (parameters)');
+    // Inline errors are part of the step: scan them too.
+    await page.getByLabel('Fast period', { exact: true }).fill('0');
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await expect(wizardStep(page)).toContainText('Step 4 of 6');
+    await scan('4 (parameters, with an error)');
+    await page.getByLabel('Fast period', { exact: true }).fill('3');
+    await nextStep(page, 5);
+    await page.getByRole('radio', { name: 'Percent below entry' }).check();
+    await page.getByLabel('Stop-loss percent').fill('2');
+    await scan('5 (risk)');
+    await nextStep(page, 6);
+    // Done steps are buttons named by their visible text.
+    await expect(
+      page.getByRole('button', { name: /^Step 1: Account and mode \(done, go back\)$/ }),
+    ).toBeVisible();
+    await scan('6 (review)');
+    await page.getByRole('button', { name: 'Run quick backtest' }).click();
+    await expect(page.getByRole('img', { name: /^Quick backtest equity/ })).toBeVisible({
+      timeout: 60_000,
+    });
+    await scan('6 (review, with the quick backtest)');
+  });
 }
 
 test('every dashboard action is reachable with the keyboard', async ({ page }) => {

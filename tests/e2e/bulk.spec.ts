@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { createBot, setReplaySpeed } from './support';
+import { createBot, createBotWithWizard, setReplaySpeed } from './support';
 
 /** Bulk results may wait behind queued candles when the machine is busy: allow for it. */
 const RESULT_TIMEOUT = 45_000;
@@ -109,6 +109,58 @@ test('filters survive a visit to a bot, and an empty result offers to clear them
   await expect(page.getByLabel('Search bots')).toHaveValue('');
   await expect(page.getByLabel('Status', { exact: true })).toHaveValue('');
   await expect(page.getByRole('link', { name: 'Kept filter' })).toBeVisible();
+});
+
+test('mode and template filters, then start the stopped bots in bulk', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  await expect(page.getByText('This tab runs your bots')).toBeVisible();
+  await setReplaySpeed(page, '600');
+  await createBotWithWizard(page, { name: 'Idle SMA', start: false });
+  await createBotWithWizard(page, {
+    name: 'Idle grid',
+    template: 'spot-grid',
+    start: false,
+    params: { 'Lower price': '15000', 'Upper price': '40000', 'Order size per level': '50' },
+  });
+  await createBot(page, { name: 'Busy SMA' });
+  await page.getByRole('link', { name: 'Dashboard' }).first().click();
+  const table = page.getByRole('table', { name: 'Bots' });
+  const names = table.locator('tbody th[scope="row"]');
+  const shown = () => expect.poll(async () => (await names.allInnerTexts()).sort());
+  const row = (name: string) =>
+    table.getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });
+  await shown().toEqual(['Idle SMA', 'Idle grid', 'Busy SMA'].sort());
+
+  // Template: only the bots of that template.
+  const template = page.getByLabel('Template', { exact: true });
+  await template.selectOption({ label: 'Spot grid' });
+  await shown().toEqual(['Idle grid'].sort());
+  await template.selectOption({ label: 'SMA crossover' });
+  await shown().toEqual(['Idle SMA', 'Busy SMA'].sort());
+  await template.selectOption('');
+
+  // Mode: every bot here is simulated; none trades on paper.
+  const mode = page.getByLabel('Mode', { exact: true });
+  await mode.selectOption('paper');
+  await expect(page.getByText('No bots match these filters')).toBeVisible();
+  await mode.selectOption('simulated');
+  await shown().toEqual(['Idle SMA', 'Idle grid', 'Busy SMA'].sort());
+
+  // Bulk start: the running bot is skipped with the reason, the stopped ones start.
+  await page.getByLabel('Select all matching').check();
+  await page.getByRole('button', { name: 'Start selected' }).click();
+  const dialog = page.getByRole('dialog');
+  // (In the list's order, which follows the status sort.)
+  await expect(dialog).toContainText(
+    /Start 2 bots: (Idle SMA, Idle grid|Idle grid, Idle SMA)\. 1 will be skipped: Busy SMA is already running\./,
+  );
+  await dialog.getByRole('button', { name: 'Start 2 bots' }).click();
+  await expect(
+    summary(page, '2 started, 1 refused: Busy SMA — Busy SMA is already running.'),
+  ).toBeVisible({ timeout: RESULT_TIMEOUT });
+  for (const name of ['Idle SMA', 'Idle grid', 'Busy SMA'])
+    await expect(row(name)).toContainText('Running');
 });
 
 test.describe('on a 375 px phone', () => {

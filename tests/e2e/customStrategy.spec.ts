@@ -101,6 +101,10 @@ test('a bot trades with a custom strategy; a hanging one stops only its own bot'
   });
   await expect(botStatus(page)).toContainText('Running');
   const fillsBefore = await waitForFills(page, 1);
+  // What the module plots (ctx.plot('EMA', …)) comes back from its worker onto the chart.
+  await expect(
+    page.getByRole('img', { name: /^Candlestick chart of BTC\/USDT: .*indicators EMA[;.]/ }),
+  ).toBeVisible();
 
   await createBotWith(page, { name: 'Hangs', strategyId: 'custom-hang', allocation: 500 });
   await expect(botStatus(page)).toContainText('Error', { timeout: 30_000 });

@@ -4,13 +4,93 @@
  * and on 375 px phone cards.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { createBot, setReplaySpeed, waitForFills } from './support';
+import { createBot, readStore, setReplaySpeed, waitForFills } from './support';
 
 /** Bulk results may wait behind queued candles when the machine is busy: allow for it. */
 const RESULT_TIMEOUT = 45_000;
 
 function summary(page: Page, text: string | RegExp): Locator {
   return page.getByRole('status').filter({ hasText: text });
+}
+
+/** "+1,234.56 USDT" / "−4.00 USDT" → number (the first figure in the text). */
+function parseMoney(text: string): number {
+  const match = /[+\-\u2212]?[\d,]+(\.\d+)?/.exec(text.replace(/\u2212/g, '-'));
+  return match ? Number(match[0].replace(/,/g, '')) : Number.NaN;
+}
+
+interface SummarySnapshot {
+  totalEquity: number;
+  today: number;
+  dayStart: string;
+  openPositions: number;
+  positionCells: string[];
+}
+
+/** The summary's figures and the table's Position cells, read at one instant. */
+async function readSummary(page: Page): Promise<SummarySnapshot> {
+  const raw = await page.evaluate(() => {
+    const value = (selector: string) =>
+      document.querySelector(selector)?.querySelector('.card-value')?.textContent ?? '';
+    const cards = [...document.querySelectorAll('.summary-card')];
+    const equityCard = cards.find((card) => card.textContent?.startsWith('Total equity'));
+    const table = document.querySelector('table[aria-label="Bots"]');
+    const positionIndex = [...(table?.querySelectorAll('thead th') ?? [])].findIndex(
+      (cell) => cell.textContent?.trim() === 'Position',
+    );
+    return {
+      totalEquity: equityCard?.querySelector('.card-value')?.textContent ?? '',
+      today: value('[data-testid="today-pnl"]'),
+      dayStart:
+        document.querySelector('[data-testid="today-pnl"] time')?.getAttribute('datetime') ?? '',
+      openPositions: value('[data-testid="open-positions"]'),
+      positionCells: [...(table?.querySelectorAll('tbody tr') ?? [])].map(
+        (row) => row.children[positionIndex]?.textContent ?? '',
+      ),
+    };
+  });
+  return {
+    ...raw,
+    totalEquity: parseMoney(raw.totalEquity),
+    today: parseMoney(raw.today),
+    openPositions: Number(raw.openPositions),
+  };
+}
+
+interface StoredPoint {
+  botId: string;
+  time: number;
+  equity: number;
+}
+
+/**
+ * How far the shown "Today's PnL" is from total equity minus what every bot had at 00:00 of
+ * the shown day (its last equity point before then, else its starting capital), from IndexedDB.
+ */
+async function todayPnlError(page: Page): Promise<number> {
+  const shown = await readSummary(page);
+  const start = Date.parse(shown.dayStart);
+  const bots = (
+    await readStore<{ id: string; status: string; config: { allocation: number } }>(page, 'bots')
+  ).filter((bot) => bot.status !== 'archived');
+  const points = await readStore<StoredPoint>(page, 'equity');
+  const ledgers = await readStore<{ botId: string; ledger: { initialCash: number } }>(
+    page,
+    'ledgers',
+  );
+  let startEquity = 0;
+  for (const bot of bots) {
+    const before = points.filter((point) => point.botId === bot.id && point.time < start);
+    const last = before.reduce<StoredPoint | undefined>(
+      (newest, point) => (!newest || point.time > newest.time ? point : newest),
+      undefined,
+    );
+    startEquity +=
+      last?.equity ??
+      ledgers.find((row) => row.botId === bot.id)?.ledger.initialCash ??
+      bot.config.allocation;
+  }
+  return Math.abs(shown.today - (shown.totalEquity - startEquity));
 }
 
 async function runBulk(page: Page, button: string, confirm: string, plan: string): Promise<void> {
@@ -48,6 +128,23 @@ test.describe('desktop', () => {
     await expect(row('Dash one')).toContainText(/Started|Order|Filled|Bought|Sold|Signal/i);
     await expect(row('Dash one').locator('time')).toHaveAttribute('datetime', /^\d{4}-/);
     await expect(row('Dash one').locator('time')).toContainText(/ago|now|sec|min/);
+
+    // Today's PnL is measured on the simulated market's clock, from 00:00 of its current day:
+    // it equals total equity less each bot's equity at that 00:00 (to the displayed cent).
+    const today = page.getByTestId('today-pnl');
+    await expect(today).toContainText(/Since 00:00 on .+ \(simulated market time\)/);
+    await expect(today.getByRole('heading', { name: "Today's PnL" })).toBeVisible();
+    await expect(today.locator('time')).toHaveAttribute('datetime', /^20\d\d-\d\d-\d\dT/);
+    await expect(today.locator('.card-value').first()).toHaveText(/^[+\-\u2212]?[\d,]+\.\d\d USDT/);
+    await expect.poll(() => todayPnlError(page), { timeout: RESULT_TIMEOUT }).toBeLessThan(0.03);
+    // Open positions counts the bots whose Position is not "Flat".
+    await expect
+      .poll(async () => {
+        const shown = await readSummary(page);
+        const holding = shown.positionCells.filter((cell) => !cell.includes('Flat')).length;
+        return shown.openPositions === holding && shown.positionCells.length === 2;
+      })
+      .toBe(true);
 
     // The Exchange filter lists the account in use.
     await page.getByLabel('Exchange').selectOption({ label: 'Simulated' });
@@ -113,6 +210,8 @@ test.describe('phone', () => {
     const card = (name: string) =>
       cards.getByRole('listitem').filter({ has: page.getByRole('link', { name, exact: true }) });
     await expect(card('Pocket')).toContainText('Position');
+    await expect(page.getByTestId('today-pnl')).toContainText(/USDT/);
+    await expect(page.getByTestId('open-positions')).toContainText(/^Open positions[01]\D/);
     await expect(card('Pocket')).toContainText('Last action');
     await expect(card('Pocket').getByRole('img', { name: /^Equity (up|down|flat)/ })).toBeVisible({
       timeout: RESULT_TIMEOUT,

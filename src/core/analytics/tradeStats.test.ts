@@ -15,6 +15,7 @@ function trade(pnl: number, entryTime: number, exitTime: number, fees = 1): Clos
     fees,
     pnl,
     returnPct: pnl / 100,
+    entryClientOrderId: `e${entryTime}`,
     exitClientOrderId: `x${entryTime}`,
   };
 }

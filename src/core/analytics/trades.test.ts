@@ -29,7 +29,7 @@ describe('tradesFromFills', () => {
   it('makes one long round trip with both fees', () => {
     // gross (110 − 100) × 1 = 10; fees 0.1 + 0.11 = 0.21; pnl 9.79; return 9.79 / 100
     const trades = tradesFromFills([
-      fill('buy', 100, 1, { fee: 0.1, time: 0 }),
+      fill('buy', 100, 1, { fee: 0.1, time: 0, order: 'entry' }),
       fill('sell', 110, 1, { fee: 0.11, time: 5 * MIN, order: 'exit' }),
     ]);
     expect(trades).toHaveLength(1);
@@ -41,6 +41,7 @@ describe('tradesFromFills', () => {
       entryPrice: 100,
       exitPrice: 110,
       amount: 1,
+      entryClientOrderId: 'entry',
       exitClientOrderId: 'exit',
     });
     expect(trade?.fees).toBeCloseTo(0.21, 12);
@@ -75,12 +76,18 @@ describe('tradesFromFills', () => {
     // Lots 1 @ 100 (t=0) and 1 @ 120 (t=1m); sell 1.5 @ 130 closes 1 @ 100 and 0.5 @ 120:
     // entry = (100 + 60) / 1.5 = 106.67; gross 30 + 5 = 35; return 35 / 160 = 0.21875.
     const { trades, openLots } = pairFills([
-      fill('buy', 100, 1, { time: 0 }),
+      fill('buy', 100, 1, { time: 0, order: 'first-buy' }),
       fill('buy', 120, 1, { time: MIN, fee: 0.12 }),
       fill('sell', 130, 1.5, { time: 2 * MIN }),
     ]);
     expect(trades).toHaveLength(1);
-    expect(trades[0]).toMatchObject({ entryTime: 0, exitTime: 2 * MIN, amount: 1.5 });
+    // The entry order is the one of the oldest lot closed.
+    expect(trades[0]).toMatchObject({
+      entryTime: 0,
+      exitTime: 2 * MIN,
+      amount: 1.5,
+      entryClientOrderId: 'first-buy',
+    });
     expect(trades[0]?.entryPrice).toBeCloseTo(160 / 1.5, 12);
     // fees: half of the second lot's 0.12
     expect(trades[0]?.fees).toBeCloseTo(0.06, 12);

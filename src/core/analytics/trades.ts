@@ -39,6 +39,8 @@ export interface ClosedTrade {
   returnPct: number;
   /** Why it was closed: the exit order's tag (e.g. `sma-cross-down`, `stop-loss`), when known. */
   exitReason?: string;
+  /** Client order id of the order that opened the oldest lot this exit closed. */
+  entryClientOrderId: string;
   /** Client order id of the exit order. */
   exitClientOrderId: string;
 }
@@ -66,6 +68,7 @@ const DUST = 1e-9;
 
 interface Lot extends OpenLot {
   initialAmount: number;
+  clientOrderId: string;
 }
 
 interface Working {
@@ -77,6 +80,7 @@ interface Working {
   exitValue: number;
   grossPnl: number;
   fees: number;
+  entryClientOrderId: string;
   clientOrderId: string;
 }
 
@@ -107,6 +111,7 @@ function finish(work: Working, reason: string | undefined): ClosedTrade {
     fees: work.fees,
     pnl,
     returnPct: work.entryValue > 0 ? pnl / work.entryValue : 0,
+    entryClientOrderId: work.entryClientOrderId,
     exitClientOrderId: work.clientOrderId,
   };
   if (reason !== undefined) trade.exitReason = reason;
@@ -151,6 +156,7 @@ export function pairFills(
           exitValue: 0,
           grossPnl: 0,
           fees: 0,
+          entryClientOrderId: lot.clientOrderId,
           clientOrderId: fill.clientOrderId,
         };
         closed.push(work);
@@ -177,6 +183,7 @@ export function pairFills(
         amount: remaining,
         initialAmount: remaining,
         fees: (feeInQuote * remaining) / amount,
+        clientOrderId: fill.clientOrderId,
       });
       merging = undefined;
     } else if (work !== undefined && remaining > 0) {

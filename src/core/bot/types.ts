@@ -87,4 +87,6 @@ export interface EquityPoint {
   time: TimestampMs;
   equity: number;
   price: number;
+  /** What the strategy plotted on this candle (`ctx.plot`), for the bot's chart. */
+  plots?: Record<string, number>;
 }

@@ -27,6 +27,7 @@ import type {
 } from '../strategy/types';
 import type { Clock, Timers } from '../time';
 import { createOrderManager } from './orderManager';
+import { createPlotRecorder } from './plots';
 import { createFillApplier } from './fills';
 import { createIntentProcessor } from './intents';
 import type { EntryGate } from './entryGate';
@@ -62,6 +63,8 @@ export interface BotRuntimeOptions {
   onError?: (message: string) => void;
   /** The host's account/portfolio gate on strategy buys (circuit breakers, exposure caps). */
   entryGate?: EntryGate;
+  /** Store what the strategy plots with each equity point (bots: yes; backtests: no). */
+  recordPlots?: boolean;
 }
 
 export interface BotRuntime {
@@ -125,6 +128,7 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
   let isReleased = false;
   /** Fills (ledger.tradeCount) the strategy has been told about through onFill. */
   let notifiedTradeCount = 0;
+  const plots = createPlotRecorder(options.recordPlots ?? false);
 
   /** Gives the strategy its `dispose` once: it is never called again after this. */
   const release = () => {
@@ -196,6 +200,7 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
       log: (message) => {
         if (!isWarmup) void emit('strategy_log', message);
       },
+      plot: plots.plot,
     };
   };
 
@@ -272,13 +277,18 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
     await risk.save();
   };
 
+  /** What the strategy plotted on the last candle it was fed (stored with its equity). */
+  let plotted: Record<string, number> | undefined;
+
   /** `closedByRisk`: a protective exit sold everything on this candle; no buys on it. */
   const feedCandle = async (candle: Candle, closedByRisk = false) => {
     lastCandleTime = candle.time;
     lastPrice = candle.close;
     // A strategy that failed (or was released) is never called again.
     if (mode === 'error' || isReleased) return;
+    plots.begin();
     const intents = await callStrategy(() => strategy.onCandle(strategyState, candle, context()));
+    plotted = plots.take();
     const isBuy = (intent: OrderIntent) =>
       intent.kind === 'enter_long' || (intent.kind === 'place_limit' && intent.side === 'buy');
     if (!isWarmup)
@@ -343,6 +353,7 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
           await orders.reconcile();
         // Protective exits come first, and keep working while the bot is paused.
         const closedByRisk = await risk.protect(candle);
+        plotted = undefined;
         await feedCandle(candle, closedByRisk);
         if (mode === 'running' || mode === 'paused') await risk.syncNativeStop(lastPrice);
         await store.appendEquity({
@@ -350,6 +361,7 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
           time: candle.time,
           equity: ledgerEquity(ledger, candle.close),
           price: candle.close,
+          ...(plotted ? { plots: plotted } : {}),
         });
         await risk.save(candle.time);
         options.onUpdate?.(snapshot());

@@ -96,6 +96,17 @@ describe('defineStrategy', () => {
       /default parameters fail validate\(\): nope/,
     ],
     [{ warmup: () => -1 }, /warmup\(\) must return a whole number/],
+    [
+      {
+        plots: () => [
+          { key: 'a', label: 'A' },
+          { key: 'a', label: 'Again' },
+        ],
+      },
+      /plot key "a" is declared twice/,
+    ],
+    [{ plots: () => [{ key: ' ', label: 'A' }] }, /a plot has an empty key/],
+    [{ plots: () => [{ key: 'a', label: '' }] }, /plot "a" has an empty label/],
   ] as const)('rejects %j', (overrides, message) => {
     const definition = base(overrides as Partial<StrategyDefinition<ParamSpecs, unknown>>);
     expect(() => defineStrategy(definition)).toThrow(StrategyDefinitionError);

@@ -4,7 +4,7 @@
  * at module load, so a broken template fails loudly in development and in tests.
  */
 import { defaultParams, validateParam } from './params';
-import type { ParamSpec, ParamSpecs, StrategyDefinition } from './types';
+import type { ParamSpec, ParamSpecs, PlotSpec, StrategyDefinition } from './types';
 
 /** A strategy template that contradicts itself (bad id, default out of range…). */
 export class StrategyDefinitionError extends Error {
@@ -38,6 +38,18 @@ function specProblem(spec: ParamSpec): string | undefined {
   return undefined;
 }
 
+/** Problems with the declared plots: keys must be non-empty and unique, labels non-empty. */
+function plotsProblem(plots: readonly PlotSpec[]): string | undefined {
+  const keys = new Set<string>();
+  for (const plot of plots) {
+    if (plot.key.trim() === '') return 'a plot has an empty key';
+    if (keys.has(plot.key)) return `plot key "${plot.key}" is declared twice`;
+    if (plot.label.trim() === '') return `plot "${plot.key}" has an empty label`;
+    keys.add(plot.key);
+  }
+  return undefined;
+}
+
 function checkDefinition(def: StrategyDefinition<ParamSpecs, unknown>): void {
   const id = def.id;
   if (!ID_PATTERN.test(id)) {
@@ -66,6 +78,8 @@ function checkDefinition(def: StrategyDefinition<ParamSpecs, unknown>): void {
       `default parameters fail validate(): ${crossField.message}`,
     );
   }
+  const plots = def.plots ? plotsProblem(def.plots(defaults)) : undefined;
+  if (plots) throw new StrategyDefinitionError(id, plots);
   const warmup = def.warmup(defaults);
   if (!Number.isInteger(warmup) || warmup < 0) {
     throw new StrategyDefinitionError(id, `warmup() must return a whole number ≥ 0, got ${warmup}`);
@@ -75,7 +89,8 @@ function checkDefinition(def: StrategyDefinition<ParamSpecs, unknown>): void {
 /**
  * Declares a strategy template. Identity at runtime after one-off checks: id is kebab-case,
  * name non-empty, every parameter's spec is coherent and its default valid, the defaults pass
- * the cross-field `validate`, and `warmup(defaults)` is a whole number.
+ * the cross-field `validate`, the `plots` have unique keys and labels, and `warmup(defaults)`
+ * is a whole number.
  *
  * @throws StrategyDefinitionError naming the strategy and the problem.
  * @example

@@ -93,6 +93,25 @@ export interface StrategyContext<P extends ParamSpecs = ParamSpecs> {
   readonly isWarmup: boolean;
   /** A line in the bot's timeline. */
   log(message: string): void;
+  /**
+   * Records the value of series `key` at the close of the candle being decided on, for the
+   * bot's price chart (declare the series in the template's `plots`). Only onCandle plots;
+   * an undefined or non-finite value leaves a gap. Backtests ignore it (no cost).
+   * @example ctx.plot('upper', bands.upper);
+   */
+  plot(key: string, value: number | undefined): void;
+}
+
+/**
+ * A series a strategy draws on its bot's chart with `ctx.plot(key, value)`: over the candles
+ * in price units (`pane: 'price'`, the default) or in a pane of its own below them (`'lower'`,
+ * e.g. RSI 0–100 or MACD). A `band` edge is drawn dashed.
+ */
+export interface PlotSpec {
+  key: string;
+  label: string;
+  pane?: 'price' | 'lower';
+  style?: 'line' | 'band';
 }
 
 /** What a strategy returns for one candle or fill: intents, or nothing. */
@@ -113,6 +132,8 @@ export interface StrategyDefinition<P extends ParamSpecs = ParamSpecs, S = unkno
   params: P;
   /** Cross-field checks beyond each field's range, e.g. "fast must be below slow". */
   validate?: (params: ParamValues<P>) => { field: keyof P & string; message: string } | undefined;
+  /** The series `onCandle` plots (labels may name the parameters, e.g. "Upper band (20, 2)"). */
+  plots?: (params: ParamValues<P>) => readonly PlotSpec[];
   init(params: ParamValues<P>): S;
   onCandle(state: S, candle: Candle, ctx: StrategyContext<P>): StrategyResult;
   onFill?(state: S, fill: StrategyFill, ctx: StrategyContext<P>): StrategyResult;
@@ -128,7 +149,7 @@ export type AnyStrategy = StrategyDefinition<any, any>;
  */
 export type StrategyInfo = Pick<
   AnyStrategy,
-  'id' | 'name' | 'description' | 'category' | 'timeframe' | 'params' | 'validate'
+  'id' | 'name' | 'description' | 'category' | 'timeframe' | 'params' | 'validate' | 'plots'
 >;
 
 /**

@@ -32,8 +32,11 @@ function candle(time: number, close: number): Candle {
   return { time, open: close, high: close, low: close, close, volume: 1 };
 }
 
-function context(overrides: Partial<StrategyContext> = {}): StrategyContext & { logs: string[] } {
+function context(
+  overrides: Partial<StrategyContext> = {},
+): StrategyContext & { logs: string[]; plots: [string, number | undefined][] } {
   const logs: string[] = [];
+  const plots: [string, number | undefined][] = [];
   return {
     params: { period: 3, rising: 2 },
     position: { amount: 0, averageEntry: 0 },
@@ -43,7 +46,9 @@ function context(overrides: Partial<StrategyContext> = {}): StrategyContext & { 
     equity: 1000,
     isWarmup: false,
     log: (message) => logs.push(message),
+    plot: (key, value) => plots.push([key, value]),
     logs,
+    plots,
     ...overrides,
   };
 }
@@ -81,6 +86,9 @@ describe('createCustomStrategy', () => {
     expect(ctx.logs).toEqual([
       expect.stringMatching(/^2 rising closes above the EMA \(10\d\.\d\d\)$/),
     ]);
+    // What the module plotted is replayed too: its EMA once warm (3 closes), one per candle.
+    expect(ctx.plots.map(([key]) => key)).toEqual(['EMA', 'EMA', 'EMA', 'EMA']);
+    expect(ctx.plots[0]?.[1]).toBeCloseTo(100, 9);
 
     const holding = context({ position: { amount: 0.01, averageEntry: 102 } });
     expect(await strategy.onCandle(state, candle(6, 90), holding)).toEqual([

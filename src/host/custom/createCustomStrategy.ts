@@ -50,7 +50,7 @@ function requireState(state: unknown): CustomStrategyState {
   throw new Error('A custom strategy was called without the state its init returned.');
 }
 
-/** `ctx` as plain data for the worker (its `log` stays here). */
+/** `ctx` as plain data for the worker (its `log` and `plot` stay here). */
 export function snapshotContext(ctx: StrategyContext): ContextSnapshot {
   return {
     params: { ...ctx.params } as RawParams,
@@ -65,6 +65,7 @@ export function snapshotContext(ctx: StrategyContext): ContextSnapshot {
 
 function replay(answer: StrategyAnswer, ctx: StrategyContext): StrategyResult {
   for (const line of answer.logs) ctx.log(line);
+  for (const [key, value] of answer.plots ?? []) ctx.plot(key, value);
   return answer.intents;
 }
 

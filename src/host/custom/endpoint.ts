@@ -2,8 +2,9 @@
  * The worker side of a custom strategy: loads the module, checks it, keeps the strategy's
  * state and answers the host's requests (protocol.ts) one at a time. Runs inside
  * workers/customStrategy.worker.ts; tests run it in-process or in a Node worker thread, so
- * everything the worker does is here. `ctx.log` lines are collected and returned with the
- * intents; the host replays them into the bot's real context.
+ * everything the worker does is here. `ctx.log` lines and `ctx.plot` values are collected and
+ * returned with the intents; the host replays them into the bot's real context (which caps and
+ * checks plots again).
  */
 import { validateParams } from '../../core/strategy/params';
 import type {
@@ -47,8 +48,15 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** A `ctx` over `snapshot` whose log lines go to `logs` (capped). */
-function createContext(snapshot: ContextSnapshot, logs: string[]): StrategyContext {
+/** Series kept per call: more than a chart can show, few enough to bound the message. */
+export const MAX_PLOTS = 32;
+
+/** A `ctx` over `snapshot` whose log lines go to `logs` and plots to `plots` (both capped). */
+function createContext(
+  snapshot: ContextSnapshot,
+  logs: string[],
+  plots: Map<string, number>,
+): StrategyContext {
   let dropped = 0;
   const context = {
     ...snapshot,
@@ -56,8 +64,12 @@ function createContext(snapshot: ContextSnapshot, logs: string[]): StrategyConte
       if (logs.length < MAX_LOG_LINES) logs.push(String(message).slice(0, MAX_LOG_LENGTH));
       else if (++dropped === 1) logs.push('… further log lines of this call were dropped');
     },
+    plot(key: unknown, value: unknown) {
+      if (typeof key !== 'string' || typeof value !== 'number' || !Number.isFinite(value)) return;
+      if (plots.has(key) || plots.size < MAX_PLOTS) plots.set(key, value);
+    },
   };
-  return Object.freeze(context) as StrategyContext;
+  return Object.freeze(context);
 }
 
 export function createCustomStrategyEndpoint(options: EndpointOptions): CustomStrategyEndpoint {
@@ -89,8 +101,10 @@ export function createCustomStrategyEndpoint(options: EndpointOptions): CustomSt
     const strategy = requireDefinition();
     if (!isInitialized) throw new Error(`${call} before init.`);
     const logs: string[] = [];
-    const result: unknown = await run(strategy, createContext(snapshot, logs));
-    return { intents: checkIntents(result, call), logs };
+    const plots = new Map<string, number>();
+    const result: unknown = await run(strategy, createContext(snapshot, logs, plots));
+    const intents = checkIntents(result, call);
+    return plots.size > 0 ? { intents, logs, plots: [...plots] } : { intents, logs };
   };
 
   const answer = async (request: WorkerCall): Promise<WorkerAnswers[WorkerCall['type']]> => {

@@ -44,6 +44,8 @@ export default ({ defineStrategy, indicators }) =>
       const rose = state.previousClose !== undefined && candle.close > state.previousClose;
       state.streak = rose ? state.streak + 1 : 0;
       state.previousClose = candle.close;
+      // Drawn on the bot's price chart (a series named by its key).
+      ctx.plot('EMA', average);
       if (average === undefined) return [];
       const isHolding = ctx.position.amount > 0;
       if (!isHolding && candle.close > average && state.streak >= ctx.params.rising) {

@@ -40,7 +40,7 @@ export interface CustomStrategyMeta {
   params: ParamSpecs;
 }
 
-/** The strategy context as data: everything `ctx` offers except `log`. */
+/** The strategy context as data: everything `ctx` offers except `log` and `plot`. */
 export interface ContextSnapshot {
   params: RawParams;
   position: PositionView;
@@ -51,10 +51,14 @@ export interface ContextSnapshot {
   isWarmup: boolean;
 }
 
-/** What a call into the strategy (onCandle, onFill) returns: its intents and its log lines. */
+/**
+ * What a call into the strategy (onCandle, onFill) returns: its intents, its log lines and
+ * what it plotted (key and value, last value per key).
+ */
 export interface StrategyAnswer {
   intents: OrderIntent[];
   logs: string[];
+  plots?: [string, number][];
 }
 
 /** A request to the worker, without its id. */

@@ -1,24 +1,29 @@
 /**
  * A bot's live candlestick chart: OHLC candles (drawn by candlestickPlugin), the strategy's
- * indicators when they are cheap to recompute (chartOverlays), the position's average entry,
- * stop-loss, trailing stop and next take-profit as horizontal lines, and buy fills (▲) and sell
- * fills (▼) at their price on the candle they fell in. Columnar data, x in seconds; one
- * setData per change. The series list is fixed per chart (levels absent = empty columns).
+ * indicators — recomputed for the crossovers, else what the strategy plotted on each candle
+ * (chartOverlays) — the position's average entry, stop-loss, trailing stop and next
+ * take-profit as horizontal lines, and buy fills (▲) and sell fills (▼) at their price on the
+ * candle they fell in. Columnar data, x in seconds; one setData per change. The series list
+ * is fixed per chart (levels absent = empty columns; the page re-keys it when plots change).
  */
 import { createMemo, type JSX } from 'solid-js';
 import type uPlot from 'uplot';
 import type { Candle } from '../../core/market/candle';
 import type { Fill } from '../../core/portfolio/types';
-import { formatDateTime, formatPrice } from '../format';
+import { formatDateTime, formatPrice, stepToDecimals } from '../format';
 import { candlestickPlugin } from './candlestickPlugin';
 import {
   indicatorColumns,
   LEVEL_KEYS,
   LEVEL_LABELS,
+  plotColumns,
+  type ChartPlot,
   type IndicatorSpec,
   type LevelKey,
+  type PlottedPoint,
   type PriceLevels,
 } from './chartOverlays';
+import { plotSeries } from './plotSeries';
 import { createChart } from './createChart';
 import { themedAxes, type ChartColors } from './chartTheme';
 import { trianglePoints } from './markers';
@@ -64,7 +69,7 @@ function markerColumns(times: Float64Array, fills: readonly Fill[]) {
   return { buys, sells, buyCount, sellCount };
 }
 
-// Column order: x, open, high, low, close, indicators…, levels…, buys, sells.
+// Column order: x, open, high, low, close, indicators…, plots…, levels…, buys, sells.
 const OHLC = { open: 1, high: 2, low: 3, close: 4 };
 
 function levelColumn(count: number, value: number | undefined): (number | null)[] {
@@ -78,10 +83,14 @@ const LEVEL_STYLE: Record<LevelKey, (colors: ChartColors) => Partial<uPlot.Serie
   takeProfit: (colors) => ({ stroke: colors.buy, dash: [4, 4] }),
 };
 
-const priceValue = (_chart: uPlot, value: number | null | undefined): string =>
-  value === null || value === undefined ? '—' : formatPrice(value);
+type SeriesValue = (chart: uPlot, value: number | null | undefined) => string;
 
-function markerSeries(label: string, color: string, direction: 'up' | 'down'): uPlot.Series {
+function markerSeries(
+  label: string,
+  color: string,
+  direction: 'up' | 'down',
+  priceValue: SeriesValue,
+): uPlot.Series {
   return {
     label,
     stroke: color,
@@ -97,10 +106,20 @@ export function PriceChart(props: {
   fills: readonly Fill[];
   /** Indicators to draw (fixed for the chart's life). */
   indicators: readonly IndicatorSpec[];
+  /** What the strategy plotted, drawn over the candles (fixed for the chart's life). */
+  plots?: readonly ChartPlot[];
+  /** The candles' equity points, which carry the plotted values. */
+  plotPoints?: readonly PlottedPoint[];
   levels: PriceLevels;
+  /** The market's price step: prices are shown with its decimals (2 without it). */
+  priceStep?: number;
 }): JSX.Element {
   let container: HTMLDivElement | undefined;
+  const price = (value: number | undefined): string => formatPrice(value, props.priceStep);
+  const priceValue: SeriesValue = (_chart, value) =>
+    value === null || value === undefined ? '—' : price(value);
   const indicators = props.indicators;
+  const plots = props.plots ?? [];
   const base = createMemo(() => {
     const candles = props.candles;
     const count = candles.length;
@@ -118,6 +137,7 @@ export function PriceChart(props: {
     return { xs, times, columns, lines: indicatorColumns(indicators, columns[3]!) };
   });
   const markers = createMemo(() => markerColumns(base().times, props.fills));
+  const plotted = createMemo(() => plotColumns(plots, base().times, props.plotPoints ?? []));
   const data = createMemo((): uPlot.AlignedData => {
     const { xs, columns, lines } = base();
     const levels = props.levels;
@@ -125,6 +145,7 @@ export function PriceChart(props: {
       xs,
       ...columns,
       ...lines,
+      ...plotted(),
       ...LEVEL_KEYS.map((key) => levelColumn(xs.length, levels[key])),
       markers().buys,
       markers().sells,
@@ -136,7 +157,7 @@ export function PriceChart(props: {
     data,
     options: (colors) => ({
       scales: { x: { time: true } },
-      axes: themedAxes(colors, 2),
+      axes: themedAxes(colors, stepToDecimals(props.priceStep) ?? 2),
       cursor: { drag: { x: true, y: false } },
       legend: { live: true },
       plugins: [candlestickPlugin(OHLC, { up: colors.buy, down: colors.sell })],
@@ -156,6 +177,7 @@ export function PriceChart(props: {
           points: { show: false },
           value: priceValue,
         })),
+        ...plotSeries(plots, colors, priceValue),
         ...LEVEL_KEYS.map((key): uPlot.Series => ({
           label: LEVEL_LABELS[key],
           width: 1.25,
@@ -163,8 +185,8 @@ export function PriceChart(props: {
           value: priceValue,
           ...LEVEL_STYLE[key](colors),
         })),
-        markerSeries('Buy', colors.buy, 'up'),
-        markerSeries('Sell', colors.sell, 'down'),
+        markerSeries('Buy', colors.buy, 'up', priceValue),
+        markerSeries('Sell', colors.sell, 'down', priceValue),
       ],
     }),
   });
@@ -175,13 +197,13 @@ export function PriceChart(props: {
     const last = candles[candles.length - 1];
     if (!first || !last) return `Candlestick chart of ${props.symbol}: no candles yet.`;
     const levels = LEVEL_KEYS.filter((key) => props.levels[key] !== undefined).map(
-      (key) => `${LEVEL_LABELS[key].toLowerCase()} ${formatPrice(props.levels[key])}`,
+      (key) => `${LEVEL_LABELS[key].toLowerCase()} ${price(props.levels[key])}`,
     );
-    const drawn = indicators.map((indicator) => indicator.label);
+    const drawn = [...indicators, ...plots].map((indicator) => indicator.label);
     return (
       `Candlestick chart of ${props.symbol}: ${candles.length} candles from ` +
       `${formatDateTime(first.time)} to ${formatDateTime(last.time)}, last close ` +
-      `${formatPrice(last.close)}; ${markers().buyCount} buys and ${markers().sellCount} sells marked` +
+      `${price(last.close)}; ${markers().buyCount} buys and ${markers().sellCount} sells marked` +
       (drawn.length > 0 ? `; indicators ${drawn.join(', ')}` : '') +
       (levels.length > 0 ? `; ${levels.join(', ')}` : '') +
       '.'

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { indicatorColumns, indicatorSpecs, positionLevels } from './chartOverlays';
+import {
+  chartPlots,
+  indicatorColumns,
+  indicatorSpecs,
+  plotColumns,
+  positionLevels,
+  type PlottedPoint,
+} from './chartOverlays';
 
 describe('indicatorSpecs', () => {
   it('draws the moving averages of the crossover templates only', () => {
@@ -62,5 +69,39 @@ describe('positionLevels', () => {
     const levels = positionLevels({ ...base, risk, protective });
     expect(levels.takeProfit).toBeCloseTo(104, 9);
     expect(levels.trailingStop).toBeCloseTo(106.7, 9);
+  });
+});
+
+describe('plotted series', () => {
+  const points: PlottedPoint[] = [
+    { time: 60_000, plots: { upper: 105, lower: 95 } },
+    { time: 120_000 },
+    { time: 180_000, plots: { upper: 106, lower: 96, extra: 1 } },
+  ];
+
+  it('draws the declared plots in order, then undeclared keys labelled by key', () => {
+    const plots = chartPlots(
+      [
+        { key: 'upper', label: 'Upper band', style: 'band' },
+        { key: 'lower', label: 'Lower band', style: 'band' },
+        { key: 'rsi', label: 'RSI 14', pane: 'lower' },
+      ],
+      points,
+    );
+    expect(plots).toEqual([
+      { key: 'upper', label: 'Upper band', pane: 'price', style: 'band' },
+      { key: 'lower', label: 'Lower band', pane: 'price', style: 'band' },
+      { key: 'rsi', label: 'RSI 14', pane: 'lower', style: 'line' },
+      { key: 'extra', label: 'extra', pane: 'price', style: 'line' },
+    ]);
+    expect(chartPlots([], [])).toEqual([]);
+  });
+
+  it("aligns each series with the candles' times, null where nothing was plotted", () => {
+    const plots = chartPlots([{ key: 'upper', label: 'U' }], points).slice(0, 2);
+    expect(plotColumns(plots, [0, 60_000, 120_000, 180_000], points)).toEqual([
+      [null, 105, null, 106],
+      [null, 95, null, 96],
+    ]);
   });
 });

@@ -1,9 +1,11 @@
 /**
  * What the bot page's candlestick chart draws over the candles, as plain columns: the
- * strategy's indicators (computed here from the candles with src/core/indicators, for the
- * templates whose indicators are cheap to recompute: the SMA and EMA crossovers), and the
- * position's levels — average entry, stop-loss, trailing stop and next take-profit — from the
- * risk config and the persisted protective state through core's protectiveLevels. Pure.
+ * strategy's indicators — for the SMA and EMA crossovers computed here from the candles with
+ * src/core/indicators (so they cover the history before the bot started), for the others what
+ * the strategy itself plotted (`ctx.plot`, stored with each equity point by the engine) —
+ * and the position's levels — average entry, stop-loss, trailing stop and next take-profit —
+ * from the risk config and the persisted protective state through core's protectiveLevels.
+ * Pure.
  */
 import type { RiskConfig } from '../../core/risk/riskConfig';
 import {
@@ -12,7 +14,7 @@ import {
   type ProtectiveState,
 } from '../../core/risk/protectiveExits';
 import { createEma, createSma, type StreamingIndicator } from '../../core/indicators';
-import type { RawParams } from '../../core/strategy/types';
+import type { PlotSpec, RawParams } from '../../core/strategy/types';
 
 export interface IndicatorSpec {
   label: string;
@@ -54,6 +56,65 @@ export function indicatorColumns(
     const column = new Array<number | null>(closes.length);
     for (let index = 0; index < closes.length; index++) {
       column[index] = indicator.next(closes[index] ?? Number.NaN) ?? null;
+    }
+    return column;
+  });
+}
+
+/** A series the strategy plotted, as the chart draws it. */
+export interface ChartPlot {
+  key: string;
+  label: string;
+  pane: 'price' | 'lower';
+  style: 'line' | 'band';
+}
+
+/** What a candle's equity point carries for the chart. */
+export interface PlottedPoint {
+  time: number;
+  plots?: Readonly<Record<string, number>>;
+}
+
+/**
+ * The series to draw: the template's declared plots in their order, then any other key the
+ * points carry (a custom strategy's), labelled by its key, over the candles.
+ */
+export function chartPlots(
+  declared: readonly PlotSpec[],
+  points: readonly PlottedPoint[],
+): ChartPlot[] {
+  const plots: ChartPlot[] = declared.map((spec) => ({
+    key: spec.key,
+    label: spec.label,
+    pane: spec.pane ?? 'price',
+    style: spec.style ?? 'line',
+  }));
+  const known = new Set(plots.map((plot) => plot.key));
+  for (const point of points) {
+    for (const key of Object.keys(point.plots ?? {})) {
+      if (known.has(key)) continue;
+      known.add(key);
+      plots.push({ key, label: key, pane: 'price', style: 'line' });
+    }
+  }
+  return plots;
+}
+
+/**
+ * One column per plot aligned with the candles (open times in ms): the value the strategy
+ * plotted on that candle, null where it plotted none (before the bot ran, or warming up).
+ */
+export function plotColumns(
+  plots: readonly ChartPlot[],
+  times: ArrayLike<number>,
+  points: readonly PlottedPoint[],
+): (number | null)[][] {
+  const byTime = new Map<number, Readonly<Record<string, number>>>();
+  for (const point of points) if (point.plots) byTime.set(point.time, point.plots);
+  return plots.map((plot) => {
+    const column = new Array<number | null>(times.length);
+    for (let index = 0; index < times.length; index++) {
+      column[index] = byTime.get(times[index] ?? Number.NaN)?.[plot.key] ?? null;
     }
     return column;
   });

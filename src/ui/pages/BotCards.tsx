@@ -12,13 +12,22 @@ import { formatPrice, trend } from '../format';
 import { href } from '../router';
 import { SelectAllCheckbox, SelectBotCheckbox } from './BulkBar';
 import { createCommandRunner } from '../stores/createCommandRunner';
+import { createVisibility, whileVisible } from '../visibility';
 import { LastActionText, PnlFigures, PositionText, type BotListParts } from './BotRowParts';
 
 function BotCard(props: BotListParts & { bot: Bot }): JSX.Element {
   const runner = createCommandRunner();
-  const metrics = createMemo(() => props.store.metricsOf(props.bot));
+  let card: HTMLLIElement | undefined;
+  // Off-screen cards keep their last figures: live updates re-render only the cards in view.
+  const isVisible = createVisibility(() => card);
+  const metrics = createMemo(whileVisible(isVisible, () => props.store.metricsOf(props.bot)));
+  const price = createMemo(whileVisible(isVisible, () => props.store.priceOf(props.bot)));
   return (
-    <li class="card bot-card" classList={{ 'is-selected': props.view.isSelected(props.bot.id) }}>
+    <li
+      ref={card}
+      class="card bot-card"
+      classList={{ 'is-selected': props.view.isSelected(props.bot.id) }}
+    >
       <div class="bot-card-head">
         <SelectBotCheckbox bot={props.bot} view={props.view} />
         <h3>
@@ -41,12 +50,16 @@ function BotCard(props: BotListParts & { bot: Bot }): JSX.Element {
         <div>
           <dt>Position</dt>
           <dd>
-            <PositionText bot={props.bot} metrics={metrics()} />
+            <PositionText
+              bot={props.bot}
+              metrics={metrics()}
+              steps={props.store.stepsOf(props.bot)}
+            />
           </dd>
         </div>
         <div>
           <dt>Last price</dt>
-          <dd>{formatPrice(props.store.priceOf(props.bot))}</dd>
+          <dd>{formatPrice(price(), props.store.stepsOf(props.bot).price)}</dd>
         </div>
         <div>
           <dt>Last action</dt>

@@ -4,11 +4,12 @@
  * version tables. Durable data is live from IndexedDB; prices
  * and candles stream from the engine.
  */
-import { Match, Show, Switch, type JSX } from 'solid-js';
+import { createMemo, Match, Show, Switch, type JSX } from 'solid-js';
 import type { Bot } from '../../core/bot/types';
-import { strategyName } from '../catalog';
+import { findStrategy, strategyName } from '../catalog';
 import { EquityChart } from '../charts/EquityChart';
-import { indicatorSpecs } from '../charts/chartOverlays';
+import { chartPlots, indicatorSpecs, type ChartPlot } from '../charts/chartOverlays';
+import { IndicatorPane } from '../charts/IndicatorPane';
 import { PriceChart } from '../charts/PriceChart';
 import { ModeBadge } from '../components/ModeBadge';
 import { StatusIndicator } from '../components/StatusIndicator';
@@ -16,8 +17,10 @@ import { useEngine, useLive } from '../EngineProvider';
 import { usePageTitle } from '../pageTitle';
 import { href } from '../router';
 import { splitSymbol } from '../stores/botMetrics';
+import { createBotAnalytics } from '../stores/createBotAnalytics';
 import { createBotDetailStore, type BotDetailStore } from '../stores/createBotDetailStore';
 import { createPositionLevels } from '../stores/createPositionLevels';
+import { stepsOf, useMarkets } from '../stores/marketCatalog';
 import { BotConfigActions } from './BotConfigActions';
 import { BotControls } from './BotControls';
 import { EventTimeline } from './EventTimeline';
@@ -58,20 +61,50 @@ function BotHeader(props: { bot: Bot }): JSX.Element {
   );
 }
 
+/** The series the bot's strategy plots: its template's declared ones, then any found in points. */
+function createBotPlots(bot: () => Bot, store: BotDetailStore) {
+  const declared = createMemo(() => {
+    const template = findStrategy(bot().config.strategyId);
+    try {
+      return template?.plots?.(bot().config.params) ?? [];
+    } catch {
+      return [];
+    }
+  });
+  const plots = createMemo(() => chartPlots(declared(), store.equity()));
+  // Re-keys the charts only when the series change (a new config, a custom strategy's key).
+  const key = createMemo(
+    () => `${bot().configVersion}|${plots().map((plot) => `${plot.pane}:${plot.key}`)}`,
+  );
+  const inPane = (pane: ChartPlot['pane']) => plots().filter((plot) => plot.pane === pane);
+  return { key, inPane };
+}
+
 function BotDetails(props: { bot: Bot; store: BotDetailStore }): JSX.Element {
   const pair = (): { base: string; quote: string } => splitSymbol(props.bot.config.symbol);
+  const markets = useMarkets();
+  const steps = () =>
+    stepsOf(markets.marketOf(props.bot.config.accountId, props.bot.config.symbol));
   const levels = createPositionLevels(
     props.bot.id,
     () => props.bot,
     () => props.store.metrics(),
     () => props.store.candles().at(-1)?.time ?? 0,
   );
+  const plots = createBotPlots(() => props.bot, props.store);
+  const analytics = createBotAnalytics(props.bot.id, () => props.store.ledger()?.tradeCount);
   return (
     <>
       <BotHeader bot={props.bot} />
       <BotControls bot={props.bot} />
       <BotConfigActions bot={props.bot} />
-      <PerformanceStrip metrics={props.store.metrics()} base={pair().base} quote={pair().quote} />
+      <PerformanceStrip
+        metrics={props.store.metrics()}
+        analytics={analytics}
+        base={pair().base}
+        quote={pair().quote}
+        steps={steps()}
+      />
       <p>
         <a class="button" href={href(`/bots/${encodeURIComponent(props.bot.id)}/report`)}>
           Report
@@ -85,15 +118,25 @@ function BotDetails(props: { bot: Bot; store: BotDetailStore }): JSX.Element {
           <Show when={props.store.candlesError()}>
             {(message) => <p class="field-error">Could not load the candles: {message()}</p>}
           </Show>
-          {/* Keyed by config version: a new config may bring other indicators. */}
-          <Show when={props.bot.configVersion} keyed>
+          {/* Keyed by config version and plotted series: either may change what is drawn. */}
+          <Show when={plots.key()} keyed>
             <PriceChart
               symbol={props.bot.config.symbol}
               candles={props.store.candles()}
               fills={props.store.fills()}
               indicators={indicatorSpecs(props.bot.config.strategyId, props.bot.config.params)}
+              plots={plots.inPane('price')}
+              plotPoints={props.store.equity()}
               levels={levels()}
+              priceStep={steps().price}
             />
+            <Show when={plots.inPane('lower').length > 0}>
+              <IndicatorPane
+                plots={plots.inPane('lower')}
+                candles={props.store.candles()}
+                plotPoints={props.store.equity()}
+              />
+            </Show>
           </Show>
         </section>
         <section class="card chart-card" aria-labelledby="equity-heading">
@@ -103,8 +146,8 @@ function BotDetails(props: { bot: Bot; store: BotDetailStore }): JSX.Element {
           <EquityChart points={props.store.equity()} quote={pair().quote} />
         </section>
       </div>
-      <OrdersTable orders={props.store.openOrders()} base={pair().base} />
-      <FillsTable fills={props.store.fills()} base={pair().base} />
+      <OrdersTable orders={props.store.openOrders()} base={pair().base} steps={steps()} />
+      <FillsTable fills={props.store.fills()} base={pair().base} steps={steps()} />
       <EventTimeline events={props.store.events()} />
       <VersionHistory botId={props.bot.id} />
     </>

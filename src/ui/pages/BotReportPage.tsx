@@ -10,10 +10,12 @@ import { ReportView, fileStem } from '../report/ReportView';
 import { href } from '../router';
 import { loadBotReport } from '../stores/botReport';
 import { messageOf } from '../stores/createCommandRunner';
+import { stepsOf, useMarkets } from '../stores/marketCatalog';
 
 export function BotReportPage(props: { botId: string }): JSX.Element {
   const [loaded, { refetch }] = createResource(() => loadBotReport(db, props.botId));
   usePageTitle(() => `Report: ${loaded()?.bot.config.name ?? 'Bot'}`);
+  const markets = useMarkets();
   return (
     <section class="page">
       <p class="breadcrumb">
@@ -41,6 +43,9 @@ export function BotReportPage(props: { botId: string }): JSX.Element {
               <ReportView
                 report={current().report}
                 fileBase={fileStem(current().bot.config.name)}
+                steps={stepsOf(
+                  markets.marketOf(current().bot.config.accountId, current().bot.config.symbol),
+                )}
               />
             </>
           )}

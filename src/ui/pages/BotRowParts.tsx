@@ -15,6 +15,8 @@ import {
   isoTime,
 } from '../format';
 import { formatRelativeTime } from '../relativeTime';
+import type { MarketSteps } from '../stores/marketCatalog';
+import { isOpenPosition } from '../stores/todayPnl';
 import type { BotMetrics } from '../stores/botMetrics';
 import { splitSymbol } from '../stores/botMetrics';
 import type { BotListView } from '../stores/createBotListView';
@@ -46,12 +48,26 @@ export function PnlFigures(props: {
   );
 }
 
-/** "0.01234 BTC @ 42,010.00", or "Flat" with no position. */
-export function PositionText(props: { bot: Bot; metrics: BotMetrics }): JSX.Element {
+/**
+ * "0.01234 BTC @ 42,010.00" at the market's precision, or "Flat" with no position (dust below
+ * one amount step is flat, as the engine and the Open positions count see it).
+ */
+export function PositionText(props: {
+  bot: Bot;
+  metrics: BotMetrics;
+  steps: MarketSteps;
+}): JSX.Element {
   return (
-    <Show when={props.metrics.position > 0} fallback={<span class="muted">Flat</span>}>
-      {formatAmount(props.metrics.position, splitSymbol(props.bot.config.symbol).base)}
-      <span class="cell-sub">@ {formatPrice(props.metrics.averageEntry)}</span>
+    <Show
+      when={isOpenPosition(props.metrics.position, props.steps.amount)}
+      fallback={<span class="muted">Flat</span>}
+    >
+      {formatAmount(
+        props.metrics.position,
+        splitSymbol(props.bot.config.symbol).base,
+        props.steps.amount,
+      )}
+      <span class="cell-sub">@ {formatPrice(props.metrics.averageEntry, props.steps.price)}</span>
     </Show>
   );
 }

@@ -12,13 +12,18 @@ import { formatPrice, trend } from '../format';
 import { href } from '../router';
 import { SelectAllCheckbox, SelectBotCheckbox } from './BulkBar';
 import { createCommandRunner } from '../stores/createCommandRunner';
+import { createVisibility, whileVisible } from '../visibility';
 import { LastActionText, PnlFigures, PositionText, type BotListParts } from './BotRowParts';
 
 function BotTableRow(props: BotListParts & { bot: Bot }): JSX.Element {
   const runner = createCommandRunner();
-  const metrics = createMemo(() => props.store.metricsOf(props.bot));
+  let row: HTMLTableRowElement | undefined;
+  // Off-screen rows keep their last figures: live updates re-render only the rows in view.
+  const isVisible = createVisibility(() => row);
+  const metrics = createMemo(whileVisible(isVisible, () => props.store.metricsOf(props.bot)));
+  const price = createMemo(whileVisible(isVisible, () => props.store.priceOf(props.bot)));
   return (
-    <tr classList={{ 'is-selected': props.view.isSelected(props.bot.id) }}>
+    <tr ref={row} classList={{ 'is-selected': props.view.isSelected(props.bot.id) }}>
       <td class="select-cell">
         <SelectBotCheckbox bot={props.bot} view={props.view} />
       </td>
@@ -38,9 +43,9 @@ function BotTableRow(props: BotListParts & { bot: Bot }): JSX.Element {
         <PnlFigures bot={props.bot} metrics={metrics()} sparklines={props.sparklines} />
       </td>
       <td class="numeric">
-        <PositionText bot={props.bot} metrics={metrics()} />
+        <PositionText bot={props.bot} metrics={metrics()} steps={props.store.stepsOf(props.bot)} />
       </td>
-      <td class="numeric">{formatPrice(props.store.priceOf(props.bot))}</td>
+      <td class="numeric">{formatPrice(price(), props.store.stepsOf(props.bot).price)}</td>
       <td>
         <LastActionText action={props.store.lastActionOf(props.bot)} now={props.now} />
       </td>

@@ -52,7 +52,9 @@ function StepIndicator(props: { form: BotFormStore }): JSX.Element {
                   aria-label={`Step ${index() + 1}: ${step.title} (done, go back)`}
                   onClick={() => props.form.goTo(index())}
                 >
-                  <span class="wizard-step-number">{index() + 1}</span>
+                  {/* The space keeps "1 Account" two words, so the visible text is part of
+                      the name (WCAG 2.5.3); flex layout drops it. */}
+                  <span class="wizard-step-number">{index() + 1}</span>{' '}
                   <span class="wizard-step-title">{step.title}</span>
                 </button>
               </Show>

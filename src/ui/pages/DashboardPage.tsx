@@ -14,6 +14,8 @@ import { href, navigate } from '../router';
 import { createBotListView } from '../stores/createBotListView';
 import { createBotsStore } from '../stores/createBotsStore';
 import { createSparklines } from '../stores/createSparklines';
+import { createTodayPnl } from '../stores/createTodayPnl';
+import { useMarkets } from '../stores/marketCatalog';
 import { createNow } from '../relativeTime';
 import { BotCards } from './BotCards';
 import { BotListToolbar } from './BotListToolbar';
@@ -25,11 +27,13 @@ import { RecentRiskEvents } from './risk/RiskSummary';
 
 export function DashboardPage(): JSX.Element {
   usePageTitle(() => 'Dashboard');
-  const store = createBotsStore(useLive());
+  const live = useLive();
+  const store = createBotsStore(live, useMarkets());
   const view = createBotListView(store);
   const isNarrow = createMediaQuery('(max-width: 639.98px)');
   const sparklines = createSparklines(() => view.matching().map((bot) => bot.id));
   const now = createNow();
+  const today = createTodayPnl(store, live, now, (bot) => store.stepsOf(bot).amount);
   const parts = { store, view, sparklines, now };
   return (
     <section class="page" aria-busy={store.loaded() ? undefined : 'true'}>
@@ -63,7 +67,7 @@ export function DashboardPage(): JSX.Element {
           </EmptyState>
         </Match>
         <Match when={store.everyBot().length > 0}>
-          <PortfolioSummary store={store} />
+          <PortfolioSummary store={store} today={today} />
           <h2 class="section-title">Bots</h2>
           <BotListToolbar view={view} />
           <BulkBar view={view} />

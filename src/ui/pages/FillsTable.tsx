@@ -6,6 +6,7 @@ import { For, type JSX } from 'solid-js';
 import type { FillRow } from '../../db';
 import { DataTable } from '../components/DataTable';
 import { formatAmount, formatDateTime, formatPrice, isoTime } from '../format';
+import type { MarketSteps } from '../stores/marketCatalog';
 
 const COLUMNS = [
   { label: 'Time' },
@@ -17,7 +18,11 @@ const COLUMNS = [
   { label: 'Config' },
 ] as const;
 
-export function FillsTable(props: { fills: readonly FillRow[]; base: string }): JSX.Element {
+export function FillsTable(props: {
+  fills: readonly FillRow[];
+  base: string;
+  steps: MarketSteps;
+}): JSX.Element {
   return (
     <DataTable
       id="fills"
@@ -37,8 +42,8 @@ export function FillsTable(props: { fills: readonly FillRow[]; base: string }): 
                 {fill.side === 'buy' ? 'Buy' : 'Sell'}
               </span>
             </td>
-            <td class="numeric">{formatPrice(fill.price)}</td>
-            <td class="numeric">{formatAmount(fill.amount, props.base)}</td>
+            <td class="numeric">{formatPrice(fill.price, props.steps.price)}</td>
+            <td class="numeric">{formatAmount(fill.amount, props.base, props.steps.amount)}</td>
             <td class="numeric">{formatAmount(fill.fee, fill.feeCurrency)}</td>
             <td>
               <code class="order-id">{fill.clientOrderId}</code>

@@ -9,6 +9,7 @@ import { DataTable } from '../components/DataTable';
 import { useEngine } from '../EngineProvider';
 import { formatAmount, formatDateTime, formatPrice, isoTime } from '../format';
 import { createCommandRunner } from '../stores/createCommandRunner';
+import type { MarketSteps } from '../stores/marketCatalog';
 
 /** Journal states as the table shows them; `new` and `sent` await the exchange's answer. */
 const STATE_LABELS: Record<OrderState, string> = {
@@ -38,7 +39,7 @@ const COLUMNS = [
   { label: 'Actions', isLabelHidden: true },
 ] as const;
 
-function OrderRow(props: { order: OrderRecord; base: string }): JSX.Element {
+function OrderRow(props: { order: OrderRecord; base: string; steps: MarketSteps }): JSX.Element {
   const { api } = useEngine();
   const runner = createCommandRunner();
   const cancel = (): void => {
@@ -58,13 +59,13 @@ function OrderRow(props: { order: OrderRecord; base: string }): JSX.Element {
       <td>{orderType(props.order)}</td>
       <td class="numeric">
         {props.order.triggerPrice !== undefined
-          ? formatPrice(props.order.triggerPrice)
+          ? formatPrice(props.order.triggerPrice, props.steps.price)
           : props.order.type === 'market'
             ? '—'
-            : formatPrice(props.order.price)}
+            : formatPrice(props.order.price, props.steps.price)}
       </td>
-      <td class="numeric">{formatAmount(props.order.amount, props.base)}</td>
-      <td class="numeric">{formatAmount(props.order.filled, props.base)}</td>
+      <td class="numeric">{formatAmount(props.order.amount, props.base, props.steps.amount)}</td>
+      <td class="numeric">{formatAmount(props.order.filled, props.base, props.steps.amount)}</td>
       <td>{STATE_LABELS[props.order.state]}</td>
       <td>
         <time datetime={isoTime(props.order.createdAt)}>
@@ -93,7 +94,11 @@ function OrderRow(props: { order: OrderRecord; base: string }): JSX.Element {
   );
 }
 
-export function OrdersTable(props: { orders: readonly OrderRecord[]; base: string }): JSX.Element {
+export function OrdersTable(props: {
+  orders: readonly OrderRecord[];
+  base: string;
+  steps: MarketSteps;
+}): JSX.Element {
   return (
     <DataTable
       id="open-orders"
@@ -102,7 +107,9 @@ export function OrdersTable(props: { orders: readonly OrderRecord[]; base: strin
       rowCount={props.orders.length}
       emptyMessage="No open orders"
     >
-      <For each={props.orders}>{(order) => <OrderRow order={order} base={props.base} />}</For>
+      <For each={props.orders}>
+        {(order) => <OrderRow order={order} base={props.base} steps={props.steps} />}
+      </For>
     </DataTable>
   );
 }

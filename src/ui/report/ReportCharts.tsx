@@ -8,7 +8,7 @@ import type { RunReport } from '../../backtest/runReport';
 import { createChart } from '../charts/createChart';
 import { themedAxes } from '../charts/chartTheme';
 import { trianglePoints } from '../charts/markers';
-import { formatAmount, formatPercent, formatPrice } from '../format';
+import { formatAmount, formatPercent, formatPrice, stepToDecimals } from '../format';
 import { displayBuckets, drawdownData, equityData, priceData } from './displaySeries';
 
 function LineChart(props: {
@@ -73,8 +73,10 @@ export function EquityCharts(props: { report: RunReport; quote: string }): JSX.E
   );
 }
 
-export function ReportPriceChart(props: { report: RunReport }): JSX.Element {
+export function ReportPriceChart(props: { report: RunReport; priceStep?: number }): JSX.Element {
   let container: HTMLDivElement | undefined;
+  const priceValue = (_u: uPlot, v: number | null | undefined): string =>
+    v === null || v === undefined ? '—' : formatPrice(v, props.priceStep);
   const buckets = displayBuckets();
   const data = createMemo(() =>
     priceData(props.report.equity.times, props.report.equity.prices, props.report.fills, buckets),
@@ -84,25 +86,19 @@ export function ReportPriceChart(props: { report: RunReport }): JSX.Element {
     stroke: color,
     paths: () => null,
     points: { show: true, size: 10, fill: color, stroke: color, paths: trianglePoints(direction) },
-    value: (_u, v) => (v === null || v === undefined ? '—' : formatPrice(v)),
+    value: priceValue,
   });
   createChart(() => container, {
     height: 260,
     data,
     options: (colors) => ({
       scales: { x: { time: true } },
-      axes: themedAxes(colors, 2),
+      axes: themedAxes(colors, stepToDecimals(props.priceStep) ?? 2),
       cursor: { drag: { x: true, y: false } },
       legend: { live: true },
       series: [
         {},
-        {
-          label: 'Close',
-          stroke: colors.line,
-          width: 1.5,
-          spanGaps: true,
-          value: (_u, v) => (v === null || v === undefined ? '—' : formatPrice(v)),
-        },
+        { label: 'Close', stroke: colors.line, width: 1.5, spanGaps: true, value: priceValue },
         marker('Buy', colors.buy, 'up'),
         marker('Sell', colors.sell, 'down'),
       ],

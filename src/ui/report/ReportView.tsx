@@ -4,7 +4,9 @@
  */
 import type { JSX } from 'solid-js';
 import type { RunReport } from '../../backtest/runReport';
+import { DEFAULT_SIM_ACCOUNT_ID } from '../../host/engineApi';
 import { downloadText } from '../download';
+import { stepsOf, useMarkets, type MarketSteps } from '../stores/marketCatalog';
 import { MetricsTable } from './MetricsTable';
 import { MonthlyReturnsTable } from './MonthlyReturnsTable';
 import { EquityCharts, ReportPriceChart } from './ReportCharts';
@@ -21,7 +23,18 @@ export function fileStem(text: string): string {
   );
 }
 
-export function ReportView(props: { report: RunReport; fileBase: string }): JSX.Element {
+export function ReportView(props: {
+  report: RunReport;
+  fileBase: string;
+  /**
+   * The market's price and amount steps. By default those of the simulated market of the same
+   * symbol — the steps backtests run with; other symbols fall back to currency precision.
+   */
+  steps?: MarketSteps;
+}): JSX.Element {
+  const markets = useMarkets();
+  const steps = (): MarketSteps =>
+    props.steps ?? stepsOf(markets.marketOf(DEFAULT_SIM_ACCOUNT_ID, props.report.symbol));
   const pair = () => {
     const [base = '', quote = ''] = props.report.symbol.split('/');
     return { base, quote };
@@ -46,13 +59,14 @@ export function ReportView(props: { report: RunReport; fileBase: string }): JSX.
         <MetricsTable metrics={props.report.metrics} quote={pair().quote} />
         <div class="report-charts">
           <EquityCharts report={props.report} quote={pair().quote} />
-          <ReportPriceChart report={props.report} />
+          <ReportPriceChart report={props.report} priceStep={steps().price} />
         </div>
       </div>
       <TradeList
         trades={props.report.trades}
         base={pair().base}
         quote={pair().quote}
+        steps={steps()}
         fileBase={props.fileBase}
       />
       <MonthlyReturnsTable monthly={props.report.monthly} />

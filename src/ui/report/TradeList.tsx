@@ -1,10 +1,11 @@
 /**
  * A report's closed trades: sortable by any column (click or Enter on its header), filterable
- * by outcome and exit reason, exported as CSV (src/backtest/tradesCsv.ts).
+ * by outcome and exit reason, exported as CSV (src/backtest/tradesCsv.ts). A bot's report
+ * adds a Config column: the config version that placed the entry and the exit ("v1 → v2").
  */
-import { createMemo, createSignal, For, type JSX } from 'solid-js';
-import type { ClosedTrade } from '../../core/analytics';
-import { tradesToCsv } from '../../backtest/tradesCsv';
+import { createMemo, createSignal, For, Show, type JSX } from 'solid-js';
+import { configVersionLabel, type ReportTrade } from '../../backtest/runReport';
+import { hasConfigVersions, tradesToCsv } from '../../backtest/tradesCsv';
 import { downloadText } from '../download';
 import {
   formatAmount,
@@ -14,14 +15,22 @@ import {
   formatPrice,
   trend,
 } from '../format';
+import type { MarketSteps } from '../stores/marketCatalog';
 import { formatDuration } from './metricRows';
 
 interface TradeColumn {
   key: string;
   label: string;
   isNumeric: boolean;
-  sortValue(trade: ClosedTrade): number | string;
+  sortValue(trade: ReportTrade): number | string;
 }
+
+const VERSION_COLUMN: TradeColumn = {
+  key: 'version',
+  label: 'Config',
+  isNumeric: false,
+  sortValue: (t) => (t.exitConfigVersion ?? 0) * 1e6 + (t.entryConfigVersion ?? 0),
+};
 
 const COLUMNS: readonly TradeColumn[] = [
   { key: 'entry', label: 'Entry', isNumeric: false, sortValue: (t) => t.entryTime },
@@ -39,17 +48,20 @@ const COLUMNS: readonly TradeColumn[] = [
 type Outcome = 'all' | 'winners' | 'losers';
 
 export function TradeList(props: {
-  trades: readonly ClosedTrade[];
+  trades: readonly ReportTrade[];
   base: string;
   quote: string;
+  steps: MarketSteps;
   fileBase: string;
 }): JSX.Element {
   const [sortKey, setSortKey] = createSignal('entry');
   const [isAscending, setAscending] = createSignal(true);
   const [outcome, setOutcome] = createSignal<Outcome>('all');
   const [reason, setReason] = createSignal('');
+  const hasVersions = createMemo(() => hasConfigVersions(props.trades));
+  const columns = createMemo(() => (hasVersions() ? [...COLUMNS, VERSION_COLUMN] : COLUMNS));
   const shown = createMemo(() => {
-    const column = COLUMNS.find((each) => each.key === sortKey()) ?? (COLUMNS[0] as TradeColumn);
+    const column = columns().find((each) => each.key === sortKey()) ?? (COLUMNS[0] as TradeColumn);
     const text = reason().trim().toLowerCase();
     const filtered = props.trades.filter(
       (trade) =>
@@ -114,7 +126,7 @@ export function TradeList(props: {
         <table class="data-table" aria-labelledby="report-trades-heading">
           <thead>
             <tr>
-              <For each={COLUMNS}>
+              <For each={columns()}>
                 {(column) => (
                   <th
                     scope="col"
@@ -141,7 +153,7 @@ export function TradeList(props: {
               each={shown()}
               fallback={
                 <tr>
-                  <td class="empty-row" colSpan={COLUMNS.length}>
+                  <td class="empty-row" colSpan={columns().length}>
                     No closed trades.
                   </td>
                 </tr>
@@ -152,9 +164,11 @@ export function TradeList(props: {
                   <td>{formatDateTime(trade.entryTime)}</td>
                   <td>{formatDateTime(trade.exitTime)}</td>
                   <td class="numeric">{formatDuration(trade.exitTime - trade.entryTime)}</td>
-                  <td class="numeric">{formatPrice(trade.entryPrice)}</td>
-                  <td class="numeric">{formatPrice(trade.exitPrice)}</td>
-                  <td class="numeric">{formatAmount(trade.amount, props.base)}</td>
+                  <td class="numeric">{formatPrice(trade.entryPrice, props.steps.price)}</td>
+                  <td class="numeric">{formatPrice(trade.exitPrice, props.steps.price)}</td>
+                  <td class="numeric">
+                    {formatAmount(trade.amount, props.base, props.steps.amount)}
+                  </td>
                   <td class="numeric">{formatNumber(trade.fees, 2)}</td>
                   <td class="numeric pnl" data-trend={trend(trade.pnl)}>
                     {formatAmount(trade.pnl, props.quote)}
@@ -163,6 +177,9 @@ export function TradeList(props: {
                     {formatPercent(trade.returnPct)}
                   </td>
                   <td>{trade.exitReason ?? '—'}</td>
+                  <Show when={hasVersions()}>
+                    <td>{configVersionLabel(trade)}</td>
+                  </Show>
                 </tr>
               )}
             </For>

@@ -27,7 +27,13 @@ describe('loadBotReport', () => {
     await db.equity.put({ botId: 'other', time: 0, equity: 5, price: 1 });
     await db.orders.bulkPut([
       sampleOrder({ clientOrderId: 'o-buy', botId: 'bot-1' }),
-      sampleOrder({ clientOrderId: 'o-sell', botId: 'bot-1', side: 'sell', tag: 'sma-cross-down' }),
+      sampleOrder({
+        clientOrderId: 'o-sell',
+        botId: 'bot-1',
+        side: 'sell',
+        tag: 'sma-cross-down',
+        configVersion: 2,
+      }),
     ]);
     await db.fills.bulkPut([
       {
@@ -60,7 +66,10 @@ describe('loadBotReport', () => {
     expect(loaded?.report.title).toBe('BTC crossover · BTC/USDT 1m');
     expect(loaded?.report.equity.values).toEqual([1000, 1010, 990, 1030]);
     expect(loaded?.report.metrics.totalReturn).toBeCloseTo(0.03, 12);
-    expect(loaded?.report.trades).toMatchObject([{ pnl: 3, exitReason: 'sma-cross-down' }]);
+    // The buy was placed under config v1, the sell after an edit, under v2.
+    expect(loaded?.report.trades).toMatchObject([
+      { pnl: 3, exitReason: 'sma-cross-down', entryConfigVersion: 1, exitConfigVersion: 2 },
+    ]);
     expect(await loadBotReport(db, 'missing')).toBeUndefined();
   });
 });

@@ -31,6 +31,7 @@ export async function loadBotReport(
       equity,
       fills,
       orders,
+      hasConfigVersions: true,
     });
     return { bot, report };
   });
