@@ -71,6 +71,15 @@ test('downloads 1m candles from a key-less exchange account and backtests them',
   await expect(row).toContainText('BTC/USDT');
   await expect(row).toContainText(String(COUNT));
 
+  // The form and the list fit a 375 px phone screen.
+  await page.setViewportSize({ width: 375, height: 812 });
+  await expect(form.getByLabel('Dataset name')).toBeVisible();
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - window.innerWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.setViewportSize({ width: 1280, height: 800 });
+
   await page
     .getByRole('navigation', { name: 'Main' })
     .getByRole('link', { name: 'Backtest' })

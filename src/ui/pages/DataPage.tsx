@@ -23,7 +23,8 @@ export function DataPage(): JSX.Element {
         checked row by row; a file with any bad row is not imported, and each problem is shown with
         its line. Datasets stay in this browser. Minute, hourly and daily data alike: on the{' '}
         <a href={href('/backtest')}>Backtest</a> page, choose a dataset as the data source and run
-        it at its own timeframe or a longer one.
+        it at its own timeframe or a longer one. Or download candles from one of your accounts
+        below.
       </p>
       <DataImportForm form={form} />
       <DataDownloadForm />
