@@ -62,7 +62,9 @@ export function QuickBacktest(props: { config: () => BotConfig; isCustom: boolea
         ...(config.risk ? { risk: config.risk } : {}),
       },
       (progress) => {
-        if (id === run) setState({ kind: 'running', progress });
+        // Progress comes over its own message port, so a last report can arrive after the
+        // result: it must not turn a finished run back into a running one.
+        if (id === run && state().kind === 'running') setState({ kind: 'running', progress });
       },
     )
       .then((result) => {

@@ -101,7 +101,13 @@ export function createCandleDownload(api: EngineApi, now: number): CandleDownloa
       name: name(),
     };
     try {
-      const result = await api.downloadCandles(request, Comlink.proxy(setProgress));
+      const result = await api.downloadCandles(
+        request,
+        // A late report (its own message port) must not overwrite the final count.
+        Comlink.proxy((reported: DownloadProgress) => {
+          if (downloadId() === id) setProgress(reported);
+        }),
+      );
       if (result.ok) {
         // The bar stays at its final count beside the outcome.
         setProgress({ fetched: result.value.count, expected: result.value.count });
