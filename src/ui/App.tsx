@@ -1,24 +1,26 @@
 /** The Flotilla UI: app shell (header, update banner, announcer) and hash-routed pages in src/ui.
  * Reads durable state from IndexedDB (liveQuery) and live prices from the engine; every command
  * goes through the EngineApi. src/ui imports core, db, host and strategies — never ccxt/exchange. */
-import { createEffect, Match, on, Show, Switch, type JSX } from 'solid-js';
+import { createEffect, Match, on, Show, Suspense, Switch, type JSX } from 'solid-js';
 import { announcement } from './announcer';
 import { AppHeader } from './components/AppHeader';
 import { UpdateBanner } from './components/UpdateBanner';
 import { EngineProvider } from './EngineProvider';
-import { AccountsPage } from './pages/accounts/AccountsPage';
-import { BacktestPage } from './pages/BacktestPage';
-import { BotPage } from './pages/BotPage';
-import { BotReportPage } from './pages/BotReportPage';
-import { CreateBotPage } from './pages/CreateBotPage';
-import { CustomStrategiesPage } from './pages/CustomStrategiesPage';
-import { DataPage } from './pages/DataPage';
 import { DashboardPage } from './pages/DashboardPage';
-import { EditBotPage } from './pages/EditBotPage';
+import {
+  AccountsPage,
+  BacktestPage,
+  BotPage,
+  BotReportPage,
+  CreateBotPage,
+  CustomStrategiesPage,
+  DataPage,
+  EditBotPage,
+  RiskPage,
+  SettingsPage,
+  TemplateLibraryPage,
+} from './lazyPages';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { RiskPage } from './pages/risk/RiskPage';
-import { SettingsPage } from './pages/SettingsPage';
-import { TemplateLibraryPage } from './pages/TemplateLibraryPage';
 import { route, type Route } from './router';
 import { UnlockScreen } from './components/UnlockScreen';
 import { useVault } from './vaultState';
@@ -28,7 +30,15 @@ function LockedOrPages(): JSX.Element {
   const vault = useVault();
   return (
     <Show when={vault.status()?.state !== 'locked'} fallback={<UnlockScreen />}>
-      <Pages />
+      <Suspense
+        fallback={
+          <p class="muted" role="status" aria-busy="true">
+            Loading the page…
+          </p>
+        }
+      >
+        <Pages />
+      </Suspense>
     </Show>
   );
 }
@@ -83,16 +93,28 @@ function Pages(): JSX.Element {
   );
 }
 
+/**
+ * Focuses the page's heading once it is on screen: a page loaded on first visit needs a few
+ * frames (its chunk), so this looks each frame for up to two seconds.
+ */
+function focusHeadingWhenShown(): void {
+  const until = performance.now() + 2000;
+  const attempt = (): void => {
+    const heading = document.querySelector<HTMLElement>('main h1');
+    if (heading) {
+      heading.focus({ preventScroll: true });
+      window.scrollTo(0, 0);
+    } else if (performance.now() < until) requestAnimationFrame(attempt);
+  };
+  requestAnimationFrame(attempt);
+}
+
 /** Moves focus to the new page's heading after in-app navigation, for keyboard and AT users. */
 function focusPageHeadingOnNavigation(): void {
   createEffect(
     on(
       () => route().name,
-      () =>
-        requestAnimationFrame(() => {
-          document.querySelector<HTMLElement>('main h1')?.focus({ preventScroll: true });
-          window.scrollTo(0, 0);
-        }),
+      () => focusHeadingWhenShown(),
       { defer: true },
     ),
   );
