@@ -121,7 +121,10 @@ test('set up, lock, reload, wrong passphrase, unlock and change the passphrase',
   // A forgotten passphrase: erase the vault from the unlock screen; the app works as before.
   await page.getByRole('button', { name: 'Lock the vault' }).click();
   await page.getByRole('button', { name: 'Erase the vault' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Erase vault and keys' }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: 'Erase vault, keys and bots' })
+    .click();
   await expect(lockedHeading(page)).toHaveCount(0);
   await expect(security.getByRole('button', { name: 'Set up vault' })).toBeVisible();
 });
