@@ -10,6 +10,7 @@ import {
   createBot,
   dumpBrowserStorage,
   fillRows,
+  readStore,
   setReplaySpeed,
   waitForFills,
 } from './support';
@@ -235,4 +236,16 @@ test('bot configurations are sealed once a vault exists; the bot waits for unloc
   await expect(page.getByText(/Resumed running after the vault was unlocked/)).toBeVisible();
   const fills = await fillRows(page).count();
   await waitForFills(page, fills + 1, 90_000);
+
+  // A forgotten passphrase: erasing the locked vault deletes the bot whose config it sealed.
+  await page.getByRole('button', { name: 'Lock the vault' }).click();
+  await page.getByRole('button', { name: 'Erase the vault' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByText(/every bot is deleted as well/)).toBeVisible();
+  await dialog.getByRole('button', { name: 'Erase vault, keys and bots' }).click();
+  await expect(lockedHeading(page)).toHaveCount(0);
+  await page.getByRole('link', { name: 'Dashboard' }).first().click();
+  await expect(page.getByText('No bots yet')).toBeVisible();
+  expect(await readStore(page, 'bots')).toEqual([]);
+  expect(await readStore(page, 'vaultSecrets')).toEqual([]);
 });
