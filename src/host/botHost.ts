@@ -472,9 +472,18 @@ export function createBotHost(deps: BotHostDeps): BotHost {
     report,
   });
 
+  const vaultCommands = createVaultCommands(vault);
   const host: BotHost = {
     vault,
-    ...createVaultCommands(vault),
+    ...vaultCommands,
+    // Erasing a locked vault deletes the bots it sealed: they are unloaded at once, as one
+    // command, so no other command sees a loaded bot whose rows are gone.
+    eraseVault: () =>
+      commands.run(async () => {
+        const result = await vaultCommands.eraseVault();
+        if (result.ok) await detachRemoved();
+        return result;
+      }),
 
     async boot() {
       await risk.load();

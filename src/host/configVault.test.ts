@@ -153,6 +153,7 @@ describe('bot configurations and the vault', () => {
     await first.host.setupVault(PASS, PASS);
     const id = await createStarted(first);
     await first.play(3);
+    expect(await first.db.equity.count()).toBeGreaterThan(0);
     await first.host.lockVault();
     expect((await first.host.eraseVault()).ok).toBe(true);
     await first.host.idle();
@@ -163,8 +164,12 @@ describe('bot configurations and the vault', () => {
     expect(deleted.map((event) => event.botId)).toEqual([id]);
     const listed = await first.host.listBots();
     expect(listed.ok && listed.value).toEqual([]);
-    await first.play(1);
-    expect(await first.db.bots.count()).toBe(0);
+    await first.play(2);
+    // Unloaded with the erase: nothing of the deleted bot is written afterwards.
+    const { db } = first;
+    for (const table of [db.bots, db.orders, db.fills, db.ledgers, db.equity, db.runtime]) {
+      expect(await table.count()).toBe(0);
+    }
     await first.host.shutdown();
   });
 });
