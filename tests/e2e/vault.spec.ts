@@ -249,3 +249,26 @@ test('bot configurations are sealed once a vault exists; the bot waits for unloc
   expect(await readStore(page, 'bots')).toEqual([]);
   expect(await readStore(page, 'vaultSecrets')).toEqual([]);
 });
+
+test('a second tab decrypts bot configurations with the key sent over the RPC channel', async ({
+  context,
+}) => {
+  const name = 'Two-tab sealed bot';
+  const first = await context.newPage();
+  await openApp(first);
+  await createBot(first, { name });
+  await setUpVault(first);
+  const second = await context.newPage();
+  await second.goto('/');
+  await expect(second.getByText(/Bots run in another Flotilla tab/)).toBeVisible();
+  await second.getByRole('link', { name: 'Dashboard' }).first().click();
+  await second.getByRole('link', { name }).first().click();
+  await expect(second.getByRole('heading', { level: 1, name })).toBeVisible();
+  expect(JSON.stringify(await readStore(second, 'bots'))).not.toContain(name);
+  // Locking (from either tab) puts both on the unlock screen; neither shows the name.
+  await first.getByRole('button', { name: 'Lock the vault' }).click();
+  await expect(lockedHeading(second)).toBeVisible();
+  await expect(second.getByText(name)).toHaveCount(0);
+  await unlock(second, PASS);
+  await expect(second.getByRole('heading', { level: 1, name })).toBeVisible();
+});
