@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CustomStrategyRow } from './schema';
 import { createBotsRepository } from './botsRepository';
 import { createCustomStrategiesRepository } from './customStrategiesRepository';
+import { switchableCodec, testKey } from './testCipher';
 import { createTestDb, sampleConfig } from './testDb';
 
 const ROW: CustomStrategyRow = {
@@ -46,5 +47,22 @@ describe('custom strategies repository', () => {
     await bots.deleteBot('bot-1', 2);
     await repo.deleteCustomStrategy(ROW.id);
     expect(await repo.getCustomStrategy(ROW.id)).toBeUndefined();
+  });
+
+  it('finds the bots using it when their configs are sealed', async () => {
+    const db = createTestDb();
+    const { codec, set } = switchableCodec(await testKey());
+    const repo = createCustomStrategiesRepository(db, codec);
+    await repo.addCustomStrategy(ROW);
+    await createBotsRepository(db, codec).createBot({
+      config: sampleConfig({ name: 'Sealed momentum', strategyId: ROW.id }),
+      id: 'bot-1',
+      shortId: 'abc123',
+      now: 1,
+    });
+    await expect(repo.deleteCustomStrategy(ROW.id)).rejects.toThrow('"Sealed momentum"');
+    set('locked');
+    await expect(repo.deleteCustomStrategy(ROW.id)).rejects.toThrow(/locked/);
+    expect(await repo.getCustomStrategy(ROW.id)).toBeDefined();
   });
 });

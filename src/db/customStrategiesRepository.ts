@@ -1,10 +1,11 @@
 /**
  * Installed custom strategy modules (table `customStrategies`). A module is checked in a
  * worker before it gets here (src/host/custom); this only stores it. Adding refuses an id that
- * is already installed; removing refuses while a bot that is not archived uses the strategy,
- * checked in the same transaction as the delete. Rows are never edited: delete and add again.
+ * is already installed; removing refuses while a bot that is not archived uses the strategy
+ * (configs opened with the ConfigCodec; the transaction checks no bot changed meanwhile). Rows are never edited: delete and add again.
  */
 import type { TimestampMs } from '../core/time';
+import { CLEAR_CODEC, decodeBots, type ConfigCodec } from './configCodec';
 import type { CustomStrategyRow, FlotillaDb } from './schema';
 import { isPlainObject, requireNumber, requireString, ValidationError } from './validation';
 
@@ -41,7 +42,10 @@ function requireRow(row: CustomStrategyRow): CustomStrategyRow {
   };
 }
 
-export function createCustomStrategiesRepository(db: FlotillaDb): CustomStrategiesRepository {
+export function createCustomStrategiesRepository(
+  db: FlotillaDb,
+  codec: ConfigCodec = CLEAR_CODEC,
+): CustomStrategiesRepository {
   return {
     async addCustomStrategy(input) {
       const row = requireRow(input);
@@ -62,18 +66,28 @@ export function createCustomStrategiesRepository(db: FlotillaDb): CustomStrategi
     listCustomStrategies: () => db.customStrategies.orderBy('addedAt').toArray(),
 
     async deleteCustomStrategy(id) {
+      const row = await db.customStrategies.get(id);
+      if (!row) return;
+      // Configs may be sealed: they are opened before the transaction, which then checks that
+      // no bot was created or edited meanwhile.
+      const rows = await db.bots.where('status').notEqual('archived').toArray();
+      const users = (await decodeBots(codec, rows)).filter((bot) => bot.config.strategyId === id);
+      if (users.length > 0) {
+        const names = users.map((bot) => `"${bot.config.name}"`).join(', ');
+        const subject = users.length === 1 ? 'the bot' : `${users.length} bots:`;
+        throw new Error(
+          `"${row.name}" cannot be deleted: it is used by ${subject} ${names}. Delete ${users.length === 1 ? 'that bot' : 'those bots'} first.`,
+        );
+      }
+      const versions = (list: typeof rows) =>
+        list
+          .map((bot) => `${bot.id}:${bot.configVersion}`)
+          .sort()
+          .join('|');
       await db.transaction('rw', db.customStrategies, db.bots, async () => {
-        const row = await db.customStrategies.get(id);
-        if (!row) return;
-        const users = await db.bots
-          .filter((bot) => bot.config.strategyId === id && bot.status !== 'archived')
-          .toArray();
-        if (users.length > 0) {
-          const names = users.map((bot) => `"${bot.config.name}"`).join(', ');
-          const subject = users.length === 1 ? 'the bot' : `${users.length} bots:`;
-          throw new Error(
-            `"${row.name}" cannot be deleted: it is used by ${subject} ${names}. Delete ${users.length === 1 ? 'that bot' : 'those bots'} first.`,
-          );
+        const now = await db.bots.where('status').notEqual('archived').toArray();
+        if (versions(now) !== versions(rows)) {
+          throw new Error('The bots changed meanwhile: try deleting the strategy again.');
         }
         await db.customStrategies.delete(id);
       });

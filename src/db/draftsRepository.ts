@@ -1,9 +1,12 @@
 /**
  * Form drafts (e.g. the half-filled bot-creation form) that survive reloads. A draft is
- * stored as plain JSON, so UI store proxies are unwrapped on the way in; whoever loads a draft
- * validates it, since it may come from an older version of the form.
+ * stored as plain JSON — sealed by the codec once a vault exists (draftSealing.ts) — so UI
+ * store proxies are unwrapped on the way in; whoever loads a draft validates it, since it may
+ * come from an older version of the form.
  */
 import type { TimestampMs } from '../core/time';
+import { CLEAR_CODEC, type ConfigCodec } from './configCodec';
+import { decodeDraft, encodeDraft } from './draftSealing';
 import type { DraftRow, FlotillaDb } from './schema';
 import { requireNumber, requireString, ValidationError } from './validation';
 
@@ -25,18 +28,24 @@ function toJson(value: unknown): unknown {
   return JSON.parse(text);
 }
 
-export function createDraftsRepository(db: FlotillaDb): DraftsRepository {
+export function createDraftsRepository(
+  db: FlotillaDb,
+  codec: ConfigCodec = CLEAR_CODEC,
+): DraftsRepository {
   return {
     async saveDraft(id, value, now) {
+      const draftId = requireString(id, 'id');
+      const updatedAt = requireNumber(now, 'now', { min: 0 });
       const row: DraftRow = {
-        id: requireString(id, 'id'),
-        value: toJson(value),
-        updatedAt: requireNumber(now, 'now', { min: 0 }),
+        id: draftId,
+        value: await encodeDraft(codec, draftId, toJson(value)),
+        updatedAt,
       };
       await db.drafts.put(row);
     },
     async loadDraft(id) {
-      return (await db.drafts.get(id))?.value;
+      const row = await db.drafts.get(id);
+      return row && decodeDraft(codec, id, row.value);
     },
     async clearDraft(id) {
       await db.drafts.delete(id);

@@ -2,6 +2,10 @@
 export {
   FlotillaDb,
   type BotConfigRecord,
+  type BotState,
+  type SealedValue,
+  type StoredBot,
+  type StoredBotConfig,
   type DbDependencies,
   type DraftRow,
   type CustomStrategyRow,
@@ -28,6 +32,30 @@ export {
   type CoarseRule,
 } from './coarseObservability';
 export { ValidationError } from './validation';
+export {
+  botContext,
+  CLEAR_CODEC,
+  ConfigLockedError,
+  createConfigCodec,
+  decodeBot,
+  decodeBots,
+  decodeVersion,
+  encodeBot,
+  encodeVersion,
+  isSealed,
+  versionContext,
+  type ConfigCipher,
+  type ConfigCodec,
+  type ConfigKeyState,
+  type StoredConfig,
+} from './configCodec';
+export {
+  prepareDropSealed,
+  prepareOpenAll,
+  rewriteTables,
+  sealAllConfigs,
+  type ConfigRewrite,
+} from './configSealing';
 export { canChangeStatus, DELETABLE_STATUSES } from './botLifecycle';
 export {
   createBotsRepository,

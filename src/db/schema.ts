@@ -12,15 +12,41 @@ import type { Fill, Ledger } from '../core/portfolio/types';
 import type { Timeframe } from '../core/market/timeframe';
 import type { ParamSpecs, RawParams, StrategyCategory } from '../core/strategy/types';
 import type { TimestampMs } from '../core/time';
+import { isRedaction } from './eventRedaction';
 import { declareMigrations, MIGRATIONS } from './migrations';
 
-/** Every version of a bot's configuration ever saved (key [botId+version]). */
+/** Every version of a bot's configuration ever saved (key [botId+version]), decoded. */
 export interface BotConfigRecord {
   botId: string;
   version: number;
   config: BotConfig;
   savedAt: TimestampMs;
 }
+
+/** A value sealed by the vault's config key (AES-GCM envelope, base64); opaque here. */
+export interface SealedValue {
+  v: number;
+  iv: string;
+  data: string;
+}
+
+/**
+ * A config as stored (src/db/configCodec.ts): in clear before a vault exists, sealed after.
+ * Exactly one of the two fields is set.
+ */
+interface StoredConfigFields {
+  config?: BotConfig;
+  sealedConfig?: SealedValue;
+}
+
+/** A bot's clear fields: everything but its config (readable while the vault is locked). */
+export type BotState = Omit<Bot, 'config'>;
+
+/** A row of `bots`: the clear bookkeeping fields of a Bot and its stored config. */
+export type StoredBot = Omit<Bot, 'config'> & StoredConfigFields;
+
+/** A row of `botConfigs`: one saved version, its config stored like the bot's. */
+export type StoredBotConfig = Omit<BotConfigRecord, 'config'> & StoredConfigFields;
 
 /** A fill attributed to a bot on an account (key [accountId+tradeId]). */
 export interface FillRow extends Fill {
@@ -205,8 +231,8 @@ export interface DbDependencies {
 
 export class FlotillaDb extends Dexie {
   // `declare`: Dexie assigns the tables while declaring versions; a class field would reset them.
-  declare bots: Table<Bot, string>;
-  declare botConfigs: Table<BotConfigRecord, [string, number]>;
+  declare bots: Table<StoredBot, string>;
+  declare botConfigs: Table<StoredBotConfig, [string, number]>;
   declare orders: Table<OrderRecord, string>;
   declare fills: Table<FillRow, [string, string]>;
   declare ledgers: Table<LedgerRow, string>;
@@ -235,8 +261,10 @@ export class FlotillaDb extends Dexie {
       },
     );
     declareMigrations(this, MIGRATIONS);
-    // The event log is an audit trail: rows are only ever added, even by code in this folder.
-    this.events.hook('updating', () => {
+    // The event log is an audit trail: rows are only ever added, even by code in this folder
+    // (the one exception: redacting config details once configs are sealed, eventRedaction.ts).
+    this.events.hook('updating', (modifications, _key, _event, transaction) => {
+      if (isRedaction(modifications, transaction)) return;
       throw new Error('events are append-only: an event cannot be updated');
     });
     this.events.hook('deleting', () => {

@@ -21,6 +21,7 @@ import {
   createOrdersRepository,
   createPaperStateRepository,
   createSimStateRepository,
+  ConfigLockedError,
   type FlotillaDb,
 } from '../db';
 import { createCandleDownloads } from './candleDownload';
@@ -45,6 +46,7 @@ import { createBotCopies } from './botCopies';
 import { createVault, type Vault } from '../vault';
 import { createVaultCommands, withVaultActivity } from './vaultCommands';
 import { createVaultStore } from './vaultStore';
+import { createHostConfigKeys } from './configKeys';
 
 export interface BotHostDeps {
   db: FlotillaDb;
@@ -101,7 +103,14 @@ const TICK_INTERVAL_MS = 100;
 
 export function createBotHost(deps: BotHostDeps): BotHost {
   const { db, clock } = deps;
-  const bots = createBotsRepository(db);
+  const vault = createVault({
+    store: createVaultStore(db, { prepareErase: () => configKeys.prepareErase() }),
+    clock,
+    timers: deps.timers,
+    kdfIterations: deps.vaultIterations,
+  });
+  const configKeys = createHostConfigKeys({ db, vault, clock });
+  const bots = createBotsRepository(db, configKeys.codec);
   const accounts = createAccountsRepository(db);
   const orders = createOrdersRepository(db);
   const simStates = createSimStateRepository(db);
@@ -120,13 +129,19 @@ export function createBotHost(deps: BotHostDeps): BotHost {
       (entry) => venueKey(entry.bot.config.accountId, entry.bot.config.mode) === key,
     );
 
-  const vault = createVault({
-    store: createVaultStore(db),
-    clock,
-    timers: deps.timers,
-    kdfIterations: deps.vaultIterations,
+  vault.onChange((change) => {
+    publish({ type: 'vault', ...change });
+    if (change.state === 'unlocked') {
+      // A new vault, or one set up before configs were sealed (or a seal that failed before).
+      commands
+        .run(() => configKeys.sealAll())
+        .catch((error: unknown) => report(`Could not seal bot configurations: ${String(error)}`));
+    }
+    if (change.state === 'none') {
+      configKeys.forget();
+      commands.run(detachRemoved).catch((error: unknown) => report(String(error)));
+    }
   });
-  vault.onChange((change) => publish({ type: 'vault', ...change }));
 
   const venues = createVenues({
     accounts,
@@ -176,6 +191,16 @@ export function createBotHost(deps: BotHostDeps): BotHost {
     running.delete(botId);
   };
 
+  /** Unloads bots whose rows are gone (deleted when a locked vault was erased). */
+  const detachRemoved = async () => {
+    for (const id of [...running.keys()]) {
+      if (await bots.getBotState(id)) continue;
+      detach(id);
+      waiting.forget(id);
+      risk.forgetBot(id);
+    }
+  };
+
   /** A template, or a custom strategy from the database; undefined when neither exists. */
   const findStrategy = async (id: string): Promise<RunnableStrategy | undefined> =>
     deps.strategies.find((each) => each.id === id) ??
@@ -184,7 +209,7 @@ export function createBotHost(deps: BotHostDeps): BotHost {
   const markError = async (botId: string, message: string) => {
     detach(botId);
     waiting.forget(botId);
-    const bot = await bots.getBot(botId);
+    const bot = await bots.getBotState(botId);
     if (bot && bot.status !== 'error')
       await bots.setBotStatus(botId, 'error', clock.now(), message);
     publish({ type: 'bot', botId, status: 'error', equity: 0, price: 0, time: clock.now() });
@@ -302,7 +327,7 @@ export function createBotHost(deps: BotHostDeps): BotHost {
     if (bot.status === 'paused')
       throw new Error(`${bot.config.name} is paused: resume it instead.`);
     waiting.requireVaultFor(bot);
-    const started = await bots.setBotStatus(id, 'running', clock.now());
+    const started = { ...bot, ...(await bots.setBotStatus(id, 'running', clock.now())) };
     try {
       await attach(started, 'running');
     } catch (error) {
@@ -316,7 +341,10 @@ export function createBotHost(deps: BotHostDeps): BotHost {
     const from: BotStatus = paused ? 'running' : 'paused';
     if (bot.status !== from) throw new Error(`${bot.config.name} is ${bot.status}, not ${from}.`);
     if (!paused) waiting.requireVaultFor(bot);
-    const updated = await bots.setBotStatus(id, paused ? 'paused' : 'running', clock.now());
+    const updated = {
+      ...bot,
+      ...(await bots.setBotStatus(id, paused ? 'paused' : 'running', clock.now())),
+    };
     if (waiting.isWaiting(id) && !running.has(id)) {
       // Still waiting for the vault: it resumes paused, and says so meanwhile.
       await bots.setStatusNote(id, WAITING_FOR_VAULT);
@@ -444,23 +472,39 @@ export function createBotHost(deps: BotHostDeps): BotHost {
     report,
   });
 
+  const vaultCommands = createVaultCommands(vault);
   const host: BotHost = {
     vault,
-    ...createVaultCommands(vault),
+    ...vaultCommands,
+    // Erasing a locked vault deletes the bots it sealed: they are unloaded at once, as one
+    // command, so no other command sees a loaded bot whose rows are gone.
+    eraseVault: () =>
+      commands.run(async () => {
+        const result = await vaultCommands.eraseVault();
+        if (result.ok) await detachRemoved();
+        return result;
+      }),
 
     async boot() {
       await risk.load();
       await accounts.ensureDefaultSimAccount(clock.now());
       await venues.openSimulated(DEFAULT_SIM_ACCOUNT_ID);
-      for (const bot of await bots.listBots()) {
-        const isActive = bot.status === 'running' || bot.status === 'paused';
-        const hasOpenOrders = !isActive && (await orders.listOpenOrders(bot.id)).length > 0;
+      for (const state of await bots.listBotStates()) {
+        const isActive = state.status === 'running' || state.status === 'paused';
+        const hasOpenOrders = !isActive && (await orders.listOpenOrders(state.id)).length > 0;
         if (!isActive && !hasOpenOrders) continue;
+        const mode: RuntimeMode = isActive ? (state.status as RuntimeMode) : 'stopped';
         try {
-          await waiting.resumeAfterReload(bot, isActive ? (bot.status as RuntimeMode) : 'stopped');
+          const bot = await bots.getBot(state.id).catch((error: unknown) => {
+            if (error instanceof ConfigLockedError) return undefined;
+            throw error;
+          });
+          // Its configuration is sealed and the vault locked: it resumes once unlocked.
+          if (!bot) await waiting.waitForConfig(state);
+          else await waiting.resumeAfterReload(bot, mode);
         } catch (error) {
           await markError(
-            bot.id,
+            state.id,
             `Could not resume: ${error instanceof Error ? error.message : String(error)}`,
           );
         }
@@ -544,11 +588,13 @@ export function createBotHost(deps: BotHostDeps): BotHost {
     stopBot: (id, options) =>
       attempt(() =>
         commands.run(async () => {
-          const bot = await requireBot(id);
           if (waiting.isWaiting(id) && !vault.isUnlocked()) {
-            await waiting.stopWaiting(bot, options);
+            const state = await bots.getBotState(id);
+            if (!state) throw new Error(`Bot "${id}" does not exist.`);
+            await waiting.stopWaiting(state, options);
             return undefined;
           }
+          const bot = await requireBot(id);
           await stopRuntime(bot, options);
           if (bot.status !== 'stopped') await bots.setBotStatus(id, 'stopped', clock.now());
           return undefined;
@@ -631,6 +677,8 @@ export function createBotHost(deps: BotHostDeps): BotHost {
 
     subscribe: async (listener) => fanout.subscribe(listener),
     unsubscribe: async (subscriptionId) => fanout.unsubscribe(subscriptionId),
+
+    configKey: () => attempt(async () => (vault.isUnlocked() ? vault.configKey() : undefined)),
 
     async getStatus() {
       const account = await venues.simulated.get(DEFAULT_SIM_ACCOUNT_ID)?.catch(() => undefined);

@@ -238,8 +238,18 @@ export interface EngineApi {
   ): Promise<CommandResult<VaultSecretView>>;
   listVaultSecrets(): Promise<CommandResult<VaultSecretView[]>>;
   deleteVaultSecret(id: string): Promise<CommandResult>;
-  /** Deletes the vault and every stored key (forgotten passphrase: no recovery). */
+  /**
+   * Deletes the vault and every stored key (forgotten passphrase: no recovery). Bot
+   * configurations it sealed are opened back to clear when it is unlocked; when it is locked
+   * they cannot be, and those bots are deleted with their data.
+   */
   eraseVault(): Promise<CommandResult>;
+  /**
+   * The key that seals bot configurations, while the vault is unlocked (undefined otherwise):
+   * a non-extractable CryptoKey, so tabs can decrypt configs to show them but never read the
+   * key's bytes. Exchange credentials never leave the worker.
+   */
+  configKey(): Promise<CommandResult<CryptoKey | undefined>>;
   /**
    * Live events for the tab that started the worker (over Comlink, with a proxied listener),
    * in batches at most every LIVE_BATCH_MS (src/host/liveBatcher.ts: only the newest tick per

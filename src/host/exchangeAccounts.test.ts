@@ -230,7 +230,10 @@ describe('exchange accounts', () => {
     expect((await test.host.deleteBot(botId)).ok).toBe(true);
     expect(await test.host.deleteExchangeAccount(id)).toEqual({ ok: true, value: undefined });
     expect(await test.db.accounts.get(id)).toBeUndefined();
-    expect(await test.db.vaultSecrets.count()).toBe(0);
+    // Only the vault's own config key is left.
+    expect((await test.db.vaultSecrets.toArray()).map((secret) => secret.kind)).toEqual([
+      'dataKey',
+    ]);
     expect(await test.db.paperState.count()).toBe(0);
     expect(test.exchanges.openClients()).toBe(0);
     await test.host.shutdown();
@@ -331,13 +334,13 @@ describe('live and paper bots', () => {
     await test.host.lockVault();
     expect(await test.host.startBot(created.value.id)).toMatchObject({
       ok: false,
-      error: expect.stringContaining('Unlock the vault to start live bot'),
+      error: expect.stringContaining('the vault is locked: unlock it first'),
     });
     expect((await test.db.bots.get(created.value.id))?.status).toBe('stopped');
     await test.host.shutdown();
   });
 
-  it('after a reload a live bot waits for the vault, says so, and resumes on unlock', async () => {
+  it('after a reload bots wait for the vault (configs sealed), say so, and resume on unlock', async () => {
     const first = await setup();
     const id = await addAccount(first);
     const liveId = await createStarted(first, botOn(id, 'live'));
@@ -351,20 +354,14 @@ describe('live and paper bots', () => {
       vaultIterations: 1_000,
       exchanges: first.exchanges.factories,
     });
-    const waiting = await second.db.bots.get(liveId);
-    expect(waiting).toMatchObject({ status: 'running', statusNote: WAITING_FOR_VAULT });
-    const summaries = await second.host.listBots();
-    const loaded = new Map(
-      summaries.ok ? summaries.value.map((summary) => [summary.bot.id, summary.isLoaded]) : [],
-    );
-    expect(loaded).toEqual(
-      new Map([
-        [liveId, false],
-        [paperId, true],
-      ]),
-    );
-    const events = await second.db.events.where('botId').equals(liveId).toArray();
-    expect(events.at(-1)?.message).toContain('waiting for the vault to be unlocked');
+    // Once a vault exists every bot's configuration is sealed: paper bots wait too.
+    for (const botId of [liveId, paperId]) {
+      const waiting = await second.db.bots.get(botId);
+      expect(waiting).toMatchObject({ status: 'running', statusNote: WAITING_FOR_VAULT });
+      const events = await second.db.events.where('botId').equals(botId).toArray();
+      expect(events.at(-1)?.message).toContain('waiting for the vault to be unlocked');
+    }
+    expect((await second.host.listBots()).ok).toBe(false);
 
     expect((await second.host.unlockVault(PASS)).ok).toBe(true);
     await second.host.idle();
@@ -411,6 +408,8 @@ describe('live and paper bots', () => {
       vaultIterations: 1_000,
       exchanges: test.exchanges.factories,
     });
+    expect((await again.host.unlockVault(PASS)).ok).toBe(true);
+    await again.host.idle();
     await again.play(3);
     expect((await paperUsdt(again.host))?.total).toBeCloseTo(spent?.total ?? 0, 9);
     expect(await createOrdersRepository(again.db).listFills(botId, 10)).toHaveLength(1);

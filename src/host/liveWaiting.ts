@@ -1,7 +1,9 @@
 /**
- * Live bots and the vault. A live bot trades with API keys that only the unlocked vault can
- * decrypt, so after a reload (a new worker: no keys in memory) running or paused live bots — and
- * stopped ones still finishing open orders — cannot resume while the vault is locked. They keep
+ * Bots and the vault. A live bot trades with API keys that only the unlocked vault can decrypt,
+ * and once a vault exists every bot's configuration is sealed by it, so after a reload (a new
+ * worker: no keys in memory) running or paused bots — and stopped ones still finishing open
+ * orders — cannot resume while the vault is locked. (Before any vault is set up, simulated and
+ * paper bots resume at once.) They keep
  * their status, say "Waiting for the vault to be unlocked" (a status note every tab sees), and
  * resume by themselves when the vault is unlocked. Locking the vault later does not stop live
  * bots that already trade: their exchange client keeps the keys in this worker's memory
@@ -11,7 +13,7 @@ import type { Bot } from '../core/bot/types';
 import type { RuntimeMode } from '../core/engine/botRuntime';
 import type { BotStore } from '../core/engine/store';
 import type { Clock } from '../core/time';
-import type { BotsRepository } from '../db';
+import type { BotState, BotsRepository } from '../db';
 import type { Vault } from '../vault';
 import type { StopOptions } from './engineApi';
 
@@ -69,21 +71,23 @@ export function createLiveWaiting(deps: LiveWaitingDeps) {
   });
 
   /** Leaves the bot unloaded, saying it waits for the vault; it resumes on unlock. */
-  const wait = async (bot: Bot): Promise<void> => {
+  const wait = async (bot: BotState, why: string): Promise<void> => {
     waiting.add(bot.id);
     await bots.setStatusNote(bot.id, WAITING_FOR_VAULT);
     await deps.store.appendEvent({
       botId: bot.id,
       time: clock.now(),
       type: 'resumed_after_reload',
-      message: `Reopened ${bot.status}: ${WAITING_FOR_VAULT.toLowerCase()} (live bots need the account's API keys).`,
+      message: `Reopened ${bot.status}: ${WAITING_FOR_VAULT.toLowerCase()} (${why}).`,
     });
   };
 
   return {
     /** Resumes a bot after a reload, or leaves a live one waiting while the vault is locked. */
     async resumeAfterReload(bot: Bot, mode: RuntimeMode): Promise<void> {
-      if (bot.config.mode === 'live' && !vault.isUnlocked()) return wait(bot);
+      if (bot.config.mode === 'live' && !vault.isUnlocked()) {
+        return wait(bot, "live bots need the account's API keys");
+      }
       await deps.resume(bot, mode);
       if (mode === 'stopped') return;
       await deps.store.appendEvent({
@@ -93,6 +97,9 @@ export function createLiveWaiting(deps: LiveWaitingDeps) {
         message: `Resumed ${bot.status} after the app was reopened.`,
       });
     },
+
+    /** Leaves a bot whose configuration is sealed waiting: the vault is locked. */
+    waitForConfig: (bot: BotState): Promise<void> => wait(bot, 'its configuration is encrypted'),
 
     /** Refuses to start or resume a live bot while the vault is locked. */
     requireVaultFor(bot: Bot): void {
@@ -107,10 +114,10 @@ export function createLiveWaiting(deps: LiveWaitingDeps) {
      * Stops a bot that waits for the vault: without its keys nothing can be canceled or sold,
      * so only a plain stop is possible; with open orders it keeps waiting to finish them.
      */
-    async stopWaiting(bot: Bot, options: StopOptions): Promise<void> {
+    async stopWaiting(bot: BotState, options: StopOptions): Promise<void> {
       if (options.cancelOrders || options.closePosition) {
         throw new Error(
-          `Unlock the vault first: canceling ${bot.config.name}'s orders or closing its position needs the account's API keys.`,
+          "Unlock the vault first: canceling this bot's orders or closing its position needs the vault unlocked.",
         );
       }
       if (bot.status !== 'stopped') await bots.setBotStatus(bot.id, 'stopped', clock.now());

@@ -269,7 +269,7 @@ describe('account and portfolio circuit breakers in the host', { timeout: 60_000
     if (raised.ok) return;
     expect(raised.fieldErrors?.[0]?.field).toBe('allocation');
     expect(raised.fieldErrors?.[0]?.message).toMatch(/1000\.00 USDT short/);
-    expect((await test.db.bots.get(created.value.id))?.config.allocation).toBe(6000);
+    expect((await test.db.bots.get(created.value.id))?.config?.allocation).toBe(6000);
     const fits = await test.host.updateBot(created.value.id, { ...SMA_BOT, allocation: 7000 });
     expect(fits.ok).toBe(true);
     await test.host.shutdown();

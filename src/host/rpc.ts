@@ -57,6 +57,7 @@ const METHODS: readonly Method[] = [
   'resetRiskTrip',
   'getStatus',
   'vaultStatus',
+  'configKey',
   'setupVault',
   'unlockVault',
   'lockVault',

@@ -32,6 +32,7 @@ const PASSIVE = new Set<string>([
   'listBalances',
   'getStatus',
   'vaultStatus',
+  'configKey',
   'listVaultSecrets',
   'subscribe',
   'unsubscribe',

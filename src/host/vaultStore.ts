@@ -1,9 +1,16 @@
 /**
  * Wires the vault's storage port (src/vault/store.ts) to IndexedDB: the header and throttle as
  * records of the opaque vault repository, secrets as its sealed rows, and the auto-lock time as
- * the `vaultAutoLockMinutes` app setting.
+ * the `vaultAutoLockMinutes` app setting. Erasing also rewrites the bot configurations the
+ * vault sealed, in the same transaction.
  */
-import { createAppSettingsRepository, createVaultRepository, type FlotillaDb } from '../db';
+import {
+  createAppSettingsRepository,
+  createVaultRepository,
+  rewriteTables,
+  type ConfigRewrite,
+  type FlotillaDb,
+} from '../db';
 import type { SealedSecret, UnlockThrottle, VaultHeader, VaultStore } from '../vault';
 
 const HEADER = 'header';
@@ -24,7 +31,15 @@ function isThrottle(value: unknown): value is UnlockThrottle {
   return typeof throttle?.failures === 'number' && typeof throttle.retryAt === 'number';
 }
 
-export function createVaultStore(db: FlotillaDb): VaultStore {
+export interface VaultStoreOptions {
+  /**
+   * What else erasing the vault changes (the bot configurations it sealed), prepared while the
+   * vault still holds its keys and written in the erase's own transaction: all or nothing.
+   */
+  prepareErase?: () => Promise<ConfigRewrite>;
+}
+
+export function createVaultStore(db: FlotillaDb, options: VaultStoreOptions = {}): VaultStore {
   const records = createVaultRepository(db);
   const settings = createAppSettingsRepository(db);
   return {
@@ -46,7 +61,13 @@ export function createVaultStore(db: FlotillaDb): VaultStore {
     getSecret: (id) => records.getSecret(id) as Promise<SealedSecret | undefined>,
     putSecret: (secret) => records.putSecret(secret),
     deleteSecret: (id) => records.deleteSecret(id),
-    erase: () => records.clear(),
+    async erase() {
+      const rewrite = await options.prepareErase?.();
+      await db.transaction('rw', [db.vault, db.vaultSecrets, ...rewriteTables(db)], async () => {
+        await rewrite?.apply();
+        await records.clear();
+      });
+    },
     rekey: (header, secrets) => records.replaceAll([{ key: HEADER, value: header }], secrets),
   };
 }

@@ -11,12 +11,13 @@ import {
   createPresetsRepository,
   FlotillaDb,
 } from '../db';
+import { configCodec } from './configCodec';
 
 /** The one database instance of this tab. */
 export const db = new FlotillaDb();
 
-/** Saved form drafts (e.g. the half-filled bot-creation form). */
-export const drafts = createDraftsRepository(db);
+/** Saved form drafts (e.g. the half-filled bot-creation form), sealed once a vault exists. */
+export const drafts = createDraftsRepository(db, configCodec);
 
 /** Named parameter presets per template (the template library and the create form). */
 export const presets = createPresetsRepository(db);

@@ -2,6 +2,8 @@
  * Dexie liveQuery as Solid state: a signal for single values, a reconciled store for lists (rows
  * keep their identity, so <For> re-renders only rows that changed). Unsubscribes onCleanup.
  * The query runs outside Solid's tracking: it must not read signals (key the component instead).
+ * Queries stay Dexie-only; an optional async `decode` step (e.g. opening sealed bot configs)
+ * runs on each result after the query returned, and only the newest result is kept.
  */
 import { liveQuery } from 'dexie';
 import { batch, createSignal, onCleanup, type Accessor } from 'solid-js';
@@ -14,12 +16,29 @@ export interface LiveQuery<T> {
   error: Accessor<unknown>;
 }
 
-function subscribe<T>(
+/** Maps a query result after the query (outside Dexie's zone), e.g. decrypting rows. */
+export type Decode<T, R> = (value: T) => Promise<R>;
+
+function subscribe<T, R>(
   query: () => T | Promise<T>,
-  onValue: (value: T) => void,
+  decode: Decode<T, R> | undefined,
+  onValue: (value: R) => void,
   onError: (error: unknown) => void,
 ): void {
-  const subscription = liveQuery(query).subscribe({ next: onValue, error: onError });
+  let latest = 0;
+  const next = (value: T): void => {
+    if (!decode) return onValue(value as unknown as R);
+    const run = ++latest;
+    decode(value).then(
+      (decoded) => {
+        if (run === latest) onValue(decoded);
+      },
+      (cause: unknown) => {
+        if (run === latest) onError(cause);
+      },
+    );
+  };
+  const subscription = liveQuery(query).subscribe({ next, error: onError });
   onCleanup(() => subscription.unsubscribe());
 }
 
@@ -28,11 +47,21 @@ function subscribe<T>(
  * @example const bot = createLiveQuery(() => db.bots.get(id), undefined);
  */
 export function createLiveQuery<T>(query: () => T | Promise<T>, initial: T): LiveQuery<T> {
-  const [value, setValue] = createSignal<T>(initial);
+  return createDecodedLiveQuery(query, initial, undefined);
+}
+
+/** createLiveQuery with `decode` run on each result (e.g. opening sealed bot configs). */
+export function createDecodedLiveQuery<T, R>(
+  query: () => T | Promise<T>,
+  initial: R,
+  decode: Decode<T, R> | undefined,
+): LiveQuery<R> {
+  const [value, setValue] = createSignal<R>(initial);
   const [loaded, setLoaded] = createSignal(false);
   const [error, setError] = createSignal<unknown>(undefined);
   subscribe(
     query,
+    decode,
     (next) =>
       batch(() => {
         setValue(() => next);
@@ -58,11 +87,21 @@ export function createLiveList<T extends object>(
   query: () => Promise<T[]>,
   key: string,
 ): LiveQuery<readonly T[]> {
+  return createDecodedLiveList(query, key, undefined);
+}
+
+/** createLiveList with `decode` run on each result (e.g. opening sealed bot configs). */
+export function createDecodedLiveList<T extends object, Q>(
+  query: () => Promise<Q>,
+  key: string,
+  decode: Decode<Q, T[]> | undefined,
+): LiveQuery<readonly T[]> {
   const [state, setState] = createStore<{ rows: T[] }>({ rows: [] });
   const [loaded, setLoaded] = createSignal(false);
   const [error, setError] = createSignal<unknown>(undefined);
-  subscribe(
+  subscribe<Q, T[]>(
     query,
+    decode,
     (rows) =>
       batch(() => {
         setState('rows', reconcile(rows, { key }));

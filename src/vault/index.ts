@@ -11,6 +11,7 @@ export {
   type VaultStatus,
 } from './vault';
 export { VaultInputError, type Credentials } from './credentials';
+export { CONFIG_KEY_ID, keyCipher, type SealedEnvelope } from './configKey';
 export { MIN_ITERATIONS, type Envelope, type KdfParams } from './envelope';
 export type { SealedSecret, UnlockThrottle, VaultHeader, VaultStore } from './store';
 export {

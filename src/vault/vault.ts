@@ -16,6 +16,13 @@ import {
   type Credentials,
 } from './credentials';
 import {
+  CONFIG_KEY_ID,
+  CONFIG_KEY_KIND,
+  createConfigKey,
+  isReservedSecretId,
+  openConfigKey,
+} from './configKey';
+import {
   DecryptError,
   deriveKey,
   ENVELOPE_VERSION,
@@ -83,6 +90,11 @@ export interface Vault {
    * the keys are entered again in a new vault).
    */
   erase(): Promise<void>;
+  /**
+   * The key that seals bot configurations (non-extractable), while unlocked; undefined while
+   * locked or with no vault. Created with the vault (or at the first unlock of an older one).
+   */
+  configKey(): CryptoKey | undefined;
   /** A user command happened: restarts the idle timer while unlocked. */
   touch(): void;
   onChange(listener: (change: VaultChange) => void): () => void;
@@ -107,6 +119,15 @@ function checkNewPassphrase(next: string, confirmation: string): void {
   }
 }
 
+/** A credentials id: the vault's own secrets (e.g. the config key) are not reachable. */
+function checkUserSecretId(id: unknown): string {
+  const secretId = checkSecretId(id);
+  if (isReservedSecretId(secretId)) {
+    throw new VaultInputError('id', `The secret's id must not start with "vault:".`);
+  }
+  return secretId;
+}
+
 const infoOf = (secret: SealedSecret): SecretInfo => ({
   id: secret.id,
   kind: secret.kind,
@@ -120,6 +141,7 @@ export function createVault(deps: VaultDeps): Vault {
   const queue = createSerialQueue();
   const listeners = new Set<(change: VaultChange) => void>();
   let key: CryptoKey | undefined;
+  let configKey: CryptoKey | undefined;
   let idleTimer: TimerHandle | undefined;
   let autoLockMinutes: number | undefined;
 
@@ -142,9 +164,19 @@ export function createVault(deps: VaultDeps): Vault {
     disarm();
     if (!key) return;
     key = undefined;
+    configKey = undefined;
     emit({ state: 'locked', reason });
   };
+  /** The stored config key opened with `vaultKey`; created first when there is none yet. */
+  const loadConfigKey = async (vaultKey: CryptoKey): Promise<CryptoKey> => {
+    const stored = await store.getSecret(CONFIG_KEY_ID);
+    if (stored) return openConfigKey(vaultKey, stored);
+    const created = await createConfigKey(vaultKey, clock.now());
+    await store.putSecret(created.secret);
+    return created.key;
+  };
   const becomeUnlocked = async (newKey: CryptoKey, reason: VaultChange['reason']) => {
+    configKey = await loadConfigKey(newKey);
     key = newKey;
     arm(await minutes());
     emit({ state: 'unlocked', reason });
@@ -254,6 +286,7 @@ export function createVault(deps: VaultDeps): Vault {
           unlocked = await rekey(header, unlocked, passphrase);
         if (!key) await becomeUnlocked(unlocked, 'unlocked');
         else {
+          configKey = await loadConfigKey(unlocked);
           key = unlocked;
           arm(await minutes());
         }
@@ -268,6 +301,7 @@ export function createVault(deps: VaultDeps): Vault {
         checkNewPassphrase(next, confirmation);
         const newKey = await rekey(header, oldKey, next);
         key = undefined;
+        configKey = undefined;
         await becomeUnlocked(newKey, 'passphrase-changed');
       }),
 
@@ -286,11 +320,15 @@ export function createVault(deps: VaultDeps): Vault {
 
     erase: () =>
       queue.run(async () => {
+        // Erased first: a failure leaves the vault (and its keys) as they were.
+        await store.erase();
         disarm();
         key = undefined;
-        await store.erase();
+        configKey = undefined;
         emit({ state: 'none', reason: 'erased' });
       }),
+
+    configKey: () => (key ? configKey : undefined),
 
     touch() {
       if (key && autoLockMinutes !== undefined) arm(autoLockMinutes);
@@ -303,7 +341,7 @@ export function createVault(deps: VaultDeps): Vault {
 
     putSecret: (id, credentials) =>
       queue.run(async () => {
-        const secretId = checkSecretId(id);
+        const secretId = checkUserSecretId(id);
         const record = checkCredentials(credentials);
         const sealed: SealedSecret = {
           id: secretId,
@@ -319,15 +357,16 @@ export function createVault(deps: VaultDeps): Vault {
     getSecret: (id) =>
       queue.run(async () => {
         const activeKey = requireKey();
-        const secret = await store.getSecret(checkSecretId(id));
+        const secret = await store.getSecret(checkUserSecretId(id));
         if (!secret) throw new Error(`No credentials are stored for "${id}".`);
         return checkCredentials(
           await open(activeKey, secret.envelope, `${secret.kind}:${secret.id}`),
         );
       }),
 
-    deleteSecret: (id) => queue.run(() => store.deleteSecret(checkSecretId(id))),
+    deleteSecret: (id) => queue.run(() => store.deleteSecret(checkUserSecretId(id))),
 
-    listSecrets: async () => (await store.listSecrets()).map(infoOf),
+    listSecrets: async () =>
+      (await store.listSecrets()).filter((secret) => secret.kind !== CONFIG_KEY_KIND).map(infoOf),
   };
 }

@@ -170,12 +170,10 @@ test.describe.serial('exchange accounts against the local simulator', () => {
       .toBeGreaterThan(before + 2);
     await front.close();
 
-    // After a reload the live bot waits for the vault, says so, and resumes once unlocked.
+    // After a reload the bot waits for the vault (keys and config sealed) and resumes once unlocked.
     await page.reload();
     await expect(page.getByRole('heading', { level: 1, name: 'Flotilla is locked' })).toBeVisible();
-    await expect(
-      page.getByText('1 live bot is waiting for the vault to be unlocked'),
-    ).toBeVisible();
+    await expect(page.getByText('1 bot is waiting for the vault to be unlocked')).toBeVisible();
     const waiting = (await readStore<{ statusNote?: string }>(page, 'bots'))[0];
     expect(waiting?.statusNote).toBe('Waiting for the vault to be unlocked');
     const whileLocked = (await simOrders()).length;

@@ -1,10 +1,19 @@
 /**
  * The vault in Chromium: set it up from Settings, lock, reload onto the unlock screen, wrong
- * passphrase, unlock, change the passphrase, auto-lock; and no plaintext secret anywhere in
- * IndexedDB or localStorage after credentials were stored.
+ * passphrase, unlock, change the passphrase, auto-lock; no plaintext secret anywhere in
+ * IndexedDB or localStorage after credentials were stored; and bot configurations sealed once
+ * a vault exists (a bot waits on the unlock screen and resumes trading once unlocked).
  */
 import { expect, test, type Page } from '@playwright/test';
-import { dumpBrowserStorage } from './support';
+import {
+  botStatus,
+  createBot,
+  dumpBrowserStorage,
+  fillRows,
+  readStore,
+  setReplaySpeed,
+  waitForFills,
+} from './support';
 
 const PASS = 'correct horse battery staple';
 const NEW_PASS = 'mauve kettle orbit 1987 fjord';
@@ -121,7 +130,10 @@ test('set up, lock, reload, wrong passphrase, unlock and change the passphrase',
   // A forgotten passphrase: erase the vault from the unlock screen; the app works as before.
   await page.getByRole('button', { name: 'Lock the vault' }).click();
   await page.getByRole('button', { name: 'Erase the vault' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Erase vault and keys' }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: 'Erase vault, keys and bots' })
+    .click();
   await expect(lockedHeading(page)).toHaveCount(0);
   await expect(security.getByRole('button', { name: 'Set up vault' })).toBeVisible();
 });
@@ -183,4 +195,80 @@ test('auto-locks after the chosen idle time', async ({ page }) => {
   await expect(lockedHeading(page)).toBeVisible({ timeout: 120_000 });
   await unlock(page, PASS);
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+});
+
+test('bot configurations are sealed once a vault exists; the bot waits for unlock, then trades', async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  const name = 'Zephyr Q7 sealed';
+  await openApp(page);
+  await setReplaySpeed(page, '600');
+  await createBot(page, { name, fast: 3, slow: 13 });
+  await expect(botStatus(page)).toContainText('Running');
+  // Before any vault the config is stored in clear, as before.
+  expect(await dumpBrowserStorage(page)).toContain(name);
+
+  await setUpVault(page);
+  const sealedForms = [name, Buffer.from(name).toString('base64'), toHex(name)];
+  const params = ['"slow":13', '"slow":"13"'];
+  await expect
+    .poll(async () => {
+      const dump = await dumpBrowserStorage(page);
+      return [...sealedForms, ...params].filter((plain) => dump.includes(plain));
+    })
+    .toEqual([]);
+
+  await page.reload();
+  await expect(lockedHeading(page)).toBeVisible();
+  await expect(page.getByText('1 bot is waiting for the vault to be unlocked')).toBeVisible();
+  await expect(page.getByText(/^Bot [a-z0-9]{6} \(name encrypted\)$/)).toBeVisible();
+  await expect(page.getByText(name)).toHaveCount(0);
+  const lockedDump = await dumpBrowserStorage(page);
+  for (const plain of [...sealedForms, ...params, PASS]) expect(lockedDump).not.toContain(plain);
+
+  await unlock(page, PASS);
+  await expect(lockedHeading(page)).toHaveCount(0);
+  await page.getByRole('link', { name: 'Dashboard' }).first().click();
+  await page.getByRole('link', { name }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await expect(botStatus(page)).toContainText('Running');
+  await expect(page.getByText(/Resumed running after the vault was unlocked/)).toBeVisible();
+  const fills = await fillRows(page).count();
+  await waitForFills(page, fills + 1, 90_000);
+
+  // A forgotten passphrase: erasing the locked vault deletes the bot whose config it sealed.
+  await page.getByRole('button', { name: 'Lock the vault' }).click();
+  await page.getByRole('button', { name: 'Erase the vault' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByText(/every bot is deleted as well/)).toBeVisible();
+  await dialog.getByRole('button', { name: 'Erase vault, keys and bots' }).click();
+  await expect(lockedHeading(page)).toHaveCount(0);
+  await page.getByRole('link', { name: 'Dashboard' }).first().click();
+  await expect(page.getByText('No bots yet')).toBeVisible();
+  expect(await readStore(page, 'bots')).toEqual([]);
+  expect(await readStore(page, 'vaultSecrets')).toEqual([]);
+});
+
+test('a second tab decrypts bot configurations with the key sent over the RPC channel', async ({
+  context,
+}) => {
+  const name = 'Two-tab sealed bot';
+  const first = await context.newPage();
+  await openApp(first);
+  await createBot(first, { name });
+  await setUpVault(first);
+  const second = await context.newPage();
+  await second.goto('/');
+  await expect(second.getByText(/Bots run in another Flotilla tab/)).toBeVisible();
+  await second.getByRole('link', { name: 'Dashboard' }).first().click();
+  await second.getByRole('link', { name }).first().click();
+  await expect(second.getByRole('heading', { level: 1, name })).toBeVisible();
+  expect(JSON.stringify(await readStore(second, 'bots'))).not.toContain(name);
+  // Locking (from either tab) puts both on the unlock screen; neither shows the name.
+  await first.getByRole('button', { name: 'Lock the vault' }).click();
+  await expect(lockedHeading(second)).toBeVisible();
+  await expect(second.getByText(name)).toHaveCount(0);
+  await unlock(second, PASS);
+  await expect(second.getByRole('heading', { level: 1, name })).toBeVisible();
 });

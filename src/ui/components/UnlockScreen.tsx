@@ -1,7 +1,8 @@
 /**
  * The screen the app opens on while a vault exists and is locked: one passphrase field. The
  * engine answers "Wrong passphrase." and, after repeated failures, how long to wait. A
- * forgotten passphrase has no recovery: "Erase the vault" deletes it with every stored key.
+ * forgotten passphrase has no recovery: "Erase the vault" deletes it with every stored key and
+ * every bot whose configuration it encrypted (they cannot be read without it).
  */
 import { createSignal, For, Show, type JSX } from 'solid-js';
 import { db } from '../db';
@@ -15,7 +16,10 @@ import { Dialog } from './Dialog';
 import { PassphraseField } from './PassphraseField';
 import './vault.css';
 
-/** Live bots that wait for the vault after a reload: they resume once it is unlocked. */
+/**
+ * Bots that wait for the vault after a reload: they resume once it is unlocked. Their names are
+ * encrypted with their configurations, so they are listed by short id.
+ */
 function WaitingBots(): JSX.Element {
   const waiting = createLiveList(
     () => db.bots.filter((bot) => bot.statusNote !== undefined).toArray(),
@@ -25,12 +29,14 @@ function WaitingBots(): JSX.Element {
     <Show when={waiting().length > 0}>
       <div class="notice" role="status">
         <p>
-          {waiting().length === 1 ? '1 live bot is' : `${waiting().length} live bots are`} waiting
-          for the vault to be unlocked; {waiting().length === 1 ? 'it resumes' : 'they resume'} once
-          you unlock it:
+          {waiting().length === 1 ? '1 bot is' : `${waiting().length} bots are`} waiting for the
+          vault to be unlocked; {waiting().length === 1 ? 'it resumes' : 'they resume'} once you
+          unlock it:
         </p>
         <ul>
-          <For each={waiting()}>{(bot) => <li>{bot.config.name}</li>}</For>
+          <For each={waiting()}>
+            {(bot) => <li>{bot.config?.name ?? `Bot ${bot.shortId} (name encrypted)`}</li>}
+          </For>
         </ul>
       </div>
     </Show>
@@ -69,7 +75,8 @@ export function UnlockScreen(): JSX.Element {
         Flotilla is locked
       </h1>
       <p class="muted">
-        Your exchange keys are encrypted. Enter your vault passphrase to unlock them.
+        Your exchange keys and bot configurations are encrypted. Enter your vault passphrase to
+        unlock them.
       </p>
       <WaitingBots />
       <form
@@ -115,8 +122,8 @@ export function UnlockScreen(): JSX.Element {
         </div>
       </form>
       <p class="muted">
-        Forgotten it? There is no recovery: erase the vault, then set up a new one and enter your
-        exchange keys again.
+        Forgotten it? There is no recovery: erase the vault, then set up a new one, enter your
+        exchange keys again and create your bots again.
       </p>
       <button
         type="button"
@@ -134,15 +141,16 @@ export function UnlockScreen(): JSX.Element {
       </Show>
       <Dialog open={confirmErase()} title="Erase the vault?" onClose={() => setConfirmErase(false)}>
         <p>
-          This deletes the vault and every exchange key stored in it, on this device. It cannot be
-          undone. Bots and their history stay.
+          This deletes the vault and every exchange key stored in it, on this device. Bot
+          configurations are encrypted by the vault too, so every bot is deleted as well, with its
+          orders, trades and history; only its timeline events stay. It cannot be undone.
         </p>
         <div class="button-row">
           <button type="button" class="button" onClick={() => setConfirmErase(false)}>
             Keep the vault
           </button>
           <button type="button" class="button button-danger" onClick={() => void erase()}>
-            Erase vault and keys
+            Erase vault, keys and bots
           </button>
         </div>
       </Dialog>

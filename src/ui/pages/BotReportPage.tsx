@@ -4,6 +4,7 @@
  * since a running bot keeps adding to them.
  */
 import { createResource, Match, Switch, type JSX } from 'solid-js';
+import { configCodec } from '../configCodec';
 import { db } from '../db';
 import { usePageTitle } from '../pageTitle';
 import { ReportView, fileStem } from '../report/ReportView';
@@ -13,7 +14,7 @@ import { messageOf } from '../stores/createCommandRunner';
 import { stepsOf, useMarkets } from '../stores/marketCatalog';
 
 export function BotReportPage(props: { botId: string }): JSX.Element {
-  const [loaded, { refetch }] = createResource(() => loadBotReport(db, props.botId));
+  const [loaded, { refetch }] = createResource(() => loadBotReport(db, props.botId, configCodec));
   usePageTitle(() => `Report: ${loaded()?.bot.config.name ?? 'Bot'}`);
   const markets = useMarkets();
   return (

@@ -65,8 +65,9 @@ function SetupForm(): JSX.Element {
       }}
     >
       <p class="field-help">
-        A passphrase encrypts your exchange API keys on this device. Once set, Flotilla opens locked
-        and asks for it. There is no recovery: if you forget it, you enter your keys again.
+        A passphrase encrypts your exchange API keys and your bot configurations on this device.
+        Once set, Flotilla opens locked and asks for it. There is no recovery: if you forget it, you
+        enter your keys again and recreate your bots.
       </p>
       <PassphraseField
         id="vault-new"

@@ -4,12 +4,13 @@
  */
 import { Dexie } from 'dexie';
 import { For, Show, type JSX } from 'solid-js';
-import type { BotConfigRecord } from '../../db';
+import { decodeVersion, type BotConfigRecord } from '../../db';
 import { findStrategyEntry, strategyName } from '../catalog';
 import { DataTable } from '../components/DataTable';
+import { configCodec } from '../configCodec';
 import { db } from '../db';
 import { formatDateTime, isoTime } from '../format';
-import { createLiveList } from '../liveQuery';
+import { createDecodedLiveList } from '../liveQuery';
 import { diffConfigs, formatChange } from '../stores/configDiff';
 
 const COLUMNS = [{ label: 'Version' }, { label: 'Saved' }, { label: 'Changes' }] as const;
@@ -22,13 +23,14 @@ function changesOf(record: BotConfigRecord, previous: BotConfigRecord | undefine
 }
 
 export function VersionHistory(props: { botId: string }): JSX.Element {
-  const versions = createLiveList(
+  const versions = createDecodedLiveList(
     () =>
       db.botConfigs
         .where('[botId+version]')
         .between([props.botId, Dexie.minKey], [props.botId, Dexie.maxKey])
         .toArray(),
     'version',
+    (rows) => Promise.all(rows.map((row) => decodeVersion(configCodec, row))),
   );
   const newestFirst = (): BotConfigRecord[] => [...versions()].reverse();
   const previousOf = (record: BotConfigRecord): BotConfigRecord | undefined =>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTestDb, sampleConfig, sampleFill, sampleOrder } from '../../db/testDb';
+import { CLEAR_CODEC } from '../../db';
 import { loadBotReport } from './botReport';
 
 describe('loadBotReport', () => {
@@ -62,7 +63,7 @@ describe('loadBotReport', () => {
         botId: 'bot-1',
       },
     ]);
-    const loaded = await loadBotReport(db, 'bot-1');
+    const loaded = await loadBotReport(db, 'bot-1', CLEAR_CODEC);
     expect(loaded?.report.title).toBe('BTC crossover · BTC/USDT 1m');
     expect(loaded?.report.equity.values).toEqual([1000, 1010, 990, 1030]);
     expect(loaded?.report.metrics.totalReturn).toBeCloseTo(0.03, 12);
@@ -70,6 +71,6 @@ describe('loadBotReport', () => {
     expect(loaded?.report.trades).toMatchObject([
       { pnl: 3, exitReason: 'sma-cross-down', entryConfigVersion: 1, exitConfigVersion: 2 },
     ]);
-    expect(await loadBotReport(db, 'missing')).toBeUndefined();
+    expect(await loadBotReport(db, 'missing', CLEAR_CODEC)).toBeUndefined();
   });
 });

@@ -6,15 +6,16 @@
 import { Dexie } from 'dexie';
 import { buildRunReport, type RunReport } from '../../backtest/runReport';
 import type { Bot } from '../../core/bot/types';
-import type { FlotillaDb } from '../../db';
+import { decodeBot, type ConfigCodec, type FlotillaDb } from '../../db';
 
 export async function loadBotReport(
   db: FlotillaDb,
   botId: string,
+  codec: ConfigCodec,
 ): Promise<{ bot: Bot; report: RunReport } | undefined> {
-  return db.transaction('r', [db.bots, db.equity, db.fills, db.orders], async () => {
-    const bot = await db.bots.get(botId);
-    if (!bot) return undefined;
+  const read = await db.transaction('r', [db.bots, db.equity, db.fills, db.orders], async () => {
+    const row = await db.bots.get(botId);
+    if (!row) return undefined;
     const range: [[string, unknown], [string, unknown]] = [
       [botId, Dexie.minKey],
       [botId, Dexie.maxKey],
@@ -24,15 +25,20 @@ export async function loadBotReport(
       db.fills.where('[botId+time]').between(range[0], range[1]).toArray(),
       db.orders.where('botId').equals(botId).toArray(),
     ]);
-    const report = buildRunReport({
-      title: `${bot.config.name} · ${bot.config.symbol} ${bot.config.timeframe}`,
-      symbol: bot.config.symbol,
-      timeframe: bot.config.timeframe,
-      equity,
-      fills,
-      orders,
-      hasConfigVersions: true,
-    });
-    return { bot, report };
+    return { row, equity, fills, orders };
   });
+  if (!read) return undefined;
+  // Decrypted after the read transaction: WebCrypto is not an IndexedDB request.
+  const { row, equity, fills, orders } = read;
+  const bot = await decodeBot(codec, row);
+  const report = buildRunReport({
+    title: `${bot.config.name} · ${bot.config.symbol} ${bot.config.timeframe}`,
+    symbol: bot.config.symbol,
+    timeframe: bot.config.timeframe,
+    equity,
+    fills,
+    orders,
+    hasConfigVersions: true,
+  });
+  return { bot, report };
 }

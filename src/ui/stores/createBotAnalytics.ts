@@ -8,6 +8,7 @@
  */
 import { createEffect, createSignal, on, onCleanup, type Accessor } from 'solid-js';
 import type { ReportMetrics } from '../../backtest/runReport';
+import { configCodec } from '../configCodec';
 import { db } from '../db';
 import { loadBotReport } from './botReport';
 import { messageOf } from './createCommandRunner';
@@ -52,7 +53,7 @@ export function createBotAnalytics(botId: string, trigger: Accessor<unknown>): B
     }
     isRunning = true;
     lastStart = Date.now();
-    loadBotReport(db, botId)
+    loadBotReport(db, botId, configCodec)
       .then((loaded) => {
         setMetrics(loaded?.report.metrics);
         setError(undefined);

@@ -9,11 +9,17 @@ import type { Bot, BotEvent, EquityPoint } from '../../core/bot/types';
 import type { Candle } from '../../core/market/candle';
 import type { OrderRecord } from '../../core/orders/journal';
 import type { Ledger } from '../../core/portfolio/types';
-import { OPEN_ORDER_STATES, type FillRow } from '../../db';
+import { decodeBot, OPEN_ORDER_STATES, type FillRow } from '../../db';
 import type { LiveEvent } from '../../host/engineApi';
+import { configCodec } from '../configCodec';
 import type { EngineConnection } from '../connectionTypes';
 import { db } from '../db';
-import { createLiveList, createLiveQuery, type LiveQuery } from '../liveQuery';
+import {
+  createDecodedLiveQuery,
+  createLiveList,
+  createLiveQuery,
+  type LiveQuery,
+} from '../liveQuery';
 import { computeBotMetrics, type BotMetrics } from './botMetrics';
 import type { LiveStore } from './createLiveStore';
 import { appendCandle } from './candles';
@@ -57,7 +63,11 @@ export function createBotDetailStore(
   live: LiveStore,
 ): BotDetailStore {
   const [lower, upper] = botRange(botId);
-  const bot = createLiveQuery(() => db.bots.get(botId), undefined);
+  const bot = createDecodedLiveQuery(
+    () => db.bots.get(botId),
+    undefined,
+    async (row) => row && decodeBot(configCodec, row),
+  );
   const ledger = createLiveQuery(() => db.ledgers.get(botId).then((row) => row?.ledger), undefined);
   const openOrders = createLiveList(
     () =>

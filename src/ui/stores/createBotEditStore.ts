@@ -15,9 +15,11 @@ import {
 import { createStore } from 'solid-js/store';
 import type { Bot, BotConfig } from '../../core/bot/types';
 import type { ParamSpec } from '../../core/strategy/types';
+import { decodeBot } from '../../db';
 import type { EngineApi, FieldError } from '../../host/engineApi';
 import { announce } from '../announcer';
 import { findStrategyEntry, strategyName, type StrategyEntry } from '../catalog';
+import { configCodec } from '../configCodec';
 import { db } from '../db';
 import { diffConfigs, type ConfigChange } from './configDiff';
 import {
@@ -73,7 +75,8 @@ export function createBotEditStore(api: EngineApi, botId: string): BotEditStore 
   const [formError, setFormError] = createSignal<string>();
 
   const [bot] = createResource(async () => {
-    const found = await db.bots.get(botId);
+    const row = await db.bots.get(botId);
+    const found = row && (await decodeBot(configCodec, row));
     if (found)
       setDraft('value', draftFromConfig(found.config, findStrategyEntry(found.config.strategyId)));
     return found;

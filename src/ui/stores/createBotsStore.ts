@@ -15,9 +15,11 @@ import {
 } from 'solid-js';
 import type { Bot, BotStatus } from '../../core/bot/types';
 import type { Ledger } from '../../core/portfolio/types';
+import { decodeBots } from '../../db';
 import { STATUS_LABELS } from '../components/StatusIndicator';
+import { configCodec } from '../configCodec';
 import { db } from '../db';
-import { createLiveList } from '../liveQuery';
+import { createDecodedLiveList, createLiveList } from '../liveQuery';
 import type { LiveStore } from './createLiveStore';
 import { computeBotMetrics, splitSymbol, type BotMetrics } from './botMetrics';
 import { stepsOf, type MarketLookup, type MarketSteps } from './marketCatalog';
@@ -103,7 +105,11 @@ const LAST_ACTION_REFRESH_MS = 3_000;
 const COUNTED: readonly BotStatus[] = ['running', 'paused', 'stopped', 'error'];
 
 export function createBotsStore(live: LiveStore, markets?: MarketLookup): BotsStore {
-  const allBots = createLiveList(() => db.bots.toArray(), 'id');
+  const allBots = createDecodedLiveList(
+    () => db.bots.toArray(),
+    'id',
+    (rows) => decodeBots(configCodec, rows),
+  );
   const ledgerRows = createLiveList(() => db.ledgers.toArray(), 'botId');
   const [lastActions, setLastActions] = createSignal<Record<string, LastAction>>({});
   const accounts = createLiveList(() => db.accounts.toArray(), 'id');

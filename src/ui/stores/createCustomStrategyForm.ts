@@ -15,11 +15,15 @@ import { EXAMPLE_CUSTOM_STRATEGY } from '../../host/custom/exampleModule';
 import { inspectCustomStrategy } from '../../host/custom/inspectCustomStrategy';
 import { spawnCustomStrategyWorker } from '../../host/custom/spawnWorker';
 import { announce } from '../announcer';
+import { configCodec } from '../configCodec';
 import { db } from '../db';
 import { messageOf } from './createCommandRunner';
 
-/** The installed custom strategies (the UI writes them; the bot host reads them). */
-export const customStrategies = createCustomStrategiesRepository(db);
+/**
+ * The installed custom strategies (the UI writes them; the bot host reads them). Deleting one
+ * reads which bots use it, so it opens their (possibly sealed) configs with this tab's codec.
+ */
+export const customStrategies = createCustomStrategiesRepository(db, configCodec);
 
 export interface CustomStrategyForm {
   source: Accessor<string>;

@@ -6,8 +6,9 @@
  * named "Copy of <name>"). A prefilled draft starts at the first step.
  */
 import type { RawParams } from '../../core/strategy/types';
-import type { PresetRow } from '../../db';
+import { decodeBot, type PresetRow } from '../../db';
 import { loadStrategyEntries } from '../catalog';
+import { configCodec } from '../configCodec';
 import { db, presets } from '../db';
 import { draftFromConfig, paramInputsFrom, type BotDraft } from './createBotDraft';
 import { loadBotDraft } from './draftAutosave';
@@ -47,8 +48,9 @@ async function readPreset(id: string): Promise<PresetRow | undefined> {
 }
 
 async function cloneDraft(botId: string): Promise<InitialDraft | undefined> {
-  const bot = await db.bots.get(botId);
-  if (!bot) return undefined;
+  const row = await db.bots.get(botId);
+  if (!row) return undefined;
+  const bot = await decodeBot(configCodec, row);
   const entries = await loadStrategyEntries();
   const strategy = entries.find((entry) => entry.id === bot.config.strategyId);
   const draft = draftFromConfig(bot.config, strategy, 0);
