@@ -13,7 +13,6 @@ import { timeframeMs } from '../market/timeframe';
 import type { Market } from '../market/types';
 import type { OrderRecord } from '../orders/journal';
 import { shapeOrder } from '../orders/shape';
-import { isUnacknowledged } from '../orders/stateMachine';
 import type { ExchangeOrder, ExchangeTrade, OrderIntent } from '../orders/types';
 import { createLedger, ledgerEquity } from '../portfolio/ledger';
 import type { Ledger } from '../portfolio/types';
@@ -32,6 +31,7 @@ import { createFillApplier } from './fills';
 import { createIntentProcessor } from './intents';
 import type { EntryGate } from './entryGate';
 import { createRiskWiring } from './riskWiring';
+import { andThen, isPromise, type MaybePromise } from './maybePromise';
 import { createSerialQueue } from './serialQueue';
 import type { BotStore } from './store';
 
@@ -89,6 +89,11 @@ export interface BotRuntime {
   snapshot(): RuntimeSnapshot;
   /** Resolves once every input queued so far has been processed. */
   idle(): Promise<void>;
+  /**
+   * Processes the queued inputs now, as far as they complete synchronously (a backtest calls it
+   * after each candle); returns a promise only when one of them has to wait (see SerialQueue).
+   */
+  flush(): Promise<void> | undefined;
   /**
    * Unloads the runtime: after the inputs queued so far, releases the strategy's resources
    * (`strategy.dispose`, e.g. a custom strategy's worker). The runtime takes no input after it.
@@ -175,6 +180,10 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
     openOrders: orders.openOrders(),
   });
 
+  const log = (message: string) => {
+    if (!isWarmup) void emit('strategy_log', message);
+  };
+
   const context = (): StrategyContext => {
     const open = orders.openOrders();
     return {
@@ -197,9 +206,7 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
       cash: ledger.cash - reservedCash(open, lastPrice, market.taker),
       equity: ledgerEquity(ledger, lastPrice),
       isWarmup,
-      log: (message) => {
-        if (!isWarmup) void emit('strategy_log', message);
-      },
+      log,
       plot: plots.plot,
     };
   };
@@ -211,17 +218,27 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
     options.onError?.(message);
   };
 
-  /** Calls into strategy code; a throw puts only this bot into the error state. */
-  const callStrategy = async (
+  const strategyFailed = async (error: unknown): Promise<OrderIntent[]> => {
+    const message = error instanceof Error ? error.message : String(error);
+    await fail(`Strategy ${strategy.name} failed: ${message}`);
+    return [];
+  };
+
+  /**
+   * Calls into strategy code; a throw puts only this bot into the error state. Synchronous
+   * when the strategy is (the templates), a promise when it answers later (a worker).
+   */
+  const callStrategy = (
     call: () => StrategyResult | Promise<StrategyResult>,
-  ): Promise<OrderIntent[]> => {
+  ): MaybePromise<OrderIntent[]> => {
+    let result: StrategyResult | Promise<StrategyResult>;
     try {
-      return (await call()) ?? [];
+      result = call();
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      await fail(`Strategy ${strategy.name} failed: ${message}`);
-      return [];
+      return strategyFailed(error);
     }
+    if (isPromise(result)) return result.then((intents) => intents ?? [], strategyFailed);
+    return result ?? [];
   };
 
   const processIntents = createIntentProcessor({
@@ -280,19 +297,61 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
   /** What the strategy plotted on the last candle it was fed (stored with its equity). */
   let plotted: Record<string, number> | undefined;
 
+  const isBuy = (intent: OrderIntent) =>
+    intent.kind === 'enter_long' || (intent.kind === 'place_limit' && intent.side === 'buy');
+
   /** `closedByRisk`: a protective exit sold everything on this candle; no buys on it. */
-  const feedCandle = async (candle: Candle, closedByRisk = false) => {
+  const feedCandle = (candle: Candle, closedByRisk = false): MaybePromise<void> => {
     lastCandleTime = candle.time;
     lastPrice = candle.close;
     // A strategy that failed (or was released) is never called again.
     if (mode === 'error' || isReleased) return;
     plots.begin();
-    const intents = await callStrategy(() => strategy.onCandle(strategyState, candle, context()));
-    plotted = plots.take();
-    const isBuy = (intent: OrderIntent) =>
-      intent.kind === 'enter_long' || (intent.kind === 'place_limit' && intent.side === 'buy');
-    if (!isWarmup)
-      await processIntents(closedByRisk ? intents.filter((intent) => !isBuy(intent)) : intents);
+    const intents = callStrategy(() => strategy.onCandle(strategyState, candle, context()));
+    return andThen(intents, (asked) => {
+      plotted = plots.take();
+      if (isWarmup || asked.length === 0) return;
+      return processIntents(closedByRisk ? asked.filter((intent) => !isBuy(intent)) : asked);
+    });
+  };
+
+  /** After the strategy has decided on `candle`: the native stop, equity and state saved. */
+  const recordCandle = (candle: Candle): MaybePromise<void> => {
+    const synced =
+      mode === 'running' || mode === 'paused' ? risk.syncNativeStop(lastPrice) : undefined;
+    return andThen(synced, () => {
+      const point = {
+        botId,
+        time: candle.time,
+        equity: ledgerEquity(ledger, candle.close),
+        price: candle.close,
+      };
+      const appended = store.appendEquity(plotted ? { ...point, plots: plotted } : point);
+      return andThen(
+        andThen(appended, () => risk.save(candle.time)),
+        () => options.onUpdate?.(snapshot()),
+      );
+    });
+  };
+
+  /** A closed candle decided on now (see handleCandle); synchronous unless a step waits. */
+  const decideCandle = (candle: Candle): MaybePromise<void> => {
+    if (candle.time <= lastCandleTime || mode === 'stopped' || mode === 'error') return;
+    if (candle.time <= decidedUntil) {
+      // Decided on before a restart (the market replays it): update the strategy, trade nothing.
+      isWarmup = true;
+      return andThen(feedCandle(candle), () => {
+        isWarmup = false;
+      });
+    }
+    const reconciled = orders.hasUnacknowledged() ? orders.reconcile() : undefined;
+    return andThen(reconciled, () =>
+      // Protective exits come first, and keep working while the bot is paused.
+      andThen(risk.protect(candle), (closedByRisk) => {
+        plotted = undefined;
+        return andThen(feedCandle(candle, closedByRisk), () => recordCandle(candle));
+      }),
+    );
   };
 
   return {
@@ -300,6 +359,7 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
     owns: (clientOrderId) => orders.owns(clientOrderId),
     snapshot,
     idle: () => queue.idle(),
+    flush: () => queue.flush(),
 
     init: (initialMode) =>
       queue.run(async () => {
@@ -339,33 +399,7 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
         options.onUpdate?.(snapshot());
       }),
 
-    handleCandle: (candle) =>
-      queue.run(async () => {
-        if (candle.time <= lastCandleTime || mode === 'stopped' || mode === 'error') return;
-        if (candle.time <= decidedUntil) {
-          // Decided on before a restart (the market replays it): update the strategy, trade nothing.
-          isWarmup = true;
-          await feedCandle(candle);
-          isWarmup = false;
-          return;
-        }
-        if (orders.openOrders().some((order) => isUnacknowledged(order.state)))
-          await orders.reconcile();
-        // Protective exits come first, and keep working while the bot is paused.
-        const closedByRisk = await risk.protect(candle);
-        plotted = undefined;
-        await feedCandle(candle, closedByRisk);
-        if (mode === 'running' || mode === 'paused') await risk.syncNativeStop(lastPrice);
-        await store.appendEquity({
-          botId,
-          time: candle.time,
-          equity: ledgerEquity(ledger, candle.close),
-          price: candle.close,
-          ...(plotted ? { plots: plotted } : {}),
-        });
-        await risk.save(candle.time);
-        options.onUpdate?.(snapshot());
-      }),
+    handleCandle: (candle) => queue.run(() => decideCandle(candle)),
 
     handleTrade: (trade) =>
       queue.run(async () => {

@@ -3,6 +3,7 @@
  * id) together with the order transition and the new ledger, in one store transaction; then
  * the risk wiring and the timeline hear of it. Part of the bot runtime; called from its queue.
  */
+import type { MaybePromise } from './maybePromise';
 import type { BotEventType } from '../bot/types';
 import { formatAmount, formatPrice, formatQuote } from '../market/formatForMarket';
 import type { Market } from '../market/types';
@@ -24,7 +25,7 @@ export interface FillApplierOptions {
   store: BotStore;
   clock: Clock;
   risk: RiskWiring;
-  emit: (type: BotEventType, message: string, data?: Record<string, unknown>) => Promise<void>;
+  emit: (type: BotEventType, message: string, data?: Record<string, unknown>) => MaybePromise<void>;
   ledger: () => Ledger;
   setLedger: (ledger: Ledger) => void;
 }

@@ -4,6 +4,7 @@
  * passes to the order manager (cancel, cancel-all and amend go straight to it). Every refusal
  * is a `risk_rejected` event with the reason. Part of the bot runtime; called from its queue.
  */
+import type { MaybePromise } from './maybePromise';
 import type { Bot, BotEventType } from '../bot/types';
 import { formatQuote } from '../market/formatForMarket';
 import { timeframeMs } from '../market/timeframe';
@@ -28,7 +29,7 @@ export interface IntentProcessorOptions {
   strategyName: string;
   orders: OrderManager;
   risk: RiskWiring;
-  emit: (type: BotEventType, message: string, data?: Record<string, unknown>) => Promise<void>;
+  emit: (type: BotEventType, message: string, data?: Record<string, unknown>) => MaybePromise<void>;
   ledger: () => Ledger;
   /** The last closed candle's close: the reference price of market orders. */
   lastPrice: () => number;

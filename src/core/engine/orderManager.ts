@@ -6,6 +6,7 @@
  * orders with the exchange on start. Fills are applied by the runtime, which owns the ledger.
  * Not thread-safe on its own: the runtime calls it from its serial queue.
  */
+import type { MaybePromise } from './maybePromise';
 import type { BotEventType } from '../bot/types';
 import { ExchangeError, type ExchangePort } from '../exchangePort';
 import { formatAmount, formatPrice } from '../market/formatForMarket';
@@ -38,7 +39,7 @@ export interface OrderManagerOptions {
   clock: Clock;
   timers: Timers;
   configVersion: () => number;
-  emit: (type: BotEventType, message: string, data?: Record<string, unknown>) => Promise<void>;
+  emit: (type: BotEventType, message: string, data?: Record<string, unknown>) => MaybePromise<void>;
 }
 
 export interface NewOrder {
@@ -58,6 +59,8 @@ export interface OrderManager {
   /** Whether this client order id was made by this bot. */
   owns(clientOrderId: string): boolean;
   openOrders(): OrderRecord[];
+  /** Whether an open order still waits for the exchange's acknowledgement (new or sent). */
+  hasUnacknowledged(): boolean;
   /** Replaces a record after a fill (the runtime persists it together with the ledger). */
   replace(record: OrderRecord): void;
   submit(order: NewOrder): Promise<OrderRecord>;
@@ -193,8 +196,21 @@ export function createOrderManager(options: OrderManagerOptions): OrderManager {
     },
     get: (clientOrderId) => orders.get(clientOrderId),
     owns: (clientOrderId) => parseClientOrderId(clientOrderId)?.shortId === options.shortId,
-    openOrders: () =>
-      [...openIds].map((id) => orders.get(id)).filter((order) => order !== undefined),
+    openOrders: () => {
+      const open: OrderRecord[] = [];
+      for (const id of openIds) {
+        const order = orders.get(id);
+        if (order !== undefined) open.push(order);
+      }
+      return open;
+    },
+    hasUnacknowledged: () => {
+      for (const id of openIds) {
+        const order = orders.get(id);
+        if (order !== undefined && isUnacknowledged(order.state)) return true;
+      }
+      return false;
+    },
     replace(record) {
       track(record);
     },
