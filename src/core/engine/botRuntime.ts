@@ -121,12 +121,13 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
   let mode: RuntimeMode = 'stopped';
   let lastCandleTime = -Infinity;
   let lastPrice = 0;
-  /** The last price noted (notePrice) and its market time. */
-  let noted: { price: number; time: number } | undefined;
+  /** The last price noted (notePrice) and its market time; -Infinity before the first. */
+  let notedPrice = 0;
+  let notedTime = -Infinity;
   const candleMs = timeframeMs(bot.config.timeframe);
   /** What orders are sized at: a price noted after the last candle ended, else its close. */
   const orderPrice = () =>
-    noted !== undefined && noted.time >= lastCandleTime + candleMs ? noted.price : lastPrice;
+    notedTime !== -Infinity && notedTime >= lastCandleTime + candleMs ? notedPrice : lastPrice;
   let isWarmup = false;
   /** Open time of the last candle decided on before this runtime started (from the store). */
   let decidedUntil = -Infinity;
@@ -416,7 +417,8 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
     handleOrderUpdate: (order) => queue.run(() => orders.applyExchangeStatus(order)),
 
     notePrice(price, time) {
-      noted = { price, time };
+      notedPrice = price;
+      notedTime = time;
     },
 
     // Not queued: a pause must take effect even while candles are still waiting in the queue

@@ -198,6 +198,7 @@ export function createAccount(
 
     playCandle(symbol, path, candleTime, volume = Infinity) {
       const orders = state.openOrders.filter((open) => open.order.symbol === symbol);
+      if (orders.length === 0) return { orders: [], trades: [] };
       const timeOf = (point: number) => candleTime + point * pointMs;
       const changes = play(symbol, orders, path, timeOf, volume);
       // Whatever is still open has rested through a whole candle: from now on it is a maker.

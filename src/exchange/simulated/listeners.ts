@@ -11,18 +11,19 @@ import { copyOrder, copyTrade } from './state';
 type Listener<T> = (value: T) => void;
 
 function createTopic<T>(name: string) {
-  const listeners = new Set<Listener<T>>();
+  // Replaced (never changed in place) on every change: an emit walks the list it started with.
+  let listeners: readonly { listener: Listener<T> }[] = [];
   return {
     add(listener: Listener<T>): Unsubscribe {
       // Wrapped so the same function subscribed twice gets two independent subscriptions.
-      const entry: Listener<T> = (value) => listener(value);
-      listeners.add(entry);
+      const entry = { listener };
+      listeners = [...listeners, entry];
       return () => {
-        listeners.delete(entry);
+        listeners = listeners.filter((candidate) => candidate !== entry);
       };
     },
     emit(value: T, copy: (value: T) => T): void {
-      for (const listener of [...listeners]) {
+      for (const { listener } of listeners) {
         try {
           listener(copy(value));
         } catch (error) {
