@@ -34,23 +34,18 @@ export interface ManualClock extends Clock, Timers {
 export function createManualClock(start: TimestampMs = 0): ManualClock {
   let current = start;
   let nextId = 1;
-  const queue = new Map<number, { due: number; callback: () => void }>();
+  const queue = new Map<number, { id: number; due: number; callback: () => void }>();
 
   const runDue = (until: number): void => {
     for (;;) {
-      let nextKey: number | undefined;
-      let nextDue = Infinity;
-      for (const [key, timer] of queue) {
-        if (timer.due <= until && timer.due < nextDue) {
-          nextDue = timer.due;
-          nextKey = key;
-        }
+      let next: { id: number; due: number; callback: () => void } | undefined;
+      for (const timer of queue.values()) {
+        if (timer.due <= until && (next === undefined || timer.due < next.due)) next = timer;
       }
-      if (nextKey === undefined) break;
-      const timer = queue.get(nextKey);
-      queue.delete(nextKey);
-      current = Math.max(current, nextDue);
-      timer?.callback();
+      if (next === undefined) break;
+      queue.delete(next.id);
+      current = Math.max(current, next.due);
+      next.callback();
     }
     current = until;
   };
@@ -59,7 +54,7 @@ export function createManualClock(start: TimestampMs = 0): ManualClock {
     now: () => current,
     setTimeout(callback, delayMs) {
       const id = nextId++;
-      queue.set(id, { due: current + Math.max(0, delayMs), callback });
+      queue.set(id, { id, due: current + Math.max(0, delayMs), callback });
       return id;
     },
     clearTimeout(handle) {

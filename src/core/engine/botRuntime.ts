@@ -31,7 +31,7 @@ import { createFillApplier } from './fills';
 import { createIntentProcessor } from './intents';
 import type { EntryGate } from './entryGate';
 import { createRiskWiring } from './riskWiring';
-import { andThen, isPromise, type MaybePromise } from './maybePromise';
+import { andThen, isPromise, thenCall, type MaybePromise } from './maybePromise';
 import { createSerialQueue } from './serialQueue';
 import type { BotStore } from './store';
 
@@ -301,6 +301,13 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
   const isBuy = (intent: OrderIntent) =>
     intent.kind === 'enter_long' || (intent.kind === 'place_limit' && intent.side === 'buy');
 
+  /** Places what the strategy asked for on the candle it was just fed (not while warming up). */
+  const placeAsked = (asked: OrderIntent[], closedByRisk: boolean): MaybePromise<void> => {
+    plotted = plots.take();
+    if (isWarmup || asked.length === 0) return;
+    return processIntents(closedByRisk ? asked.filter((intent) => !isBuy(intent)) : asked);
+  };
+
   /** `closedByRisk`: a protective exit sold everything on this candle; no buys on it. */
   const feedCandle = (candle: Candle, closedByRisk = false): MaybePromise<void> => {
     lastCandleTime = candle.time;
@@ -308,31 +315,46 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
     // A strategy that failed (or was released) is never called again.
     if (mode === 'error' || isReleased) return;
     plots.begin();
-    const intents = callStrategy(() => strategy.onCandle(strategyState, candle, context()));
-    return andThen(intents, (asked) => {
-      plotted = plots.take();
-      if (isWarmup || asked.length === 0) return;
-      return processIntents(closedByRisk ? asked.filter((intent) => !isBuy(intent)) : asked);
-    });
+    const asked = callStrategy(() => strategy.onCandle(strategyState, candle, context()));
+    return isPromise(asked)
+      ? asked.then((intents) => placeAsked(intents, closedByRisk))
+      : placeAsked(asked, closedByRisk);
+  };
+
+  const announceUpdate = (): void => options.onUpdate?.(snapshot());
+
+  /** The decided candle's equity point and the runtime state saved. */
+  const recordEquity = (candle: Candle): MaybePromise<void> => {
+    const point = {
+      botId,
+      time: candle.time,
+      equity: ledgerEquity(ledger, candle.close),
+      price: candle.close,
+    };
+    const appended = store.appendEquity(plotted ? { ...point, plots: plotted } : point);
+    const saved = thenCall(appended, risk.save, candle.time);
+    return thenCall(saved, announceUpdate, undefined);
   };
 
   /** After the strategy has decided on `candle`: the native stop, equity and state saved. */
   const recordCandle = (candle: Candle): MaybePromise<void> => {
     const synced =
       mode === 'running' || mode === 'paused' ? risk.syncNativeStop(lastPrice) : undefined;
-    return andThen(synced, () => {
-      const point = {
-        botId,
-        time: candle.time,
-        equity: ledgerEquity(ledger, candle.close),
-        price: candle.close,
-      };
-      const appended = store.appendEquity(plotted ? { ...point, plots: plotted } : point);
-      return andThen(
-        andThen(appended, () => risk.save(candle.time)),
-        () => options.onUpdate?.(snapshot()),
-      );
-    });
+    return thenCall(synced, recordEquity, candle);
+  };
+
+  /** The strategy fed `candle` after the protective exits had their say. */
+  const feedAndRecord = (candle: Candle, closedByRisk: boolean): MaybePromise<void> => {
+    plotted = undefined;
+    return thenCall(feedCandle(candle, closedByRisk), recordCandle, candle);
+  };
+
+  /** Protective exits come first, and keep working while the bot is paused. */
+  const protectAndFeed = (candle: Candle): MaybePromise<void> => {
+    const closedByRisk = risk.protect(candle);
+    return isPromise(closedByRisk)
+      ? closedByRisk.then((closed) => feedAndRecord(candle, closed))
+      : feedAndRecord(candle, closedByRisk);
   };
 
   /** A closed candle decided on now (see handleCandle); synchronous unless a step waits. */
@@ -346,13 +368,7 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
       });
     }
     const reconciled = orders.hasUnacknowledged() ? orders.reconcile() : undefined;
-    return andThen(reconciled, () =>
-      // Protective exits come first, and keep working while the bot is paused.
-      andThen(risk.protect(candle), (closedByRisk) => {
-        plotted = undefined;
-        return andThen(feedCandle(candle, closedByRisk), () => recordCandle(candle));
-      }),
-    );
+    return thenCall(reconciled, protectAndFeed, candle);
   };
 
   return {

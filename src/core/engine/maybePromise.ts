@@ -22,3 +22,15 @@ export function andThen<T, R>(
 ): MaybePromise<R> {
   return isPromise(value) ? (value as Promise<T>).then(next) : next(value as T);
 }
+
+/**
+ * Calls `next(argument)` once `value` is ready: at once when it is not a promise. Takes the
+ * argument rather than a closure so the synchronous path allocates nothing.
+ */
+export function thenCall<A, R>(
+  value: unknown,
+  next: (argument: A) => MaybePromise<R>,
+  argument: A,
+): MaybePromise<R> {
+  return isPromise(value) ? Promise.resolve(value).then(() => next(argument)) : next(argument);
+}

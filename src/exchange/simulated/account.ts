@@ -202,7 +202,7 @@ export function createAccount(
       const timeOf = (point: number) => candleTime + point * pointMs;
       const changes = play(symbol, orders, path, timeOf, volume);
       // Whatever is still open has rested through a whole candle: from now on it is a maker.
-      for (const open of orders) delete open.entryPoint;
+      for (const open of orders) if (open.entryPoint !== undefined) delete open.entryPoint;
       return changes;
     },
 
