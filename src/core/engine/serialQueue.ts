@@ -21,14 +21,11 @@ export interface SerialQueue {
   flush(): Promise<void> | undefined;
 }
 
-interface Entry {
-  job: () => unknown;
-  resolve: (value: unknown) => void;
-  reject: (error: unknown) => void;
-}
-
 export function createSerialQueue(): SerialQueue {
-  const entries: (Entry | undefined)[] = [];
+  // The queued jobs and their promises' settle functions, side by side; `head` is the next.
+  const jobs: ((() => unknown) | undefined)[] = [];
+  const resolvers: (((value: unknown) => void) | undefined)[] = [];
+  const rejecters: (((error: unknown) => void) | undefined)[] = [];
   let head = 0;
   /** While jobs are being run (synchronously, or an awaited job is pending). */
   let isDraining = false;
@@ -39,19 +36,22 @@ export function createSerialQueue(): SerialQueue {
   const drain = (): Promise<void> | undefined => {
     if (isDraining) return waiting;
     isDraining = true;
-    while (head < entries.length) {
-      const entry = entries[head] as Entry;
-      entries[head++] = undefined;
+    while (head < jobs.length) {
+      const job = jobs[head] as () => unknown;
+      const resolve = resolvers[head] as (value: unknown) => void;
+      const reject = rejecters[head] as (error: unknown) => void;
+      jobs[head] = resolvers[head] = rejecters[head] = undefined;
+      head += 1;
       let result: unknown;
       try {
-        result = entry.job();
+        result = job();
       } catch (error) {
-        entry.reject(error);
+        reject(error);
         continue;
       }
       if (isPromise(result)) {
         waiting = Promise.resolve(result)
-          .then(entry.resolve, entry.reject)
+          .then(resolve, reject)
           .then(() => {
             isDraining = false;
             waiting = undefined;
@@ -59,9 +59,9 @@ export function createSerialQueue(): SerialQueue {
           });
         return waiting;
       }
-      entry.resolve(result);
+      resolve(result);
     }
-    entries.length = 0;
+    jobs.length = resolvers.length = rejecters.length = 0;
     head = 0;
     isDraining = false;
     return undefined;
@@ -78,14 +78,16 @@ export function createSerialQueue(): SerialQueue {
 
   const run = <T>(job: () => MaybePromise<T>): Promise<T> =>
     new Promise<T>((resolve, reject) => {
-      entries.push({ job, resolve: resolve as (value: unknown) => void, reject });
+      jobs.push(job);
+      resolvers.push(resolve as (value: unknown) => void);
+      rejecters.push(reject);
       schedule();
     });
 
   return {
     run,
     idle: () =>
-      isDraining || head < entries.length ? run(() => undefined) : Promise.resolve(undefined),
+      isDraining || head < jobs.length ? run(() => undefined) : Promise.resolve(undefined),
     flush: drain,
   };
 }

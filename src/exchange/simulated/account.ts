@@ -32,6 +32,12 @@ export interface AccountChanges {
   trades: ExchangeTrade[];
 }
 
+/** What a candle changes when no order is open: shared, so frozen. */
+const NO_CHANGES: AccountChanges = Object.freeze({
+  orders: Object.freeze([]) as unknown as ExchangeOrder[],
+  trades: Object.freeze([]) as unknown as ExchangeTrade[],
+});
+
 export interface Account {
   /** Per currency: every currency held or traded on a market, or exactly `currencies`. */
   balances(currencies?: Iterable<string>): Balances;
@@ -197,8 +203,8 @@ export function createAccount(
     },
 
     playCandle(symbol, path, candleTime, volume = Infinity) {
+      if (state.openOrders.length === 0) return NO_CHANGES;
       const orders = state.openOrders.filter((open) => open.order.symbol === symbol);
-      if (orders.length === 0) return { orders: [], trades: [] };
       const timeOf = (point: number) => candleTime + point * pointMs;
       const changes = play(symbol, orders, path, timeOf, volume);
       // Whatever is still open has rested through a whole candle: from now on it is a maker.

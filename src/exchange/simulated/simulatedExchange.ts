@@ -136,9 +136,7 @@ export function createSimulatedExchange(options: SimulatedExchangeOptions): Simu
     timers: options.timers,
     speed: options.speed,
     cursor: state.cursor.loop * series.length + state.cursor.index,
-    onTicks: (ticks) => {
-      for (const tick of ticks) listeners.tick(tick);
-    },
+    onTick: (tick) => listeners.tick(tick),
     onPlay: (index) => {
       const time = series.timeOf(index);
       const candles = series.symbols.map((symbol) => series.candleAt(symbol, index));
