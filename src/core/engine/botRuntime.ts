@@ -19,6 +19,7 @@ import type { Ledger } from '../portfolio/types';
 import { reservedCash, reservedPosition } from '../risk/preTrade';
 import { validateParams } from '../strategy/params';
 import type {
+  OpenOrderView,
   RunnableStrategy,
   StrategyContext,
   StrategyFill,
@@ -185,6 +186,29 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
     if (!isWarmup) void emit('strategy_log', message);
   };
 
+  /** What the strategy sees of its open orders; made again only when an order changed. */
+  let views: readonly OpenOrderView[] = Object.freeze([]);
+  let viewsRevision = -1;
+  const openOrderViews = (open: readonly OrderRecord[]): readonly OpenOrderView[] => {
+    if (viewsRevision !== orders.revision()) {
+      viewsRevision = orders.revision();
+      views = Object.freeze(
+        open.map((order) =>
+          Object.freeze({
+            clientOrderId: order.clientOrderId,
+            side: order.side,
+            type: order.type,
+            price: order.price,
+            amount: order.amount,
+            filled: order.filled,
+            tag: order.tag,
+          }),
+        ),
+      );
+    }
+    return views;
+  };
+
   const context = (): StrategyContext => {
     const open = orders.openOrders();
     return {
@@ -194,15 +218,7 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
         ledger.position >= market.precision.amount
           ? { amount: ledger.position, averageEntry: ledger.averageEntry }
           : { amount: 0, averageEntry: 0 },
-      openOrders: open.map((order) => ({
-        clientOrderId: order.clientOrderId,
-        side: order.side,
-        type: order.type,
-        price: order.price,
-        amount: order.amount,
-        filled: order.filled,
-        tag: order.tag,
-      })),
+      openOrders: openOrderViews(open),
       allocation: bot.config.allocation,
       cash: ledger.cash - reservedCash(open, lastPrice, market.taker),
       equity: ledgerEquity(ledger, lastPrice),

@@ -61,6 +61,8 @@ export interface OrderManager {
   openOrders(): OrderRecord[];
   /** Whether an open order still waits for the exchange's acknowledgement (new or sent). */
   hasUnacknowledged(): boolean;
+  /** Grows with every change to any order record: while it stays, so do the open orders. */
+  revision(): number;
   /** Replaces a record after a fill (the runtime persists it together with the ledger). */
   replace(record: OrderRecord): void;
   submit(order: NewOrder): Promise<OrderRecord>;
@@ -80,7 +82,9 @@ export function createOrderManager(options: OrderManagerOptions): OrderManager {
   const orders = new Map<string, OrderRecord>();
   /** Ids of the orders not yet final: consulted on every candle, so kept apart from history. */
   const openIds = new Set<string>();
+  let revision = 0;
   const track = (record: OrderRecord): void => {
+    revision += 1;
     orders.set(record.clientOrderId, record);
     if (isFinalState(record.state)) openIds.delete(record.clientOrderId);
     else openIds.add(record.clientOrderId);
@@ -204,6 +208,7 @@ export function createOrderManager(options: OrderManagerOptions): OrderManager {
       }
       return open;
     },
+    revision: () => revision,
     hasUnacknowledged: () => {
       for (const id of openIds) {
         const order = orders.get(id);
