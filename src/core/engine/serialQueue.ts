@@ -22,26 +22,38 @@ export interface SerialQueue {
 }
 
 export function createSerialQueue(): SerialQueue {
-  // The queued jobs and their promises' settle functions, side by side; `head` is the next.
+  // The queued jobs and their promises' settle functions, side by side, from `head` (the next)
+  // to `tail`; the slots are reused once the queue is empty (no array resizing per job).
   const jobs: ((() => unknown) | undefined)[] = [];
   const resolvers: (((value: unknown) => void) | undefined)[] = [];
   const rejecters: (((error: unknown) => void) | undefined)[] = [];
   let head = 0;
+  let tail = 0;
   /** While jobs are being run (synchronously, or an awaited job is pending). */
   let isDraining = false;
   /** Resolves when the queue is empty again, while an awaited job is pending. */
   let waiting: Promise<void> | undefined;
   let isScheduled = false;
 
+  const dropUsedSlots = (): void => {
+    jobs.splice(0, head);
+    resolvers.splice(0, head);
+    rejecters.splice(0, head);
+    tail -= head;
+    head = 0;
+  };
+
   const drain = (): Promise<void> | undefined => {
     if (isDraining) return waiting;
     isDraining = true;
-    while (head < jobs.length) {
+    while (head < tail) {
       const job = jobs[head] as () => unknown;
       const resolve = resolvers[head] as (value: unknown) => void;
       const reject = rejecters[head] as (error: unknown) => void;
       jobs[head] = resolvers[head] = rejecters[head] = undefined;
       head += 1;
+      // A queue that never empties (jobs keep arriving while one waits) drops its used slots.
+      if (head >= 1_024) dropUsedSlots();
       let result: unknown;
       try {
         result = job();
@@ -61,8 +73,7 @@ export function createSerialQueue(): SerialQueue {
       }
       resolve(result);
     }
-    jobs.length = resolvers.length = rejecters.length = 0;
-    head = 0;
+    head = tail = 0;
     isDraining = false;
     return undefined;
   };
@@ -78,16 +89,16 @@ export function createSerialQueue(): SerialQueue {
 
   const run = <T>(job: () => MaybePromise<T>): Promise<T> =>
     new Promise<T>((resolve, reject) => {
-      jobs.push(job);
-      resolvers.push(resolve as (value: unknown) => void);
-      rejecters.push(reject);
+      jobs[tail] = job;
+      resolvers[tail] = resolve as (value: unknown) => void;
+      rejecters[tail] = reject;
+      tail += 1;
       schedule();
     });
 
   return {
     run,
-    idle: () =>
-      isDraining || head < jobs.length ? run(() => undefined) : Promise.resolve(undefined),
+    idle: () => (isDraining || head < tail ? run(() => undefined) : Promise.resolve(undefined)),
     flush: drain,
   };
 }
