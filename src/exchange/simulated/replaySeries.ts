@@ -156,7 +156,10 @@ export function createReplaySeries(
     pathAt(symbol, index) {
       const entry = require(symbol);
       if (entry.path === undefined || entry.pathIndex !== index) {
-        entry.path = intrabarPath(candleAt(symbol, index));
+        // The first loop's prices are the sample's own: no scaled copy of the candle needed.
+        const loop = Math.floor(index / loopLength);
+        const source = entry.candles[index - loop * loopLength] as Candle;
+        entry.path = intrabarPath(loop === 0 ? source : candleAt(symbol, index));
         entry.pathIndex = index;
       }
       return entry.path;
