@@ -5,10 +5,10 @@
  * under an exposure cap) or cap its amount (room under an exposure cap). Sells and protective
  * exits never pass through it.
  */
-import type { MaybePromise } from './maybePromise';
 import type { BotEventType } from '../bot/types';
 import type { Market } from '../market/types';
 import { shapeOrder } from '../orders/shape';
+import type { MaybePromise } from './maybePromise';
 import type { NewOrder } from './orderManager';
 
 export type EntryVerdict =

@@ -3,7 +3,6 @@
  * id) together with the order transition and the new ledger, in one store transaction; then
  * the risk wiring and the timeline hear of it. Part of the bot runtime; called from its queue.
  */
-import type { MaybePromise } from './maybePromise';
 import type { BotEventType } from '../bot/types';
 import { formatAmount, formatPrice, formatQuote } from '../market/formatForMarket';
 import type { Market } from '../market/types';
@@ -13,6 +12,7 @@ import { applyFill } from '../portfolio/ledger';
 import type { Fill, Ledger } from '../portfolio/types';
 import type { StrategyFill } from '../strategy/types';
 import type { Clock } from '../time';
+import type { MaybePromise } from './maybePromise';
 import type { OrderManager } from './orderManager';
 import type { RiskWiring } from './riskWiring';
 import type { BotStore } from './store';

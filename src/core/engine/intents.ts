@@ -4,7 +4,6 @@
  * passes to the order manager (cancel, cancel-all and amend go straight to it). Every refusal
  * is a `risk_rejected` event with the reason. Part of the bot runtime; called from its queue.
  */
-import type { MaybePromise } from './maybePromise';
 import type { Bot, BotEventType } from '../bot/types';
 import { formatQuote } from '../market/formatForMarket';
 import { timeframeMs } from '../market/timeframe';
@@ -13,6 +12,7 @@ import { shapeOrder } from '../orders/shape';
 import type { OrderIntent } from '../orders/types';
 import type { Ledger } from '../portfolio/types';
 import { checkOrder, reservedCash, reservedPosition } from '../risk/preTrade';
+import type { MaybePromise } from './maybePromise';
 import type { NewOrder, OrderManager } from './orderManager';
 import type { RiskWiring } from './riskWiring';
 import { applyEntryGate, type EntryGate } from './entryGate';

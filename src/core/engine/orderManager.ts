@@ -6,7 +6,6 @@
  * orders with the exchange on start. Fills are applied by the runtime, which owns the ledger.
  * Not thread-safe on its own: the runtime calls it from its serial queue.
  */
-import type { MaybePromise } from './maybePromise';
 import type { BotEventType } from '../bot/types';
 import { ExchangeError, type ExchangePort } from '../exchangePort';
 import { formatAmount, formatPrice } from '../market/formatForMarket';
@@ -21,6 +20,7 @@ import {
 } from '../orders/stateMachine';
 import type { ExchangeOrder, OrderSide, OrderType } from '../orders/types';
 import type { Clock, Timers } from '../time';
+import type { MaybePromise } from './maybePromise';
 import { sleep } from './sleep';
 import type { BotStore } from './store';
 
