@@ -111,6 +111,8 @@ function placeOrder(state: GridState, { level, side, amount }: Rearm): OrderInte
  * what the bot holds and has not already offered.
  */
 function flushWaiting(state: GridState, ctx: StrategyContext): OrderIntent[] {
+  // Nothing waits on most candles: skip sorting the open orders by level.
+  if (state.waiting.length === 0) return [];
   const byLevel = openByLevel(ctx.openOrders);
   let unsold =
     ctx.position.amount -

@@ -38,13 +38,17 @@ export function dataTimeframeProblem(dataMs: number, timeframe: Timeframe): stri
 export function candleStepProblem(candles: readonly Candle[], dataMs: number): string | undefined {
   for (let index = 0; index < candles.length; index++) {
     const time = (candles[index] as Candle).time;
-    const at = () => `Candle ${index + 1} (${new Date(time).toISOString()})`;
     if (time % dataMs !== 0) {
-      return `${at()} does not open on a whole ${timeframeLabel(dataMs)} step (UTC); the backtester needs candles aligned to their length.`;
+      return `${candleAt(index, time)} does not open on a whole ${timeframeLabel(dataMs)} step (UTC); the backtester needs candles aligned to their length.`;
     }
     if (index > 0 && time <= (candles[index - 1] as Candle).time) {
-      return `${at()} is not after the candle before it.`;
+      return `${candleAt(index, time)} is not after the candle before it.`;
     }
   }
   return undefined;
+}
+
+/** Names candle `index` (0-based) opening at `time` in a message. */
+function candleAt(index: number, time: number): string {
+  return `Candle ${index + 1} (${new Date(time).toISOString()})`;
 }

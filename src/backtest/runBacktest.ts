@@ -169,7 +169,9 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
     const open = (candles[index] as Candle).time;
     const next = candles[index + 1]?.time ?? open + candleMs;
     clock.advance((next - open) / candleMs);
-    await runtime.idle();
+    // The candle's inputs run now; awaited only when one of them has to wait (a worker).
+    const busy = runtime.flush();
+    if (busy) await busy;
     if (played % 2_000 === 0) options.onProgress?.(played / total);
   }
   exchange.stop();

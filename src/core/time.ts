@@ -30,27 +30,33 @@ export interface ManualClock extends Clock, Timers {
   set(time: TimestampMs): void;
 }
 
+interface ManualTimer {
+  id: number;
+  due: number;
+  callback: () => void;
+}
+
 /** Creates a manual clock starting at `start`. Timers fire in due order during `advance`. */
 export function createManualClock(start: TimestampMs = 0): ManualClock {
   let current = start;
   let nextId = 1;
-  const queue = new Map<number, { due: number; callback: () => void }>();
+  /** Pending timers in the order they were set (usually a handful: scanned, not sorted). */
+  const queue: ManualTimer[] = [];
 
   const runDue = (until: number): void => {
     for (;;) {
-      let nextKey: number | undefined;
-      let nextDue = Infinity;
-      for (const [key, timer] of queue) {
-        if (timer.due <= until && timer.due < nextDue) {
-          nextDue = timer.due;
-          nextKey = key;
-        }
+      // The earliest due; among equal ones the first set.
+      let next = -1;
+      for (let index = 0; index < queue.length; index++) {
+        const due = (queue[index] as ManualTimer).due;
+        if (due <= until && (next < 0 || due < (queue[next] as ManualTimer).due)) next = index;
       }
-      if (nextKey === undefined) break;
-      const timer = queue.get(nextKey);
-      queue.delete(nextKey);
-      current = Math.max(current, nextDue);
-      timer?.callback();
+      if (next < 0) break;
+      const timer = queue[next] as ManualTimer;
+      if (next === queue.length - 1) queue.pop();
+      else queue.splice(next, 1);
+      current = Math.max(current, timer.due);
+      timer.callback();
     }
     current = until;
   };
@@ -59,11 +65,12 @@ export function createManualClock(start: TimestampMs = 0): ManualClock {
     now: () => current,
     setTimeout(callback, delayMs) {
       const id = nextId++;
-      queue.set(id, { due: current + Math.max(0, delayMs), callback });
+      queue.push({ id, due: current + Math.max(0, delayMs), callback });
       return id;
     },
     clearTimeout(handle) {
-      if (typeof handle === 'number') queue.delete(handle);
+      const index = queue.findIndex((timer) => timer.id === handle);
+      if (index >= 0) queue.splice(index, 1);
     },
     advance(ms) {
       runDue(current + ms);

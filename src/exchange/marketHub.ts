@@ -13,9 +13,33 @@ import type { Timeframe } from '../core/market/timeframe';
 type CandleListener = (candle: Candle) => void;
 type TickListener = (tick: PriceTick) => void;
 
+/**
+ * A set of listeners delivered to in subscription order. A delivery walks the set as it was
+ * when the delivery began; that copy is made once per change of the set, not per delivery.
+ */
+class ListenerSet<T> {
+  private readonly set = new Set<(value: T) => void>();
+  private copy: ((value: T) => void)[] | undefined;
+  get size(): number {
+    return this.set.size;
+  }
+  add(listener: (value: T) => void): void {
+    this.set.add(listener);
+    this.copy = undefined;
+  }
+  delete(listener: (value: T) => void): void {
+    this.set.delete(listener);
+    this.copy = undefined;
+  }
+  deliver(value: T): void {
+    this.copy ??= [...this.set];
+    for (const listener of this.copy) listener(value);
+  }
+}
+
 interface TimeframeFeed {
   aggregator: CandleAggregator;
-  listeners: Set<CandleListener>;
+  listeners: ListenerSet<Candle>;
 }
 
 interface SymbolFeed {
@@ -38,15 +62,17 @@ export interface MarketHubOptions {
 
 export function createMarketHub(exchange: ExchangePort, options: MarketHubOptions = {}): MarketHub {
   const candleFeeds = new Map<string, SymbolFeed>();
-  const tickFeeds = new Map<string, { listeners: Set<TickListener>; unsubscribe: Unsubscribe }>();
+  const tickFeeds = new Map<
+    string,
+    { listeners: ListenerSet<PriceTick>; unsubscribe: Unsubscribe }
+  >();
 
   const openSymbol = (symbol: string): SymbolFeed => {
     const timeframes = new Map<Timeframe, TimeframeFeed>();
     const unsubscribe = exchange.watchCandles(symbol, (candle) => {
       for (const feed of timeframes.values()) {
         const closed = feed.aggregator.push(candle);
-        if (!closed) continue;
-        for (const listener of [...feed.listeners]) listener(closed);
+        if (closed) feed.listeners.deliver(closed);
       }
     });
     return { timeframes, unsubscribe };
@@ -63,7 +89,7 @@ export function createMarketHub(exchange: ExchangePort, options: MarketHubOption
       if (!feed) {
         feed = {
           aggregator: createCandleAggregator(timeframe, options.candleMs),
-          listeners: new Set(),
+          listeners: new ListenerSet<Candle>(),
         };
         symbolFeed.timeframes.set(timeframe, feed);
       }
@@ -83,10 +109,8 @@ export function createMarketHub(exchange: ExchangePort, options: MarketHubOption
     subscribeTicks(symbol, listener) {
       let feed = tickFeeds.get(symbol);
       if (!feed) {
-        const listeners = new Set<TickListener>();
-        const unsubscribe = exchange.watchTicks(symbol, (tick) => {
-          for (const each of [...listeners]) each(tick);
-        });
+        const listeners = new ListenerSet<PriceTick>();
+        const unsubscribe = exchange.watchTicks(symbol, (tick) => listeners.deliver(tick));
         feed = { listeners, unsubscribe };
         tickFeeds.set(symbol, feed);
       }

@@ -13,13 +13,13 @@ import { timeframeMs } from '../market/timeframe';
 import type { Market } from '../market/types';
 import type { OrderRecord } from '../orders/journal';
 import { shapeOrder } from '../orders/shape';
-import { isUnacknowledged } from '../orders/stateMachine';
 import type { ExchangeOrder, ExchangeTrade, OrderIntent } from '../orders/types';
 import { createLedger, ledgerEquity } from '../portfolio/ledger';
 import type { Ledger } from '../portfolio/types';
 import { reservedCash, reservedPosition } from '../risk/preTrade';
 import { validateParams } from '../strategy/params';
 import type {
+  OpenOrderView,
   RunnableStrategy,
   StrategyContext,
   StrategyFill,
@@ -32,6 +32,7 @@ import { createFillApplier } from './fills';
 import { createIntentProcessor } from './intents';
 import type { EntryGate } from './entryGate';
 import { createRiskWiring } from './riskWiring';
+import { andThen, isPromise, thenCall, type MaybePromise } from './maybePromise';
 import { createSerialQueue } from './serialQueue';
 import type { BotStore } from './store';
 
@@ -90,6 +91,11 @@ export interface BotRuntime {
   /** Resolves once every input queued so far has been processed. */
   idle(): Promise<void>;
   /**
+   * Processes the queued inputs now, as far as they complete synchronously (a backtest calls it
+   * after each candle); returns a promise only when one of them has to wait (see SerialQueue).
+   */
+  flush(): Promise<void> | undefined;
+  /**
    * Unloads the runtime: after the inputs queued so far, releases the strategy's resources
    * (`strategy.dispose`, e.g. a custom strategy's worker). The runtime takes no input after it.
    */
@@ -116,12 +122,13 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
   let mode: RuntimeMode = 'stopped';
   let lastCandleTime = -Infinity;
   let lastPrice = 0;
-  /** The last price noted (notePrice) and its market time. */
-  let noted: { price: number; time: number } | undefined;
+  /** The last price noted (notePrice) and its market time; -Infinity before the first. */
+  let notedPrice = 0;
+  let notedTime = -Infinity;
   const candleMs = timeframeMs(bot.config.timeframe);
   /** What orders are sized at: a price noted after the last candle ended, else its close. */
   const orderPrice = () =>
-    noted !== undefined && noted.time >= lastCandleTime + candleMs ? noted.price : lastPrice;
+    notedTime !== -Infinity && notedTime >= lastCandleTime + candleMs ? notedPrice : lastPrice;
   let isWarmup = false;
   /** Open time of the last candle decided on before this runtime started (from the store). */
   let decidedUntil = -Infinity;
@@ -175,6 +182,33 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
     openOrders: orders.openOrders(),
   });
 
+  const log = (message: string) => {
+    if (!isWarmup) void emit('strategy_log', message);
+  };
+
+  /** What the strategy sees of its open orders; made again only when an order changed. */
+  let views: readonly OpenOrderView[] = Object.freeze([]);
+  let viewsRevision = -1;
+  const openOrderViews = (open: readonly OrderRecord[]): readonly OpenOrderView[] => {
+    if (viewsRevision !== orders.revision()) {
+      viewsRevision = orders.revision();
+      views = Object.freeze(
+        open.map((order) =>
+          Object.freeze({
+            clientOrderId: order.clientOrderId,
+            side: order.side,
+            type: order.type,
+            price: order.price,
+            amount: order.amount,
+            filled: order.filled,
+            tag: order.tag,
+          }),
+        ),
+      );
+    }
+    return views;
+  };
+
   const context = (): StrategyContext => {
     const open = orders.openOrders();
     return {
@@ -184,22 +218,12 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
         ledger.position >= market.precision.amount
           ? { amount: ledger.position, averageEntry: ledger.averageEntry }
           : { amount: 0, averageEntry: 0 },
-      openOrders: open.map((order) => ({
-        clientOrderId: order.clientOrderId,
-        side: order.side,
-        type: order.type,
-        price: order.price,
-        amount: order.amount,
-        filled: order.filled,
-        tag: order.tag,
-      })),
+      openOrders: openOrderViews(open),
       allocation: bot.config.allocation,
       cash: ledger.cash - reservedCash(open, lastPrice, market.taker),
       equity: ledgerEquity(ledger, lastPrice),
       isWarmup,
-      log: (message) => {
-        if (!isWarmup) void emit('strategy_log', message);
-      },
+      log,
       plot: plots.plot,
     };
   };
@@ -211,17 +235,27 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
     options.onError?.(message);
   };
 
-  /** Calls into strategy code; a throw puts only this bot into the error state. */
-  const callStrategy = async (
+  const strategyFailed = async (error: unknown): Promise<OrderIntent[]> => {
+    const message = error instanceof Error ? error.message : String(error);
+    await fail(`Strategy ${strategy.name} failed: ${message}`);
+    return [];
+  };
+
+  /**
+   * Calls into strategy code; a throw puts only this bot into the error state. Synchronous
+   * when the strategy is (the templates), a promise when it answers later (a worker).
+   */
+  const callStrategy = (
     call: () => StrategyResult | Promise<StrategyResult>,
-  ): Promise<OrderIntent[]> => {
+  ): MaybePromise<OrderIntent[]> => {
+    let result: StrategyResult | Promise<StrategyResult>;
     try {
-      return (await call()) ?? [];
+      result = call();
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      await fail(`Strategy ${strategy.name} failed: ${message}`);
-      return [];
+      return strategyFailed(error);
     }
+    if (isPromise(result)) return result.then((intents) => intents ?? [], strategyFailed);
+    return result ?? [];
   };
 
   const processIntents = createIntentProcessor({
@@ -280,19 +314,77 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
   /** What the strategy plotted on the last candle it was fed (stored with its equity). */
   let plotted: Record<string, number> | undefined;
 
+  const isBuy = (intent: OrderIntent) =>
+    intent.kind === 'enter_long' || (intent.kind === 'place_limit' && intent.side === 'buy');
+
+  /** Places what the strategy asked for on the candle it was just fed (not while warming up). */
+  const placeAsked = (asked: OrderIntent[], closedByRisk: boolean): MaybePromise<void> => {
+    plotted = plots.take();
+    if (isWarmup || asked.length === 0) return;
+    return processIntents(closedByRisk ? asked.filter((intent) => !isBuy(intent)) : asked);
+  };
+
   /** `closedByRisk`: a protective exit sold everything on this candle; no buys on it. */
-  const feedCandle = async (candle: Candle, closedByRisk = false) => {
+  const feedCandle = (candle: Candle, closedByRisk = false): MaybePromise<void> => {
     lastCandleTime = candle.time;
     lastPrice = candle.close;
     // A strategy that failed (or was released) is never called again.
     if (mode === 'error' || isReleased) return;
     plots.begin();
-    const intents = await callStrategy(() => strategy.onCandle(strategyState, candle, context()));
-    plotted = plots.take();
-    const isBuy = (intent: OrderIntent) =>
-      intent.kind === 'enter_long' || (intent.kind === 'place_limit' && intent.side === 'buy');
-    if (!isWarmup)
-      await processIntents(closedByRisk ? intents.filter((intent) => !isBuy(intent)) : intents);
+    const asked = callStrategy(() => strategy.onCandle(strategyState, candle, context()));
+    return isPromise(asked)
+      ? asked.then((intents) => placeAsked(intents, closedByRisk))
+      : placeAsked(asked, closedByRisk);
+  };
+
+  const announceUpdate = (): void => options.onUpdate?.(snapshot());
+
+  /** The decided candle's equity point and the runtime state saved. */
+  const recordEquity = (candle: Candle): MaybePromise<void> => {
+    const point = {
+      botId,
+      time: candle.time,
+      equity: ledgerEquity(ledger, candle.close),
+      price: candle.close,
+    };
+    const appended = store.appendEquity(plotted ? { ...point, plots: plotted } : point);
+    const saved = thenCall(appended, risk.save, candle.time);
+    return thenCall(saved, announceUpdate, undefined);
+  };
+
+  /** After the strategy has decided on `candle`: the native stop, equity and state saved. */
+  const recordCandle = (candle: Candle): MaybePromise<void> => {
+    const synced =
+      mode === 'running' || mode === 'paused' ? risk.syncNativeStop(lastPrice) : undefined;
+    return thenCall(synced, recordEquity, candle);
+  };
+
+  /** The strategy fed `candle` after the protective exits had their say. */
+  const feedAndRecord = (candle: Candle, closedByRisk: boolean): MaybePromise<void> => {
+    plotted = undefined;
+    return thenCall(feedCandle(candle, closedByRisk), recordCandle, candle);
+  };
+
+  /** Protective exits come first, and keep working while the bot is paused. */
+  const protectAndFeed = (candle: Candle): MaybePromise<void> => {
+    const closedByRisk = risk.protect(candle);
+    return isPromise(closedByRisk)
+      ? closedByRisk.then((closed) => feedAndRecord(candle, closed))
+      : feedAndRecord(candle, closedByRisk);
+  };
+
+  /** A closed candle decided on now (see handleCandle); synchronous unless a step waits. */
+  const decideCandle = (candle: Candle): MaybePromise<void> => {
+    if (candle.time <= lastCandleTime || mode === 'stopped' || mode === 'error') return;
+    if (candle.time <= decidedUntil) {
+      // Decided on before a restart (the market replays it): update the strategy, trade nothing.
+      isWarmup = true;
+      return andThen(feedCandle(candle), () => {
+        isWarmup = false;
+      });
+    }
+    const reconciled = orders.hasUnacknowledged() ? orders.reconcile() : undefined;
+    return thenCall(reconciled, protectAndFeed, candle);
   };
 
   return {
@@ -300,6 +392,7 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
     owns: (clientOrderId) => orders.owns(clientOrderId),
     snapshot,
     idle: () => queue.idle(),
+    flush: () => queue.flush(),
 
     init: (initialMode) =>
       queue.run(async () => {
@@ -339,33 +432,7 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
         options.onUpdate?.(snapshot());
       }),
 
-    handleCandle: (candle) =>
-      queue.run(async () => {
-        if (candle.time <= lastCandleTime || mode === 'stopped' || mode === 'error') return;
-        if (candle.time <= decidedUntil) {
-          // Decided on before a restart (the market replays it): update the strategy, trade nothing.
-          isWarmup = true;
-          await feedCandle(candle);
-          isWarmup = false;
-          return;
-        }
-        if (orders.openOrders().some((order) => isUnacknowledged(order.state)))
-          await orders.reconcile();
-        // Protective exits come first, and keep working while the bot is paused.
-        const closedByRisk = await risk.protect(candle);
-        plotted = undefined;
-        await feedCandle(candle, closedByRisk);
-        if (mode === 'running' || mode === 'paused') await risk.syncNativeStop(lastPrice);
-        await store.appendEquity({
-          botId,
-          time: candle.time,
-          equity: ledgerEquity(ledger, candle.close),
-          price: candle.close,
-          ...(plotted ? { plots: plotted } : {}),
-        });
-        await risk.save(candle.time);
-        options.onUpdate?.(snapshot());
-      }),
+    handleCandle: (candle) => queue.run(() => decideCandle(candle)),
 
     handleTrade: (trade) =>
       queue.run(async () => {
@@ -382,7 +449,8 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
     handleOrderUpdate: (order) => queue.run(() => orders.applyExchangeStatus(order)),
 
     notePrice(price, time) {
-      noted = { price, time };
+      notedPrice = price;
+      notedTime = time;
     },
 
     // Not queued: a pause must take effect even while candles are still waiting in the queue

@@ -8,6 +8,7 @@
 import type { BotEventType } from '../bot/types';
 import type { Market } from '../market/types';
 import { shapeOrder } from '../orders/shape';
+import type { MaybePromise } from './maybePromise';
 import type { NewOrder } from './orderManager';
 
 export type EntryVerdict =
@@ -30,7 +31,11 @@ export async function applyEntryGate(
   context: {
     referencePrice: number;
     label: string;
-    emit: (type: BotEventType, message: string, data?: Record<string, unknown>) => Promise<void>;
+    emit: (
+      type: BotEventType,
+      message: string,
+      data?: Record<string, unknown>,
+    ) => MaybePromise<void>;
   },
 ): Promise<{ amount: number; price?: number } | undefined> {
   if (!gate || order.side !== 'buy') return shaped;

@@ -12,6 +12,7 @@ import { applyFill } from '../portfolio/ledger';
 import type { Fill, Ledger } from '../portfolio/types';
 import type { StrategyFill } from '../strategy/types';
 import type { Clock } from '../time';
+import type { MaybePromise } from './maybePromise';
 import type { OrderManager } from './orderManager';
 import type { RiskWiring } from './riskWiring';
 import type { BotStore } from './store';
@@ -24,7 +25,7 @@ export interface FillApplierOptions {
   store: BotStore;
   clock: Clock;
   risk: RiskWiring;
-  emit: (type: BotEventType, message: string, data?: Record<string, unknown>) => Promise<void>;
+  emit: (type: BotEventType, message: string, data?: Record<string, unknown>) => MaybePromise<void>;
   ledger: () => Ledger;
   setLedger: (ledger: Ledger) => void;
 }

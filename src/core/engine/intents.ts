@@ -12,6 +12,7 @@ import { shapeOrder } from '../orders/shape';
 import type { OrderIntent } from '../orders/types';
 import type { Ledger } from '../portfolio/types';
 import { checkOrder, reservedCash, reservedPosition } from '../risk/preTrade';
+import type { MaybePromise } from './maybePromise';
 import type { NewOrder, OrderManager } from './orderManager';
 import type { RiskWiring } from './riskWiring';
 import { applyEntryGate, type EntryGate } from './entryGate';
@@ -28,7 +29,7 @@ export interface IntentProcessorOptions {
   strategyName: string;
   orders: OrderManager;
   risk: RiskWiring;
-  emit: (type: BotEventType, message: string, data?: Record<string, unknown>) => Promise<void>;
+  emit: (type: BotEventType, message: string, data?: Record<string, unknown>) => MaybePromise<void>;
   ledger: () => Ledger;
   /** The last closed candle's close: the reference price of market orders. */
   lastPrice: () => number;

@@ -1,7 +1,7 @@
 /**
  * An in-memory BotStore with the same semantics as the IndexedDB one (a fill is recorded once
  * per account and trade id, atomically with its order and ledger). Backtests and previews use
- * it: nothing they do is persisted.
+ * it: nothing they do is persisted. Its appending writes complete synchronously.
  */
 import type { BotEvent, EquityPoint } from '../bot/types';
 import type { OrderRecord } from '../orders/journal';
@@ -60,16 +60,16 @@ export function createMemoryBotStore(): MemoryBotStore {
     async saveLedger(botId, ledger) {
       ledgers.set(botId, ledger);
     },
-    async appendEvent(event) {
+    appendEvent(event) {
       events.push({ ...event, seq: events.length + 1 });
     },
-    async appendEquity(point) {
+    appendEquity(point) {
       equity.push(point);
     },
     async loadRuntimeState(botId) {
       return runtime.get(botId);
     },
-    async saveRuntimeState(state) {
+    saveRuntimeState(state) {
       runtime.set(state.botId, state);
     },
   };

@@ -20,6 +20,7 @@ import {
 } from '../orders/stateMachine';
 import type { ExchangeOrder, OrderSide, OrderType } from '../orders/types';
 import type { Clock, Timers } from '../time';
+import type { MaybePromise } from './maybePromise';
 import { sleep } from './sleep';
 import type { BotStore } from './store';
 
@@ -38,7 +39,7 @@ export interface OrderManagerOptions {
   clock: Clock;
   timers: Timers;
   configVersion: () => number;
-  emit: (type: BotEventType, message: string, data?: Record<string, unknown>) => Promise<void>;
+  emit: (type: BotEventType, message: string, data?: Record<string, unknown>) => MaybePromise<void>;
 }
 
 export interface NewOrder {
@@ -58,6 +59,10 @@ export interface OrderManager {
   /** Whether this client order id was made by this bot. */
   owns(clientOrderId: string): boolean;
   openOrders(): OrderRecord[];
+  /** Whether an open order still waits for the exchange's acknowledgement (new or sent). */
+  hasUnacknowledged(): boolean;
+  /** Grows with every change to any order record: while it stays, so do the open orders. */
+  revision(): number;
   /** Replaces a record after a fill (the runtime persists it together with the ledger). */
   replace(record: OrderRecord): void;
   submit(order: NewOrder): Promise<OrderRecord>;
@@ -77,7 +82,9 @@ export function createOrderManager(options: OrderManagerOptions): OrderManager {
   const orders = new Map<string, OrderRecord>();
   /** Ids of the orders not yet final: consulted on every candle, so kept apart from history. */
   const openIds = new Set<string>();
+  let revision = 0;
   const track = (record: OrderRecord): void => {
+    revision += 1;
     orders.set(record.clientOrderId, record);
     if (isFinalState(record.state)) openIds.delete(record.clientOrderId);
     else openIds.add(record.clientOrderId);
@@ -193,8 +200,22 @@ export function createOrderManager(options: OrderManagerOptions): OrderManager {
     },
     get: (clientOrderId) => orders.get(clientOrderId),
     owns: (clientOrderId) => parseClientOrderId(clientOrderId)?.shortId === options.shortId,
-    openOrders: () =>
-      [...openIds].map((id) => orders.get(id)).filter((order) => order !== undefined),
+    openOrders: () => {
+      const open: OrderRecord[] = [];
+      for (const id of openIds) {
+        const order = orders.get(id);
+        if (order !== undefined) open.push(order);
+      }
+      return open;
+    },
+    revision: () => revision,
+    hasUnacknowledged: () => {
+      for (const id of openIds) {
+        const order = orders.get(id);
+        if (order !== undefined && isUnacknowledged(order.state)) return true;
+      }
+      return false;
+    },
     replace(record) {
       track(record);
     },

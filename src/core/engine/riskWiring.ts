@@ -39,6 +39,7 @@ import {
 } from '../risk/protectiveExits';
 import { pruneTradeLog, recordFillInTradeLog, type TradeRecord } from '../risk/tradeLog';
 import type { TimestampMs } from '../time';
+import type { MaybePromise } from './maybePromise';
 import type { NewOrder, OrderManager } from './orderManager';
 import type { BotRuntimeState, BotStore } from './store';
 
@@ -52,7 +53,7 @@ export interface RiskWiringOptions {
   market: Market;
   store: BotStore;
   orders: OrderManager;
-  emit: (type: BotEventType, message: string, data?: Record<string, unknown>) => Promise<void>;
+  emit: (type: BotEventType, message: string, data?: Record<string, unknown>) => MaybePromise<void>;
   ledger: () => Ledger;
   isPaused: () => boolean;
   /** Fills the strategy has been told about (saved with the runtime state). */
@@ -71,18 +72,21 @@ export interface RiskWiring {
   /** Takes the saved state (on init, before missed fills are applied). */
   load(stored: BotRuntimeState | undefined): void;
   /** Saves the runtime state; `lastCandleTime` when a candle was decided on. */
-  save(lastCandleTime?: TimestampMs): Promise<void>;
+  save(lastCandleTime?: TimestampMs): MaybePromise<void>;
   /** Rebuilds a lost protective state from the ledger (on init, after missed fills). */
   syncWithLedger(): void;
   /** Updates the trade log and the protective state after a fill changed the ledger. */
   afterFill(before: Ledger, after: Ledger, fill: Fill, orderType: NewOrder['type']): Promise<void>;
-  /** Takes the protective exit this closed candle calls for; true when it sells everything. */
-  protect(candle: Candle): Promise<boolean>;
+  /**
+   * Takes the protective exit this closed candle calls for; true when it sells everything.
+   * Answers at once (false) for a bot without a risk section.
+   */
+  protect(candle: Candle): MaybePromise<boolean>;
   /**
    * Brings the native stop order in line with the position (place, replace or cancel); for a
    * bot whose stop-loss is on the exchange. `lastPrice`: the price showing now.
    */
-  syncNativeStop(lastPrice: number): Promise<void>;
+  syncNativeStop(lastPrice: number): MaybePromise<void>;
   /** Says, once, when the stop-loss asked for on the exchange is enforced by the engine. */
   announceStopEnforcement(): Promise<void>;
   /** Applies the pre-trade limits to a shaped strategy order; undefined = not placed. */
@@ -121,7 +125,7 @@ export function createRiskWiring(options: RiskWiringOptions): RiskWiring {
       ? { amount: ledger.position, averageEntry: ledger.averageEntry }
       : { amount: 0, averageEntry: 0 };
 
-  const save = async (lastCandleTime?: TimestampMs) => {
+  const save = (lastCandleTime?: TimestampMs): MaybePromise<void> => {
     if (lastCandleTime !== undefined) decided = lastCandleTime;
     // Nothing decided yet (a fill before the first candle): 0 replays no candle after a restart.
     const state: BotRuntimeState = {
@@ -133,7 +137,7 @@ export function createRiskWiring(options: RiskWiringOptions): RiskWiring {
       state.trades = trades;
       if (protective) state.protective = protective;
     }
-    await store.saveRuntimeState(state);
+    return store.saveRuntimeState(state);
   };
 
   const wantsNativeStop = risk?.stopLoss?.onExchange === true;
@@ -147,6 +151,132 @@ export function createRiskWiring(options: RiskWiringOptions): RiskWiring {
 
   const rejectExit = (reason: string) =>
     emit('risk_rejected', `Protective exit not placed: ${reason}`, { intent: 'risk_exit' });
+
+  /** protect() for a bot with a risk section. */
+  const protectWith = async (risk: RiskConfig, candle: Candle): Promise<boolean> => {
+    const ledger = options.ledger();
+    const held = position(ledger);
+    if (held.amount === 0) return false;
+    const isRiskSell = (order: { side: string; tag?: string; triggerPrice?: number }) =>
+      order.side === 'sell' &&
+      order.triggerPrice === undefined &&
+      order.tag?.startsWith(RISK_TAG_PREFIX) === true;
+    // An exit is already on its way: judge again once it has filled.
+    if (orders.openOrders().some(isRiskSell)) return false;
+    const state = protective ?? syncProtectiveState(undefined, held, candle.time);
+    if (!state) return false;
+    const { exit, state: next } = evaluateProtectiveExits(
+      state,
+      candle,
+      engineRules() ?? risk,
+      candle.time + frame,
+    );
+    protective = next;
+    if (!exit) return false;
+    // Journal first: the step taken is saved before the order exists.
+    await save();
+    const closeAll = exit.fraction >= 1;
+    if (closeAll) {
+      for (const order of orders.openOrders())
+        await orders.cancel(order.clientOrderId, `Protective exit (${exit.reason})`);
+    }
+    const sellable = ledger.position - reservedPosition(orders.openOrders());
+    let amount = closeAll ? sellable : sellable * exit.fraction;
+    if (!closeAll) {
+      const rest = shapeOrder(market, {
+        side: 'sell',
+        type: 'market',
+        amount: sellable - floorToStep(amount, step),
+        referencePrice: candle.close,
+      });
+      if (!rest.ok) amount = sellable;
+    }
+    const shaped = shapeOrder(market, {
+      side: 'sell',
+      type: 'market',
+      amount,
+      referencePrice: candle.close,
+    });
+    if (!shaped.ok) {
+      await rejectExit(shaped.reason);
+      return false;
+    }
+    const refused = checkOrder({
+      ledger,
+      openOrders: orders.openOrders(),
+      side: 'sell',
+      amount: shaped.amount,
+      price: candle.close,
+      feeRate: market.taker,
+      buffer: 0,
+      isPaused: options.isPaused(),
+    });
+    if (refused) {
+      await rejectExit(refused);
+      return false;
+    }
+    const share = amount === sellable ? 'all' : `${(exit.fraction * 100).toFixed(0)}%`;
+    await emit(
+      'risk_exit',
+      `${exit.reason.replace('_', ' ')}: selling ${share} of the position (level ${formatPrice(market, exit.price)}; a market order, it fills at the next open)`,
+      {
+        reason: exit.reason,
+        price: exit.price,
+        fraction: exit.fraction,
+        ...(exit.step === undefined ? {} : { step: exit.step }),
+        candleTime: candle.time,
+      },
+    );
+    await orders.submit({
+      side: 'sell',
+      type: 'market',
+      amount: shaped.amount,
+      tag: `${RISK_TAG_PREFIX}${exit.reason}`,
+    });
+    return amount === sellable;
+  };
+
+  /** syncNativeStop() for a bot whose stop-loss rests on the exchange. */
+  const syncNativeStopWith = async (
+    stopLoss: NonNullable<RiskConfig['stopLoss']>,
+    lastPrice: number,
+  ): Promise<void> => {
+    const ledger = options.ledger();
+    const held = position(ledger);
+    const resting = restingStops();
+    const level = held.amount > 0 ? stopLossLevel(stopLoss, held.averageEntry) : undefined;
+    const trigger = level === undefined ? undefined : floorToStep(level, market.precision.price);
+    const others = orders.openOrders().filter((order) => !isNativeStop(order));
+    const shaped =
+      trigger === undefined || !(trigger < lastPrice)
+        ? undefined
+        : shapeOrder(market, {
+            side: 'sell',
+            type: 'market',
+            amount: ledger.position - reservedPosition(others),
+            referencePrice: trigger,
+          });
+    const wanted = shaped?.ok ? { amount: shaped.amount, trigger } : undefined;
+    const [current, ...extra] = resting;
+    const isCurrent =
+      wanted !== undefined &&
+      current !== undefined &&
+      extra.length === 0 &&
+      current.triggerPrice === wanted.trigger &&
+      Math.abs(current.amount - current.filled - wanted.amount) < step / 2;
+    if (isCurrent) return;
+    for (const order of resting)
+      await orders.cancel(order.clientOrderId, 'Stop-loss replaced: the position changed');
+    // A level at or above the price (or nothing sellable) is left to the engine's own check.
+    if (!wanted) return;
+    await orders.submit({
+      side: 'sell',
+      type: 'market',
+      amount: wanted.amount,
+      triggerPrice: wanted.trigger,
+      tag: `${RISK_TAG_PREFIX}stop_loss`,
+    });
+  };
 
   return {
     load(stored) {
@@ -181,129 +311,14 @@ export function createRiskWiring(options: RiskWiringOptions): RiskWiring {
       await save();
     },
 
-    async protect(candle) {
-      if (!risk) return false;
-      const ledger = options.ledger();
-      const held = position(ledger);
-      if (held.amount === 0) return false;
-      const isRiskSell = (order: { side: string; tag?: string; triggerPrice?: number }) =>
-        order.side === 'sell' &&
-        order.triggerPrice === undefined &&
-        order.tag?.startsWith(RISK_TAG_PREFIX) === true;
-      // An exit is already on its way: judge again once it has filled.
-      if (orders.openOrders().some(isRiskSell)) return false;
-      const state = protective ?? syncProtectiveState(undefined, held, candle.time);
-      if (!state) return false;
-      const { exit, state: next } = evaluateProtectiveExits(
-        state,
-        candle,
-        engineRules() ?? risk,
-        candle.time + frame,
-      );
-      protective = next;
-      if (!exit) return false;
-      // Journal first: the step taken is saved before the order exists.
-      await save();
-      const closeAll = exit.fraction >= 1;
-      if (closeAll) {
-        for (const order of orders.openOrders())
-          await orders.cancel(order.clientOrderId, `Protective exit (${exit.reason})`);
-      }
-      const sellable = ledger.position - reservedPosition(orders.openOrders());
-      let amount = closeAll ? sellable : sellable * exit.fraction;
-      if (!closeAll) {
-        const rest = shapeOrder(market, {
-          side: 'sell',
-          type: 'market',
-          amount: sellable - floorToStep(amount, step),
-          referencePrice: candle.close,
-        });
-        if (!rest.ok) amount = sellable;
-      }
-      const shaped = shapeOrder(market, {
-        side: 'sell',
-        type: 'market',
-        amount,
-        referencePrice: candle.close,
-      });
-      if (!shaped.ok) {
-        await rejectExit(shaped.reason);
-        return false;
-      }
-      const refused = checkOrder({
-        ledger,
-        openOrders: orders.openOrders(),
-        side: 'sell',
-        amount: shaped.amount,
-        price: candle.close,
-        feeRate: market.taker,
-        buffer: 0,
-        isPaused: options.isPaused(),
-      });
-      if (refused) {
-        await rejectExit(refused);
-        return false;
-      }
-      const share = amount === sellable ? 'all' : `${(exit.fraction * 100).toFixed(0)}%`;
-      await emit(
-        'risk_exit',
-        `${exit.reason.replace('_', ' ')}: selling ${share} of the position (level ${formatPrice(market, exit.price)}; a market order, it fills at the next open)`,
-        {
-          reason: exit.reason,
-          price: exit.price,
-          fraction: exit.fraction,
-          ...(exit.step === undefined ? {} : { step: exit.step }),
-          candleTime: candle.time,
-        },
-      );
-      await orders.submit({
-        side: 'sell',
-        type: 'market',
-        amount: shaped.amount,
-        tag: `${RISK_TAG_PREFIX}${exit.reason}`,
-      });
-      return amount === sellable;
+    protect(candle) {
+      return risk ? protectWith(risk, candle) : false;
     },
 
-    async syncNativeStop(lastPrice) {
-      if (!risk?.stopLoss || !hasNativeStop) return;
-      const ledger = options.ledger();
-      const held = position(ledger);
-      const resting = restingStops();
-      const level = held.amount > 0 ? stopLossLevel(risk.stopLoss, held.averageEntry) : undefined;
-      const trigger = level === undefined ? undefined : floorToStep(level, market.precision.price);
-      const others = orders.openOrders().filter((order) => !isNativeStop(order));
-      const shaped =
-        trigger === undefined || !(trigger < lastPrice)
-          ? undefined
-          : shapeOrder(market, {
-              side: 'sell',
-              type: 'market',
-              amount: ledger.position - reservedPosition(others),
-              referencePrice: trigger,
-            });
-      const wanted = shaped?.ok ? { amount: shaped.amount, trigger } : undefined;
-      const [current, ...extra] = resting;
-      const isCurrent =
-        wanted !== undefined &&
-        current !== undefined &&
-        extra.length === 0 &&
-        current.triggerPrice === wanted.trigger &&
-        Math.abs(current.amount - current.filled - wanted.amount) < step / 2;
-      if (isCurrent) return;
-      for (const order of resting)
-        await orders.cancel(order.clientOrderId, 'Stop-loss replaced: the position changed');
-      // A level at or above the price (or nothing sellable) is left to the engine's own check.
-      if (!wanted) return;
-      await orders.submit({
-        side: 'sell',
-        type: 'market',
-        amount: wanted.amount,
-        triggerPrice: wanted.trigger,
-        tag: `${RISK_TAG_PREFIX}stop_loss`,
-      });
+    syncNativeStop(lastPrice) {
+      const stopLoss = risk?.stopLoss;
+      return stopLoss && hasNativeStop ? syncNativeStopWith(stopLoss, lastPrice) : undefined;
     },
-
     async announceStopEnforcement() {
       if (!wantsNativeStop || options.supportsNativeStops) return;
       await emit(

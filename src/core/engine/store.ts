@@ -1,6 +1,8 @@
 /**
  * The persistence port the bot runtime writes through. The Dexie implementation lives in
- * src/db; tests may use the same one on fake-indexeddb. Every method is atomic.
+ * src/db; tests may use the same one on fake-indexeddb. Every method is atomic. The appending
+ * writes may complete synchronously (the in-memory store of backtests): callers await them only
+ * when they return a promise.
  */
 import type { BotEvent, EquityPoint } from '../bot/types';
 import type { OrderRecord } from '../orders/journal';
@@ -8,6 +10,7 @@ import type { Fill, Ledger } from '../portfolio/types';
 import type { ProtectiveState } from '../risk/protectiveExits';
 import type { TradeRecord } from '../risk/tradeLog';
 import type { TimestampMs } from '../time';
+import type { MaybePromise } from './maybePromise';
 
 /** What a bot runtime needs to resume where it stopped. */
 export interface BotRuntimeState {
@@ -47,8 +50,8 @@ export interface BotStore {
   loadRecentFills(botId: string, count: number): Promise<Fill[]>;
   loadLedger(botId: string): Promise<Ledger | undefined>;
   saveLedger(botId: string, ledger: Ledger): Promise<void>;
-  appendEvent(event: BotEvent): Promise<void>;
-  appendEquity(point: EquityPoint): Promise<void>;
+  appendEvent(event: BotEvent): MaybePromise<void>;
+  appendEquity(point: EquityPoint): MaybePromise<void>;
   loadRuntimeState(botId: string): Promise<BotRuntimeState | undefined>;
-  saveRuntimeState(state: BotRuntimeState): Promise<void>;
+  saveRuntimeState(state: BotRuntimeState): MaybePromise<void>;
 }

@@ -1,7 +1,7 @@
 /**
  * The uniform interface every streaming indicator exposes to strategies: feed one value per
  * closed candle, get `undefined` until the indicator has seen enough values to be meaningful.
- * Implementations wrap the `trading-signals` package.
+ * Implementations wrap the `trading-signals` package (the SMA is a ring buffer of its own).
  */
 
 /** An incremental indicator: O(1)-ish per value, no look-back over a whole series. */

@@ -45,27 +45,32 @@ export function intrabarPath(
  * level there touches it at that point's price (a gap). `distance` is always measured from the
  * open, so touches found from different starting points still compare in path order.
  */
+/** Whether `price` is at or beyond `level` in the direction of `crossing`. */
+function isThrough(price: number, level: number, crossing: LevelCrossing): boolean {
+  return crossing === 'at_or_below' ? price <= level : price >= level;
+}
+
 export function firstTouch(
   path: IntrabarPath,
   level: number,
   crossing: LevelCrossing,
   fromPoint = 0,
 ): PathTouch | undefined {
-  const isThrough = (price: number): boolean =>
-    crossing === 'at_or_below' ? price <= level : price >= level;
   let travelled = 0;
   for (let point = 1; point <= fromPoint && point < path.length; point++) {
     travelled += Math.abs((path[point] as number) - (path[point - 1] as number));
   }
   const start = path[fromPoint];
   if (start === undefined) return undefined;
-  if (isThrough(start)) return { price: start, point: fromPoint, distance: travelled };
+  if (isThrough(start, level, crossing))
+    return { price: start, point: fromPoint, distance: travelled };
   for (let point = fromPoint + 1; point < path.length; point++) {
     const from = path[point - 1] as number;
     const to = path[point] as number;
     // `from` is not through the level (else an earlier step returned), so a segment that ends
     // through it crosses it exactly at the level.
-    if (isThrough(to)) return { price: level, point, distance: travelled + Math.abs(level - from) };
+    if (isThrough(to, level, crossing))
+      return { price: level, point, distance: travelled + Math.abs(level - from) };
     travelled += Math.abs(to - from);
   }
   return undefined;

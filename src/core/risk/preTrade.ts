@@ -35,12 +35,12 @@ export function reservedCash(
   referencePrice: number,
   feeRate: number,
 ): number {
-  return openOrders
-    .filter((order) => order.side === 'buy')
-    .reduce(
-      (sum, order) => sum + remaining(order) * (order.price ?? referencePrice) * (1 + feeRate),
-      0,
-    );
+  let sum = 0;
+  for (const order of openOrders) {
+    if (order.side === 'buy')
+      sum += remaining(order) * (order.price ?? referencePrice) * (1 + feeRate);
+  }
+  return sum;
 }
 
 /**
@@ -48,9 +48,11 @@ export function reservedCash(
  * manager cancels it before any other sell goes out.
  */
 export function reservedPosition(openOrders: readonly OrderRecord[]): number {
-  return openOrders
-    .filter((order) => order.side === 'sell' && order.triggerPrice === undefined)
-    .reduce((sum, order) => sum + remaining(order), 0);
+  let sum = 0;
+  for (const order of openOrders) {
+    if (order.side === 'sell' && order.triggerPrice === undefined) sum += remaining(order);
+  }
+  return sum;
 }
 
 /** Returns undefined when the order may go, else the reason it may not. */

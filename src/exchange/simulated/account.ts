@@ -32,6 +32,12 @@ export interface AccountChanges {
   trades: ExchangeTrade[];
 }
 
+/** What a candle changes when no order is open: shared, so frozen. */
+const NO_CHANGES: AccountChanges = Object.freeze({
+  orders: Object.freeze([]) as unknown as ExchangeOrder[],
+  trades: Object.freeze([]) as unknown as ExchangeTrade[],
+});
+
 export interface Account {
   /** Per currency: every currency held or traded on a market, or exactly `currencies`. */
   balances(currencies?: Iterable<string>): Balances;
@@ -86,19 +92,23 @@ export function createAccount(
   const seen = new Set(state.seenClientOrderIds);
   const { used, free, close, applyFill } = createSettlement(state, markets, idPrefix);
 
-  /** Plays `path` for `orders` (one symbol); `timeOf(point)` is when the path shows that point. */
+  /**
+   * Plays `path` for `orders` (one symbol); the path shows point k at `start + k * spacing`
+   * (spacing 0: every point at `start`, a live move).
+   */
   const play = (
     symbol: string,
     orders: readonly OpenOrderState[],
     path: IntrabarPath,
-    timeOf: (point: number) => number,
+    start: number,
+    spacing: number,
     volume: number,
   ): AccountChanges => {
     const changes: AccountChanges = { orders: [], trades: [] };
     const step = (markets[symbol] as Market).precision.amount;
     let liquidity = liquidityShare === undefined ? Infinity : liquidityShare * volume;
     for (const fill of planCandleFills(orders, path, slippageBps)) {
-      const time = Math.max(fill.open.order.timestamp, timeOf(fill.point));
+      const time = Math.max(fill.open.order.timestamp, start + fill.point * spacing);
       const { remaining } = fill.open.order;
       let amount = remaining;
       if (fill.takerOrMaker === 'maker') {
@@ -197,11 +207,11 @@ export function createAccount(
     },
 
     playCandle(symbol, path, candleTime, volume = Infinity) {
+      if (state.openOrders.length === 0) return NO_CHANGES;
       const orders = state.openOrders.filter((open) => open.order.symbol === symbol);
-      const timeOf = (point: number) => candleTime + point * pointMs;
-      const changes = play(symbol, orders, path, timeOf, volume);
+      const changes = play(symbol, orders, path, candleTime, pointMs, volume);
       // Whatever is still open has rested through a whole candle: from now on it is a maker.
-      for (const open of orders) delete open.entryPoint;
+      for (const open of orders) if (open.entryPoint !== undefined) delete open.entryPoint;
       return changes;
     },
 
@@ -210,7 +220,7 @@ export function createAccount(
         (open) => open.order.symbol === symbol && open.entryPoint === undefined,
       );
       // The move as a path: everything between the two prices traded, in that order.
-      return play(symbol, resting, [from, to, to, to], () => time, Infinity);
+      return play(symbol, resting, [from, to, to, to], time, 0, Infinity);
     },
 
     findOrder(id, symbol) {

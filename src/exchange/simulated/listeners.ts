@@ -10,19 +10,23 @@ import { copyOrder, copyTrade } from './state';
 
 type Listener<T> = (value: T) => void;
 
+const copyCandle = (candle: Candle): Candle => ({ ...candle });
+const copyTick = (tick: PriceTick): PriceTick => ({ ...tick });
+
 function createTopic<T>(name: string) {
-  const listeners = new Set<Listener<T>>();
+  // Replaced (never changed in place) on every change: an emit walks the list it started with.
+  let listeners: readonly { listener: Listener<T> }[] = [];
   return {
     add(listener: Listener<T>): Unsubscribe {
       // Wrapped so the same function subscribed twice gets two independent subscriptions.
-      const entry: Listener<T> = (value) => listener(value);
-      listeners.add(entry);
+      const entry = { listener };
+      listeners = [...listeners, entry];
       return () => {
-        listeners.delete(entry);
+        listeners = listeners.filter((candidate) => candidate !== entry);
       };
     },
     emit(value: T, copy: (value: T) => T): void {
-      for (const listener of [...listeners]) {
+      for (const { listener } of listeners) {
         try {
           listener(copy(value));
         } catch (error) {
@@ -53,9 +57,8 @@ export function createListeners(name = 'Simulated exchange') {
     onTick: (symbol: string, listener: Listener<PriceTick>) => topicOf(ticks, symbol).add(listener),
     onTrade: (listener: Listener<ExchangeTrade>) => trades.add(listener),
     onOrder: (listener: Listener<ExchangeOrder>) => orders.add(listener),
-    candle: (candle: Candle, symbol: string) =>
-      candles.get(symbol)?.emit(candle, (value) => ({ ...value })),
-    tick: (tick: PriceTick) => ticks.get(tick.symbol)?.emit(tick, (value) => ({ ...value })),
+    candle: (candle: Candle, symbol: string) => candles.get(symbol)?.emit(candle, copyCandle),
+    tick: (tick: PriceTick) => ticks.get(tick.symbol)?.emit(tick, copyTick),
     trade: (trade: ExchangeTrade) => trades.emit(trade, copyTrade),
     order: (order: ExchangeOrder) => orders.emit(order, copyOrder),
   };

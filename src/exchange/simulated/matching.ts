@@ -38,6 +38,56 @@ function distanceTo(path: IntrabarPath, point: number): number {
   return distance;
 }
 
+/** Where `state`'s order fills along `path`, and how far along it; undefined if it does not. */
+function planOrder(
+  state: OpenOrderState,
+  path: IntrabarPath,
+  slippageBps: number,
+): { fill: PlannedFill; distance: number } | undefined {
+  const { order } = state;
+  const entry = state.entryPoint;
+  if (order.triggerPrice !== undefined) {
+    const crossing = order.side === 'sell' ? 'at_or_below' : 'at_or_above';
+    const trigger = firstTouch(path, order.triggerPrice, crossing, entry ?? 0);
+    if (!trigger) return undefined;
+    const price = marketFillPrice(trigger.price, order.side, slippageBps);
+    const fill: PlannedFill = { open: state, price, takerOrMaker: 'taker', point: trigger.point };
+    return { fill, distance: trigger.distance };
+  }
+  if (entry !== undefined) {
+    const shown = state.fillPrice ?? (path[entry] as number);
+    const slipped = marketFillPrice(shown, order.side, slippageBps);
+    const limit = order.price;
+    const isMarketable =
+      limit === undefined || (order.side === 'buy' ? shown <= limit : shown >= limit);
+    if (isMarketable) {
+      const capped =
+        limit === undefined
+          ? slipped
+          : order.side === 'buy'
+            ? Math.min(limit, slipped)
+            : Math.max(limit, slipped);
+      const fill: PlannedFill = { open: state, price: capped, takerOrMaker: 'taker', point: entry };
+      return { fill, distance: distanceTo(path, entry) };
+    }
+  }
+  const touch = limitFillOnPath(
+    { side: order.side, price: order.price as number },
+    path,
+    entry ?? 0,
+  );
+  if (!touch) return undefined;
+  const fill: PlannedFill = {
+    open: state,
+    price: touch.price,
+    takerOrMaker: 'maker',
+    point: touch.point,
+  };
+  return { fill, distance: touch.distance };
+}
+
+const takerFirst = (fill: PlannedFill) => (fill.takerOrMaker === 'taker' ? 0 : 1);
+
 /** Plans the fills of `orders` (one symbol, placement order) within a candle walked along `path`. */
 export function planCandleFills(
   orders: readonly OpenOrderState[],
@@ -45,49 +95,11 @@ export function planCandleFills(
   slippageBps: number,
 ): PlannedFill[] {
   const planned: { fill: PlannedFill; distance: number; rank: number }[] = [];
-
-  orders.forEach((state, rank) => {
-    const { order } = state;
-    const entry = state.entryPoint;
-    const add = (fill: Omit<PlannedFill, 'open'>, distance: number) =>
-      planned.push({ fill: { open: state, ...fill }, distance, rank });
-
-    if (order.triggerPrice !== undefined) {
-      const crossing = order.side === 'sell' ? 'at_or_below' : 'at_or_above';
-      const trigger = firstTouch(path, order.triggerPrice, crossing, entry ?? 0);
-      if (trigger) {
-        const price = marketFillPrice(trigger.price, order.side, slippageBps);
-        add({ price, takerOrMaker: 'taker', point: trigger.point }, trigger.distance);
-      }
-      return;
-    }
-    if (entry !== undefined) {
-      const shown = state.fillPrice ?? (path[entry] as number);
-      const slipped = marketFillPrice(shown, order.side, slippageBps);
-      const limit = order.price;
-      const isMarketable =
-        limit === undefined || (order.side === 'buy' ? shown <= limit : shown >= limit);
-      if (isMarketable) {
-        const capped =
-          limit === undefined
-            ? slipped
-            : order.side === 'buy'
-              ? Math.min(limit, slipped)
-              : Math.max(limit, slipped);
-        add({ price: capped, takerOrMaker: 'taker', point: entry }, distanceTo(path, entry));
-        return;
-      }
-    }
-    const touch = limitFillOnPath(
-      { side: order.side, price: order.price as number },
-      path,
-      entry ?? 0,
-    );
-    if (touch)
-      add({ price: touch.price, takerOrMaker: 'maker', point: touch.point }, touch.distance);
-  });
-
-  const takerFirst = (fill: PlannedFill) => (fill.takerOrMaker === 'taker' ? 0 : 1);
+  for (let rank = 0; rank < orders.length; rank++) {
+    const found = planOrder(orders[rank] as OpenOrderState, path, slippageBps);
+    if (found) planned.push({ fill: found.fill, distance: found.distance, rank });
+  }
+  if (planned.length === 0) return [];
   planned.sort(
     (a, b) => a.distance - b.distance || takerFirst(a.fill) - takerFirst(b.fill) || a.rank - b.rank,
   );

@@ -40,7 +40,9 @@ export function createReplayClock(options: {
   let anchorMarket = options.startMarketTime;
   let anchorReal = clock.now();
   let pending: TimerHandle | undefined;
-  let pendingWake: { marketTime: number; callback: () => void } | undefined;
+  /** The pending wake-up: its market time and callback (none when wakeCallback is undefined). */
+  let wakeTime = 0;
+  let wakeCallback: (() => void) | undefined;
 
   const now = (): number =>
     running ? anchorMarket + (clock.now() - anchorReal) * speed : anchorMarket;
@@ -55,19 +57,23 @@ export function createReplayClock(options: {
     pending = undefined;
   };
 
+  // The timer always belongs to the current wake-up: arm() clears it before setting another.
+  const fire = (): void => {
+    pending = undefined;
+    const callback = wakeCallback;
+    if (callback === undefined) return;
+    if (now() < wakeTime) return arm();
+    wakeCallback = undefined;
+    callback();
+  };
+
   const arm = (): void => {
     clearPending();
-    if (!running || !pendingWake) return;
-    const wake = pendingWake;
-    const remaining = wake.marketTime - now();
+    if (!running || wakeCallback === undefined) return;
+    const remaining = wakeTime - now();
     // Round up, and at least 1 ms while not yet due, so an early wake-up cannot spin.
     const delay = remaining <= 0 ? 0 : Math.max(1, Math.ceil(remaining / speed));
-    pending = timers.setTimeout(() => {
-      pending = undefined;
-      if (now() < wake.marketTime) return arm();
-      pendingWake = undefined;
-      wake.callback();
-    }, delay);
+    pending = timers.setTimeout(fire, delay);
   };
 
   return {
@@ -97,15 +103,17 @@ export function createReplayClock(options: {
       arm();
     },
     wakeAt(marketTime, callback) {
-      pendingWake = { marketTime, callback };
+      wakeTime = marketTime;
+      wakeCallback = callback;
       arm();
     },
     wakeSoon(callback) {
-      pendingWake = { marketTime: -Infinity, callback };
+      wakeTime = -Infinity;
+      wakeCallback = callback;
       arm();
     },
     cancelWake() {
-      pendingWake = undefined;
+      wakeCallback = undefined;
       clearPending();
     },
   };

@@ -41,7 +41,8 @@ export interface ReplayDriverOptions {
   timers: Timers;
   speed: number;
   cursor: number;
-  onTicks(ticks: PriceTick[]): void;
+  /** A path point shown for one symbol (every symbol in turn for each point). */
+  onTick(tick: PriceTick): void;
   /** Candle `index` completed; the cursor is already `index + 1`. */
   onPlay(index: number): void;
 }
@@ -71,13 +72,9 @@ export function createReplayDriver(options: ReplayDriverOptions): ReplayDriver {
 
   const showPoint = (point: number): void => {
     const time = series.timeOf(cursor) + point * pointMs;
-    options.onTicks(
-      series.symbols.map((symbol) => ({
-        symbol,
-        time,
-        price: series.pathAt(symbol, cursor)[point] as number,
-      })),
-    );
+    for (const symbol of series.symbols) {
+      options.onTick({ symbol, time, price: series.pathAt(symbol, cursor)[point] as number });
+    }
   };
 
   const handleNextEvent = (): void => {

@@ -31,6 +31,7 @@ export interface ReplaySeries {
   /** Index of the first candle opening at or after `time` (may be negative before the start). */
   indexAtOrAfter(time: number): number;
   candleAt(symbol: string, index: number): Candle;
+  /** The candle's intrabar path; shared between calls, so never to be changed. */
   pathAt(symbol: string, index: number): IntrabarPath;
 }
 
@@ -38,6 +39,9 @@ interface SymbolSeries {
   candles: readonly Candle[];
   /** lastClose / firstOpen: the price factor from one loop to the next. */
   loopFactor: number;
+  /** The path asked for last and its index: the replay asks for each several times. */
+  pathIndex: number;
+  path?: IntrabarPath;
 }
 
 /** Throws unless `candles` opens at the same times as `times` (when given). */
@@ -96,7 +100,7 @@ export function createReplaySeries(
     if (!first || !last) throw new Error(`Sample for ${symbol} is empty`);
     checkTimes(symbol, candles, candleMs, reference);
     reference ??= candles;
-    series.set(symbol, { candles, loopFactor: last.close / first.open });
+    series.set(symbol, { candles, loopFactor: last.close / first.open, pathIndex: Number.NaN });
   }
   if (!reference) throw new Error('No samples to replay');
   const times = reference;
@@ -149,6 +153,16 @@ export function createReplaySeries(
     timeOf,
     indexAtOrAfter,
     candleAt,
-    pathAt: (symbol, index) => intrabarPath(candleAt(symbol, index)),
+    pathAt(symbol, index) {
+      const entry = require(symbol);
+      if (entry.path === undefined || entry.pathIndex !== index) {
+        // The first loop's prices are the sample's own: no scaled copy of the candle needed.
+        const loop = Math.floor(index / loopLength);
+        const source = entry.candles[index - loop * loopLength] as Candle;
+        entry.path = intrabarPath(loop === 0 ? source : candleAt(symbol, index));
+        entry.pathIndex = index;
+      }
+      return entry.path;
+    },
   };
 }

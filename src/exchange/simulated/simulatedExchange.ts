@@ -136,25 +136,23 @@ export function createSimulatedExchange(options: SimulatedExchangeOptions): Simu
     timers: options.timers,
     speed: options.speed,
     cursor: state.cursor.loop * series.length + state.cursor.index,
-    onTicks: (ticks) => ticks.forEach((tick) => listeners.tick(tick)),
+    onTick: (tick) => listeners.tick(tick),
     onPlay: (index) => {
       const time = series.timeOf(index);
-      const changes = series.symbols.map((symbol) =>
-        account.playCandle(
-          symbol,
-          series.pathAt(symbol, index),
-          time,
-          series.candleAt(symbol, index).volume,
-        ),
+      const candles = series.symbols.map((symbol) => series.candleAt(symbol, index));
+      const changes = series.symbols.map((symbol, at) =>
+        account.playCandle(symbol, series.pathAt(symbol, index), time, candles[at]?.volume),
       );
       const next = index + 1;
-      state.cursor = { index: next % series.length, loop: Math.floor(next / series.length) };
+      // Changed in place: the state handed out is always a copy (copyState).
+      state.cursor.index = next % series.length;
+      state.cursor.loop = Math.floor(next / series.length);
       for (const { orders, trades } of changes) {
         // Each trade before its order's update, so an order seen closed has its fill known.
         for (const trade of trades) listeners.trade(trade);
         for (const order of orders) listeners.order(order);
       }
-      for (const symbol of series.symbols) listeners.candle(series.candleAt(symbol, index), symbol);
+      series.symbols.forEach((symbol, at) => listeners.candle(candles[at] as Candle, symbol));
       reportState();
     },
   });
