@@ -91,6 +91,8 @@ test('a bot trades with a custom strategy; a hanging one stops only its own bot'
   await page.getByRole('button', { name: 'Insert example' }).click();
   await page.getByRole('button', { name: 'Add strategy' }).click();
   await expect(installed(page)).toHaveCount(1);
+  // The form empties once the first module is added: only then paste the next one.
+  await expect(page.getByLabel('Strategy module source')).toHaveValue('');
   await addModule(page, HANGING);
   await expect(installed(page)).toHaveCount(2);
 

@@ -82,7 +82,8 @@ export function createCustomStrategyForm(): CustomStrategyForm {
         addedAt: Date.now(),
       });
       batch(() => {
-        setSourceText('');
+        // Keep what the user has typed since pressing Add; clear only the module just added.
+        if (source() === text) setSourceText('');
         setAdded(row);
       });
       announce(`${row.name} added.`);
