@@ -155,9 +155,7 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
   });
   await runtime.init('running');
   const hub = createMarketHub(exchange, { candleMs });
-  hub.subscribeCandles(symbol, timeframe, (candle) => void runtime.handleCandle(candle));
-  // Orders are sized at the price showing when they are placed: after a gap, the next open.
-  hub.subscribeTicks(symbol, (tick) => runtime.notePrice(tick.price, tick.time));
+  hub.subscribeCandles(symbol, timeframe, (candle) => runtime.postCandle(candle));
   exchange.watchMyTrades((trade) => void runtime.handleTrade(trade));
   exchange.watchOrders((order) => void runtime.handleOrderUpdate(order));
   exchange.start();
@@ -169,6 +167,10 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
     const open = (candles[index] as Candle).time;
     const next = candles[index + 1]?.time ?? open + candleMs;
     clock.advance((next - open) / candleMs);
+    // Orders are sized at the price showing when they are placed: the next candle's open,
+    // shown as the candle completed (what a tick subscription would have noted last; making
+    // the intrabar ticks nobody else reads would cost more than the rest of the candle).
+    runtime.notePrice(exchange.getLastPrice(symbol), next);
     // The candle's inputs run now; awaited only when one of them has to wait (a worker).
     const busy = runtime.flush();
     if (busy) await busy;

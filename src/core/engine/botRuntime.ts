@@ -38,6 +38,9 @@ import type { BotStore } from './store';
 
 export { MARKET_BUY_BUFFER } from './intents';
 
+/** What a strategy that asked for nothing asked for (shared: never changed). */
+const NO_INTENTS: readonly OrderIntent[] = Object.freeze([]);
+
 export type RuntimeMode = 'running' | 'paused' | 'stopped' | 'error';
 
 export interface RuntimeSnapshot {
@@ -73,6 +76,8 @@ export interface BotRuntime {
   /** Loads the ledger and journal, applies fills missed while away, reconciles, warms up. */
   init(mode: RuntimeMode): Promise<void>;
   handleCandle(candle: Candle): Promise<void>;
+  /** Queues `candle` as handleCandle does, with no promise to wait on (a backtest's candles). */
+  postCandle(candle: Candle): void;
   handleTrade(trade: ExchangeTrade): Promise<void>;
   handleOrderUpdate(order: ExchangeOrder): Promise<void>;
   /**
@@ -179,7 +184,7 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
     price: lastPrice,
     equity: ledgerEquity(ledger, lastPrice),
     time: lastCandleTime,
-    openOrders: orders.openOrders(),
+    openOrders: [...orders.openOrders()],
   });
 
   const log = (message: string) => {
@@ -209,15 +214,27 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
     return views;
   };
 
+  /** What the strategy sees of its position; made again only when the ledger changed. */
+  let positionLedger: Ledger | undefined;
+  let position: StrategyContext['position'] = Object.freeze({ amount: 0, averageEntry: 0 });
+  const positionView = (): StrategyContext['position'] => {
+    if (positionLedger !== ledger) {
+      positionLedger = ledger;
+      // Dust below the market's amount step cannot be sold: the strategy sees it as flat.
+      position = Object.freeze(
+        ledger.position >= market.precision.amount
+          ? { amount: ledger.position, averageEntry: ledger.averageEntry }
+          : { amount: 0, averageEntry: 0 },
+      );
+    }
+    return position;
+  };
+
   const context = (): StrategyContext => {
     const open = orders.openOrders();
     return {
       params,
-      // Dust below the market's amount step cannot be sold: the strategy sees it as flat.
-      position:
-        ledger.position >= market.precision.amount
-          ? { amount: ledger.position, averageEntry: ledger.averageEntry }
-          : { amount: 0, averageEntry: 0 },
+      position: positionView(),
       openOrders: openOrderViews(open),
       allocation: bot.config.allocation,
       cash: ledger.cash - reservedCash(open, lastPrice, market.taker),
@@ -247,15 +264,33 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
    */
   const callStrategy = (
     call: () => StrategyResult | Promise<StrategyResult>,
-  ): MaybePromise<OrderIntent[]> => {
+  ): MaybePromise<readonly OrderIntent[]> => {
     let result: StrategyResult | Promise<StrategyResult>;
     try {
       result = call();
     } catch (error) {
       return strategyFailed(error);
     }
-    if (isPromise(result)) return result.then((intents) => intents ?? [], strategyFailed);
-    return result ?? [];
+    return settle(result);
+  };
+
+  /** The intents a strategy's answer holds (none for undefined); a rejection fails the bot. */
+  const settle = (
+    result: StrategyResult | Promise<StrategyResult>,
+  ): MaybePromise<readonly OrderIntent[]> => {
+    if (isPromise(result)) return result.then((intents) => intents ?? NO_INTENTS, strategyFailed);
+    return result ?? NO_INTENTS;
+  };
+
+  /** callStrategy for onCandle, without a closure per candle (a backtest makes millions). */
+  const askOnCandle = (candle: Candle): MaybePromise<readonly OrderIntent[]> => {
+    let result: StrategyResult | Promise<StrategyResult>;
+    try {
+      result = strategy.onCandle(strategyState, candle, context());
+    } catch (error) {
+      return strategyFailed(error);
+    }
+    return settle(result);
   };
 
   const processIntents = createIntentProcessor({
@@ -318,7 +353,7 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
     intent.kind === 'enter_long' || (intent.kind === 'place_limit' && intent.side === 'buy');
 
   /** Places what the strategy asked for on the candle it was just fed (not while warming up). */
-  const placeAsked = (asked: OrderIntent[], closedByRisk: boolean): MaybePromise<void> => {
+  const placeAsked = (asked: readonly OrderIntent[], closedByRisk: boolean): MaybePromise<void> => {
     plotted = plots.take();
     if (isWarmup || asked.length === 0) return;
     return processIntents(closedByRisk ? asked.filter((intent) => !isBuy(intent)) : asked);
@@ -331,7 +366,7 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
     // A strategy that failed (or was released) is never called again.
     if (mode === 'error' || isReleased) return;
     plots.begin();
-    const asked = callStrategy(() => strategy.onCandle(strategyState, candle, context()));
+    const asked = askOnCandle(candle);
     return isPromise(asked)
       ? asked.then((intents) => placeAsked(intents, closedByRisk))
       : placeAsked(asked, closedByRisk);
@@ -433,6 +468,7 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
       }),
 
     handleCandle: (candle) => queue.run(() => decideCandle(candle)),
+    postCandle: (candle) => queue.post(decideCandle, candle),
 
     handleTrade: (trade) =>
       queue.run(async () => {

@@ -12,7 +12,7 @@ import { shapeOrder } from '../orders/shape';
 import type { OrderIntent } from '../orders/types';
 import type { Ledger } from '../portfolio/types';
 import { checkOrder, reservedCash, reservedPosition } from '../risk/preTrade';
-import type { MaybePromise } from './maybePromise';
+import { isPromise, type MaybePromise } from './maybePromise';
 import type { NewOrder, OrderManager } from './orderManager';
 import type { RiskWiring } from './riskWiring';
 import { applyEntryGate, type EntryGate } from './entryGate';
@@ -43,7 +43,7 @@ export interface IntentProcessorOptions {
 /** Returns `processIntents`: places what `intents` ask for, in order, while the bot trades. */
 export function createIntentProcessor(
   options: IntentProcessorOptions,
-): (intents: OrderIntent[]) => Promise<void> {
+): (intents: readonly OrderIntent[]) => MaybePromise<void> {
   const { bot, market, strategyName, orders, risk, emit, ledger, lastPrice, lastCandleTime, mode } =
     options;
 
@@ -111,66 +111,99 @@ export function createIntentProcessor(
     };
   };
 
-  const processIntents = async (intents: OrderIntent[]) => {
-    for (const intent of intents) {
+  /** Sizes, shapes and checks a sized intent, then places it (the steps that may wait). */
+  const placeSized = async (
+    intent: OrderIntent,
+    sized: NewOrder,
+    shaped: Extract<ReturnType<typeof shapeOrder>, { ok: true }>,
+  ): Promise<void> => {
+    const limited = await risk.limit(sized, shaped, {
+      referencePrice: lastPrice(),
+      nowMs: lastCandleTime() + timeframeMs(bot.config.timeframe),
+      label: intent.kind,
+    });
+    if (!limited) return;
+    const gated = await applyEntryGate(options.entryGate, market, sized, limited, {
+      referencePrice: lastPrice(),
+      label: intent.kind,
+      emit,
+    });
+    if (!gated) return;
+    const reason = checkOrder({
+      ledger: ledger(),
+      openOrders: orders.openOrders(),
+      side: sized.side,
+      amount: gated.amount,
+      price: gated.price ?? lastPrice(),
+      feeRate: sized.type === 'market' ? market.taker : market.maker,
+      buffer: sized.type === 'market' ? MARKET_BUY_BUFFER / 2 : 0,
+      isPaused: mode() === 'paused',
+    });
+    if (reason) {
+      await emit('risk_rejected', `${intent.kind} not placed: ${reason}`, {
+        intent: intent.kind,
+      });
+      return;
+    }
+    await emit(
+      'signal',
+      `${strategyName}: ${intent.kind.replace('_', ' ')}${'tag' in intent && intent.tag ? ` (${intent.tag})` : ''}`,
+    );
+    await orders.submit({ ...sized, amount: gated.amount, price: gated.price });
+  };
+
+  /** Cancels, cancels all, or amends: each waits for the exchange. */
+  const applyOrderChange = async (
+    intent: Extract<OrderIntent, { kind: 'cancel' | 'cancel_all' | 'amend' }>,
+  ): Promise<void> => {
+    if (intent.kind === 'cancel') {
+      await orders.cancel(intent.clientOrderId, 'Canceled by the strategy');
+      return;
+    }
+    if (intent.kind === 'cancel_all') {
+      for (const order of orders.openOrders())
+        await orders.cancel(order.clientOrderId, 'Canceled by the strategy');
+      return;
+    }
+    const amended = await amendOrder(intent);
+    if (amended !== undefined) await placeShaped(intent, amended);
+  };
+
+  /** Refuses (a `risk_rejected` event) what the market's rules refuse, else places it. */
+  const placeShaped = (intent: OrderIntent, sized: NewOrder): MaybePromise<void> => {
+    const shaped = shapeOrder(market, { ...sized, referencePrice: lastPrice() });
+    if (!shaped.ok) {
+      return emit('risk_rejected', `${intent.kind} not placed: ${shaped.reason}`, {
+        intent: intent.kind,
+      });
+    }
+    return placeSized(intent, sized, shaped);
+  };
+
+  /** One intent; synchronous when it is refused before anything has to wait. */
+  const processIntent = (intent: OrderIntent): MaybePromise<void> => {
+    if (intent.kind === 'cancel' || intent.kind === 'cancel_all' || intent.kind === 'amend') {
+      return applyOrderChange(intent);
+    }
+    const sized = sizeIntent(intent);
+    if (sized === undefined) return;
+    if ('reject' in sized) {
+      return emit('risk_rejected', `${intent.kind} not placed: ${sized.reject}`, {
+        intent: intent.kind,
+      });
+    }
+    return placeShaped(intent, sized);
+  };
+
+  /**
+   * Places what `intents[from…]` ask for, in order, while the bot trades; returns a promise
+   * only once a step has to wait (a refusal, the common case on most candles, does not).
+   */
+  const processIntents = (intents: readonly OrderIntent[], from = 0): MaybePromise<void> => {
+    for (let index = from; index < intents.length; index++) {
       if (mode() === 'error' || mode() === 'stopped') return;
-      if (intent.kind === 'cancel') {
-        await orders.cancel(intent.clientOrderId, 'Canceled by the strategy');
-        continue;
-      }
-      if (intent.kind === 'cancel_all') {
-        for (const order of orders.openOrders())
-          await orders.cancel(order.clientOrderId, 'Canceled by the strategy');
-        continue;
-      }
-      const sized = intent.kind === 'amend' ? await amendOrder(intent) : sizeIntent(intent);
-      if (sized === undefined) continue;
-      if ('reject' in sized) {
-        await emit('risk_rejected', `${intent.kind} not placed: ${sized.reject}`, {
-          intent: intent.kind,
-        });
-        continue;
-      }
-      const shaped = shapeOrder(market, { ...sized, referencePrice: lastPrice() });
-      if (!shaped.ok) {
-        await emit('risk_rejected', `${intent.kind} not placed: ${shaped.reason}`, {
-          intent: intent.kind,
-        });
-        continue;
-      }
-      const limited = await risk.limit(sized, shaped, {
-        referencePrice: lastPrice(),
-        nowMs: lastCandleTime() + timeframeMs(bot.config.timeframe),
-        label: intent.kind,
-      });
-      if (!limited) continue;
-      const gated = await applyEntryGate(options.entryGate, market, sized, limited, {
-        referencePrice: lastPrice(),
-        label: intent.kind,
-        emit,
-      });
-      if (!gated) continue;
-      const reason = checkOrder({
-        ledger: ledger(),
-        openOrders: orders.openOrders(),
-        side: sized.side,
-        amount: gated.amount,
-        price: gated.price ?? lastPrice(),
-        feeRate: sized.type === 'market' ? market.taker : market.maker,
-        buffer: sized.type === 'market' ? MARKET_BUY_BUFFER / 2 : 0,
-        isPaused: mode() === 'paused',
-      });
-      if (reason) {
-        await emit('risk_rejected', `${intent.kind} not placed: ${reason}`, {
-          intent: intent.kind,
-        });
-        continue;
-      }
-      await emit(
-        'signal',
-        `${strategyName}: ${intent.kind.replace('_', ' ')}${'tag' in intent && intent.tag ? ` (${intent.tag})` : ''}`,
-      );
-      await orders.submit({ ...sized, amount: gated.amount, price: gated.price });
+      const step = processIntent(intents[index] as OrderIntent);
+      if (isPromise(step)) return step.then(() => processIntents(intents, index + 1));
     }
   };
 

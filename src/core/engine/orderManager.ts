@@ -58,7 +58,8 @@ export interface OrderManager {
   get(clientOrderId: string): OrderRecord | undefined;
   /** Whether this client order id was made by this bot. */
   owns(clientOrderId: string): boolean;
-  openOrders(): OrderRecord[];
+  /** The orders not yet final; the same array until an order changes (never to be changed). */
+  openOrders(): readonly OrderRecord[];
   /** Whether an open order still waits for the exchange's acknowledgement (new or sent). */
   hasUnacknowledged(): boolean;
   /** Grows with every change to any order record: while it stays, so do the open orders. */
@@ -90,6 +91,9 @@ export function createOrderManager(options: OrderManagerOptions): OrderManager {
     else openIds.add(record.clientOrderId);
   };
   let nextSeq = 1;
+  /** openOrders() as of `openRevision` (asked for on every candle, changed rarely). */
+  let openCache: readonly OrderRecord[] = Object.freeze([]);
+  let openRevision = 0;
 
   const save = async (record: OrderRecord): Promise<OrderRecord> => {
     track(record);
@@ -201,12 +205,16 @@ export function createOrderManager(options: OrderManagerOptions): OrderManager {
     get: (clientOrderId) => orders.get(clientOrderId),
     owns: (clientOrderId) => parseClientOrderId(clientOrderId)?.shortId === options.shortId,
     openOrders: () => {
-      const open: OrderRecord[] = [];
-      for (const id of openIds) {
-        const order = orders.get(id);
-        if (order !== undefined) open.push(order);
+      if (openRevision !== revision) {
+        const open: OrderRecord[] = [];
+        for (const id of openIds) {
+          const order = orders.get(id);
+          if (order !== undefined) open.push(order);
+        }
+        openCache = Object.freeze(open);
+        openRevision = revision;
       }
-      return open;
+      return openCache;
     },
     revision: () => revision,
     hasUnacknowledged: () => {

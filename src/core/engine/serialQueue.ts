@@ -12,6 +12,12 @@ import { isPromise, type MaybePromise } from './maybePromise';
 export interface SerialQueue {
   /** Queues `job`; the returned promise settles with the job's own result. */
   run<T>(job: () => MaybePromise<T>): Promise<T>;
+  /**
+   * Queues `job(argument)` with nothing to wait on (no promise is made: a backtest posts a
+   * candle a step). A job that fails is reported as an unhandled rejection, as a `run` whose
+   * promise nobody holds would be.
+   */
+  post<A>(job: (argument: A) => unknown, argument: A): void;
   /** Resolves once every job queued so far has finished. */
   idle(): Promise<void>;
   /**
@@ -21,10 +27,14 @@ export interface SerialQueue {
   flush(): Promise<void> | undefined;
 }
 
+const ignore = (): void => undefined;
+const rejectUnhandled = (error: unknown): void => void Promise.reject(error);
+
 export function createSerialQueue(): SerialQueue {
   // The queued jobs and their promises' settle functions, side by side, from `head` (the next)
   // to `tail`; the slots are reused once the queue is empty (no array resizing per job).
-  const jobs: ((() => unknown) | undefined)[] = [];
+  const jobs: (((argument: unknown) => unknown) | undefined)[] = [];
+  const args: unknown[] = [];
   const resolvers: (((value: unknown) => void) | undefined)[] = [];
   const rejecters: (((error: unknown) => void) | undefined)[] = [];
   let head = 0;
@@ -37,6 +47,7 @@ export function createSerialQueue(): SerialQueue {
 
   const dropUsedSlots = (): void => {
     jobs.splice(0, head);
+    args.splice(0, head);
     resolvers.splice(0, head);
     rejecters.splice(0, head);
     tail -= head;
@@ -47,16 +58,18 @@ export function createSerialQueue(): SerialQueue {
     if (isDraining) return waiting;
     isDraining = true;
     while (head < tail) {
-      const job = jobs[head] as () => unknown;
-      const resolve = resolvers[head] as (value: unknown) => void;
-      const reject = rejecters[head] as (error: unknown) => void;
-      jobs[head] = resolvers[head] = rejecters[head] = undefined;
+      const job = jobs[head] as (argument: unknown) => unknown;
+      const argument = args[head];
+      // Undefined for a posted job: its failure becomes an unhandled rejection.
+      const resolve = resolvers[head] ?? ignore;
+      const reject = rejecters[head] ?? rejectUnhandled;
+      jobs[head] = resolvers[head] = rejecters[head] = args[head] = undefined;
       head += 1;
       // A queue that never empties (jobs keep arriving while one waits) drops its used slots.
       if (head >= 1_024) dropUsedSlots();
       let result: unknown;
       try {
-        result = job();
+        result = job(argument);
       } catch (error) {
         reject(error);
         continue;
@@ -96,8 +109,16 @@ export function createSerialQueue(): SerialQueue {
       schedule();
     });
 
+  const post = <A>(job: (argument: A) => unknown, argument: A): void => {
+    jobs[tail] = job as (argument: unknown) => unknown;
+    args[tail] = argument;
+    tail += 1;
+    schedule();
+  };
+
   return {
     run,
+    post,
     idle: () => (isDraining || head < tail ? run(() => undefined) : Promise.resolve(undefined)),
     flush: drain,
   };

@@ -15,6 +15,7 @@ export interface CandleAggregator {
   readonly timeframe: Timeframe;
   /**
    * Adds the next closed input candle; returns the candle of `timeframe` it closes, if any.
+   * When `timeframe` is the input's own length, that is the input candle itself (not a copy).
    *
    * A bucket is emitted even if input candles are missing (a gap, or a feed that started
    * inside the bucket); start from a bucket boundary for exact candles. Candles must open on
@@ -92,7 +93,7 @@ export function createCandleAggregator(
     ready = undefined;
     if (input.time <= lastInputTime) return previouslyReady;
     lastInputTime = input.time;
-    if (isPassThrough) return { ...input };
+    if (isPassThrough) return input;
 
     let closedByGap: Candle | undefined;
     const start = bucketStart(input.time, timeframe);
@@ -109,12 +110,16 @@ export function createCandleAggregator(
       pending = undefined;
     }
 
-    // At most one candle can be returned per call; anything more waits for the next push.
-    const out = [previouslyReady, closedByGap, completed].filter(
-      (candle): candle is Candle => candle !== undefined,
-    );
-    ready = out[1];
-    return out[0];
+    // At most one candle can be returned per call (oldest first); the next waits for the next
+    // push. previouslyReady and closedByGap never coincide: a gap closes at most one bucket.
+    const first = previouslyReady ?? closedByGap ?? completed;
+    ready =
+      first === previouslyReady
+        ? (closedByGap ?? completed)
+        : first === closedByGap
+          ? completed
+          : undefined;
+    return first;
   };
 
   return { timeframe, push };

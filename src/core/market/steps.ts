@@ -9,8 +9,22 @@
 const QUOTIENT_SLACK = 4 * Number.EPSILON;
 const ABSOLUTE_SLACK = 1e-9;
 
+/** Decimals of each step seen (steps are few, and parsing one is a regex on its string). */
+const decimalsByStep = new Map<number, number>();
+
 /** Decimal places of a step: 0.01 -> 2, 1e-8 -> 8, 2.5e-7 -> 8, 5 -> 0. */
 export function stepDecimals(step: number): number {
+  let decimals = decimalsByStep.get(step);
+  if (decimals === undefined) {
+    decimals = parseDecimals(step);
+    // A market has two steps; a bounded cache keeps odd callers from growing it without end.
+    if (decimalsByStep.size >= 256) decimalsByStep.clear();
+    decimalsByStep.set(step, decimals);
+  }
+  return decimals;
+}
+
+function parseDecimals(step: number): number {
   const match = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/i.exec(String(step));
   if (!match) return 0;
   const fraction = match[2]?.length ?? 0;

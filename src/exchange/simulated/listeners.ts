@@ -25,10 +25,19 @@ function createTopic<T>(name: string) {
         listeners = listeners.filter((candidate) => candidate !== entry);
       };
     },
-    emit(value: T, copy: (value: T) => T): void {
-      for (const { listener } of listeners) {
+    get isEmpty(): boolean {
+      return listeners.length === 0;
+    },
+    /**
+     * Gives every listener its own copy of `value`; when `owned` (the caller keeps no reference
+     * to it), the last listener gets `value` itself.
+     */
+    emit(value: T, copy: (value: T) => T, owned = false): void {
+      const last = listeners.length - 1;
+      for (let at = 0; at <= last; at++) {
+        const { listener } = listeners[at] as { listener: Listener<T> };
         try {
-          listener(copy(value));
+          listener(owned && at === last ? value : copy(value));
         } catch (error) {
           console.error(`${name}: a subscriber failed`, error);
         }
@@ -57,8 +66,12 @@ export function createListeners(name = 'Simulated exchange') {
     onTick: (symbol: string, listener: Listener<PriceTick>) => topicOf(ticks, symbol).add(listener),
     onTrade: (listener: Listener<ExchangeTrade>) => trades.add(listener),
     onOrder: (listener: Listener<ExchangeOrder>) => orders.add(listener),
-    candle: (candle: Candle, symbol: string) => candles.get(symbol)?.emit(candle, copyCandle),
+    /** `owned`: the caller keeps no reference to `candle` (see emit). */
+    candle: (candle: Candle, symbol: string, owned = false) =>
+      candles.get(symbol)?.emit(candle, copyCandle, owned),
     tick: (tick: PriceTick) => ticks.get(tick.symbol)?.emit(tick, copyTick),
+    /** Whether anyone watches `symbol`'s ticks (the replay makes none for nobody). */
+    hasTickListeners: (symbol: string) => ticks.get(symbol)?.isEmpty === false,
     trade: (trade: ExchangeTrade) => trades.emit(trade, copyTrade),
     order: (order: ExchangeOrder) => orders.emit(order, copyOrder),
   };

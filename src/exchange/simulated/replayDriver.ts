@@ -43,6 +43,8 @@ export interface ReplayDriverOptions {
   cursor: number;
   /** A path point shown for one symbol (every symbol in turn for each point). */
   onTick(tick: PriceTick): void;
+  /** Whether anyone watches `symbol`'s ticks: points nobody watches are not made into ticks. */
+  hasTickListeners(symbol: string): boolean;
   /** Candle `index` completed; the cursor is already `index + 1`. */
   onPlay(index: number): void;
 }
@@ -73,6 +75,7 @@ export function createReplayDriver(options: ReplayDriverOptions): ReplayDriver {
   const showPoint = (point: number): void => {
     const time = series.timeOf(cursor) + point * pointMs;
     for (const symbol of series.symbols) {
+      if (!options.hasTickListeners(symbol)) continue;
       options.onTick({ symbol, time, price: series.pathAt(symbol, cursor)[point] as number });
     }
   };

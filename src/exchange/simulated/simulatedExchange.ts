@@ -23,7 +23,7 @@ import type { Candle } from '../../core/market/candle';
 import type { Market } from '../../core/market/types';
 import type { ExchangeOrder, ExchangeTrade } from '../../core/orders/types';
 import type { Clock, TimestampMs, Timers } from '../../core/time';
-import { createAccount, PATH_POINTS } from './account';
+import { createAccount, PATH_POINTS, type AccountChanges } from './account';
 import { createListeners } from './listeners';
 import { createMarket } from './markets';
 import { fetchClosedCandles } from './ohlcv';
@@ -130,6 +130,9 @@ export function createSimulatedExchange(options: SimulatedExchangeOptions): Simu
     if (options.onStateChange) options.onStateChange(copyState(state));
   };
 
+  /** The candle being played and its changes, per symbol (reused: one array each, not per candle). */
+  const playedCandles: Candle[] = new Array<Candle>(series.symbols.length);
+  const playedChanges: AccountChanges[] = new Array<AccountChanges>(series.symbols.length);
   const driver = createReplayDriver({
     series,
     clock: options.clock,
@@ -137,22 +140,34 @@ export function createSimulatedExchange(options: SimulatedExchangeOptions): Simu
     speed: options.speed,
     cursor: state.cursor.loop * series.length + state.cursor.index,
     onTick: (tick) => listeners.tick(tick),
+    hasTickListeners: (symbol) => listeners.hasTickListeners(symbol),
     onPlay: (index) => {
       const time = series.timeOf(index);
-      const candles = series.symbols.map((symbol) => series.candleAt(symbol, index));
-      const changes = series.symbols.map((symbol, at) =>
-        account.playCandle(symbol, series.pathAt(symbol, index), time, candles[at]?.volume),
-      );
+      const { symbols } = series;
+      for (let at = 0; at < symbols.length; at++) {
+        const symbol = symbols[at] as string;
+        const candle = series.candleAt(symbol, index);
+        playedCandles[at] = candle;
+        playedChanges[at] = account.playCandle(
+          symbol,
+          series.pathAt(symbol, index),
+          time,
+          candle.volume,
+        );
+      }
       const next = index + 1;
       // Changed in place: the state handed out is always a copy (copyState).
       state.cursor.index = next % series.length;
       state.cursor.loop = Math.floor(next / series.length);
-      for (const { orders, trades } of changes) {
+      for (const { orders, trades } of playedChanges) {
         // Each trade before its order's update, so an order seen closed has its fill known.
         for (const trade of trades) listeners.trade(trade);
         for (const order of orders) listeners.order(order);
       }
-      series.symbols.forEach((symbol, at) => listeners.candle(candles[at] as Candle, symbol));
+      // The candles are fresh copies (candleAt): handed over, not copied again.
+      for (let at = 0; at < symbols.length; at++) {
+        listeners.candle(playedCandles[at] as Candle, symbols[at] as string, true);
+      }
       reportState();
     },
   });
