@@ -1,7 +1,10 @@
 /**
  * An in-memory BotStore with the same semantics as the IndexedDB one (a fill is recorded once
  * per account and trade id, atomically with its order and ledger). Backtests and previews use
- * it: nothing they do is persisted. Its appending writes complete synchronously.
+ * it: nothing they do is persisted. Its appending writes complete synchronously. Equity points
+ * are kept as columns of numbers and made into objects only when read: a backtest appends one
+ * per candle, and a million retained objects would cost the garbage collector more than the
+ * rest of the run.
  */
 import type { BotEvent, EquityPoint } from '../bot/types';
 import type { OrderRecord } from '../orders/journal';
@@ -12,6 +15,7 @@ export interface MemoryBotStore extends BotStore {
   readonly orders: Map<string, OrderRecord>;
   readonly fills: Fill[];
   readonly events: BotEvent[];
+  /** Every equity point appended, in order: made on read, into one array that later reads extend. */
   readonly equity: EquityPoint[];
   readonly ledgers: Map<string, Ledger>;
 }
@@ -22,14 +26,16 @@ export function createMemoryBotStore(): MemoryBotStore {
   const fillKeys = new Set<string>();
   const fillBots: string[] = [];
   const events: BotEvent[] = [];
-  const equity: EquityPoint[] = [];
+  const equity = createEquityColumns();
   const ledgers = new Map<string, Ledger>();
   const runtime = new Map<string, BotRuntimeState>();
   return {
     orders,
     fills,
     events,
-    equity,
+    get equity() {
+      return equity.points();
+    },
     ledgers,
     async putOrder(order) {
       orders.set(order.clientOrderId, order);
@@ -64,13 +70,64 @@ export function createMemoryBotStore(): MemoryBotStore {
       events.push({ ...event, seq: events.length + 1 });
     },
     appendEquity(point) {
-      equity.push(point);
+      equity.append(point);
     },
     async loadRuntimeState(botId) {
       return runtime.get(botId);
     },
     saveRuntimeState(state) {
       runtime.set(state.botId, state);
+    },
+  };
+}
+
+/** Equity points as growing columns: numbers in typed arrays, bot ids and plots beside them. */
+function createEquityColumns() {
+  let capacity = 1_024;
+  let times = new Float64Array(capacity);
+  let values = new Float64Array(capacity);
+  let prices = new Float64Array(capacity);
+  const botIds: string[] = [];
+  /** Plots by point index (only points that have them). */
+  const plots = new Map<number, Record<string, number>>();
+  let length = 0;
+  const made: EquityPoint[] = [];
+
+  const grow = (): void => {
+    capacity *= 2;
+    const copy = (column: Float64Array) => {
+      const larger = new Float64Array(capacity);
+      larger.set(column);
+      return larger;
+    };
+    times = copy(times);
+    values = copy(values);
+    prices = copy(prices);
+  };
+
+  return {
+    append(point: EquityPoint): void {
+      if (length === capacity) grow();
+      times[length] = point.time;
+      values[length] = point.equity;
+      prices[length] = point.price;
+      botIds.push(point.botId);
+      if (point.plots !== undefined) plots.set(length, point.plots);
+      length += 1;
+    },
+    points(): EquityPoint[] {
+      for (let index = made.length; index < length; index++) {
+        const point: EquityPoint = {
+          botId: botIds[index] as string,
+          time: times[index] as number,
+          equity: values[index] as number,
+          price: prices[index] as number,
+        };
+        const plotted = plots.get(index);
+        if (plotted !== undefined) point.plots = plotted;
+        made.push(point);
+      }
+      return made;
     },
   };
 }
