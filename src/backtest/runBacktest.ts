@@ -158,7 +158,6 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
   hub.subscribeCandles(symbol, timeframe, (candle) => runtime.postCandle(candle));
   exchange.watchMyTrades((trade) => void runtime.handleTrade(trade));
   exchange.watchOrders((order) => void runtime.handleOrderUpdate(order));
-  exchange.start();
   const { candles } = options;
   const total = candles.length - startIndex;
   for (let played = 1; played <= total && failure === undefined; played++) {
@@ -166,7 +165,10 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
     const index = startIndex + played - 1;
     const open = (candles[index] as Candle).time;
     const next = candles[index + 1]?.time ?? open + candleMs;
+    // The manual clock (what the runtime stamps its records with) keeps pace with the replay,
+    // which is stepped here rather than run on timers.
     clock.advance((next - open) / candleMs);
+    exchange.playNext();
     // Orders are sized at the price showing when they are placed: the next candle's open,
     // shown as the candle completed (what a tick subscription would have noted last; making
     // the intrabar ticks nobody else reads would cost more than the rest of the candle).
@@ -176,7 +178,6 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
     if (busy) await busy;
     if (played % 2_000 === 0) options.onProgress?.(played / total);
   }
-  exchange.stop();
   // Releases what the strategy holds (a custom strategy's worker); templates hold nothing.
   await runtime.dispose();
   if (failure !== undefined) throw new Error(failure);

@@ -44,6 +44,8 @@ interface TimeframeFeed {
 
 interface SymbolFeed {
   timeframes: Map<Timeframe, TimeframeFeed>;
+  /** The feeds of `timeframes`, as an array walked on every candle (remade when they change). */
+  feeds: TimeframeFeed[];
   unsubscribe: Unsubscribe;
 }
 
@@ -69,13 +71,16 @@ export function createMarketHub(exchange: ExchangePort, options: MarketHubOption
 
   const openSymbol = (symbol: string): SymbolFeed => {
     const timeframes = new Map<Timeframe, TimeframeFeed>();
-    const unsubscribe = exchange.watchCandles(symbol, (candle) => {
-      for (const feed of timeframes.values()) {
+    const symbolFeed: SymbolFeed = { timeframes, feeds: [], unsubscribe: () => undefined };
+    symbolFeed.unsubscribe = exchange.watchCandles(symbol, (candle) => {
+      const { feeds } = symbolFeed;
+      for (let index = 0; index < feeds.length; index++) {
+        const feed = feeds[index] as TimeframeFeed;
         const closed = feed.aggregator.push(candle);
         if (closed) feed.listeners.deliver(closed);
       }
     });
-    return { timeframes, unsubscribe };
+    return symbolFeed;
   };
 
   return {
@@ -92,13 +97,20 @@ export function createMarketHub(exchange: ExchangePort, options: MarketHubOption
           listeners: new ListenerSet<Candle>(),
         };
         symbolFeed.timeframes.set(timeframe, feed);
+        symbolFeed.feeds = [...symbolFeed.timeframes.values()];
       }
       feed.listeners.add(listener);
       const owner = symbolFeed;
       const timeframeFeed = feed;
       return () => {
         timeframeFeed.listeners.delete(listener);
-        if (timeframeFeed.listeners.size === 0) owner.timeframes.delete(timeframe);
+        if (
+          timeframeFeed.listeners.size === 0 &&
+          owner.timeframes.get(timeframe) === timeframeFeed
+        ) {
+          owner.timeframes.delete(timeframe);
+          owner.feeds = [...owner.timeframes.values()];
+        }
         if (owner.timeframes.size === 0 && candleFeeds.get(symbol) === owner) {
           owner.unsubscribe();
           candleFeeds.delete(symbol);

@@ -217,13 +217,8 @@ export function createOrderManager(options: OrderManagerOptions): OrderManager {
       return openCache;
     },
     revision: () => revision,
-    hasUnacknowledged: () => {
-      for (const id of openIds) {
-        const order = orders.get(id);
-        if (order !== undefined && isUnacknowledged(order.state)) return true;
-      }
-      return false;
-    },
+    // Asked on every candle: walks the cached open orders (no iterator over the id set).
+    hasUnacknowledged: () => manager.openOrders().some((order) => isUnacknowledged(order.state)),
     replace(record) {
       track(record);
     },

@@ -245,3 +245,32 @@ describe('markets', () => {
     expect(exchange.exchangeId).toBe('simulated');
   });
 });
+
+describe('replay stepped by hand (a backtest)', () => {
+  it('plays the same candles and ticks as the timers would, and waits at the next open', () => {
+    const timed = createTestExchange({ speed: 600 });
+    const stepped = createTestExchange({ speed: 600 });
+    const seen = { timed: [] as unknown[], stepped: [] as unknown[] };
+    for (const [name, { exchange }] of [
+      ['timed', timed],
+      ['stepped', stepped],
+    ] as const) {
+      exchange.watchCandles('BTC/USDT', (candle) => seen[name].push(candle));
+      exchange.watchTicks('BTC/USDT', (tick: PriceTick) => seen[name].push(tick));
+    }
+    timed.exchange.start();
+    timed.clock.advance(1_000); // ten candles at 600x
+    timed.exchange.stop();
+    for (let step = 0; step < 10; step++) stepped.exchange.playNext();
+    expect(seen.stepped).toEqual(seen.timed);
+    expect(seen.stepped.filter((value) => 'open' in (value as object))).toHaveLength(10);
+    expect(stepped.exchange.getMarketTime()).toBe(usdt()[START_INDEX + 10]?.time);
+    expect(stepped.exchange.getLastPrice('BTC/USDT')).toBe(usdt()[START_INDEX + 10]?.open);
+  });
+
+  it('is refused while the replay runs', () => {
+    const { exchange } = createTestExchange({ speed: 60 });
+    exchange.start();
+    expect(() => exchange.playNext()).toThrow(/running replay cannot be stepped/);
+  });
+});

@@ -13,6 +13,8 @@ export interface ReplayClock {
   start(): void;
   stop(): void;
   setSpeed(speed: number): void;
+  /** Sets market time while stopped (a replay stepped by hand: see ReplayDriver.playNext). */
+  jumpTo(marketTime: number): void;
   /** Calls `callback` once market time reaches `marketTime` (replaces any pending wake-up). */
   wakeAt(marketTime: number, callback: () => void): void;
   /** Calls `callback` as soon as the timers allow (to yield during a long catch-up). */
@@ -95,6 +97,10 @@ export function createReplayClock(options: {
       reanchor();
       running = false;
       clearPending();
+    },
+    jumpTo(marketTime) {
+      if (running) throw new Error('The replay clock cannot jump while it runs');
+      anchorMarket = marketTime;
     },
     setSpeed(next) {
       assertValidSpeed(next);

@@ -33,6 +33,12 @@ export interface ReplayDriver {
   start(): void;
   stop(): void;
   setSpeed(speed: number): void;
+  /**
+   * Plays the forming candle to its end now, whatever the time, and leaves market time at the
+   * next candle's open: a backtest steps the replay itself instead of running it on timers.
+   * Only while stopped.
+   */
+  playNext(): void;
 }
 
 export interface ReplayDriverOptions {
@@ -145,6 +151,23 @@ export function createReplayDriver(options: ReplayDriverOptions): ReplayDriver {
     setSpeed(speed) {
       replay.setSpeed(speed);
       if (replay.isRunning) run();
+    },
+    playNext() {
+      if (replay.isRunning) throw new Error('A running replay cannot be stepped by hand');
+      if (!hasShownFirstTick) {
+        hasShownFirstTick = true;
+        showPoint(pointsShown - 1);
+      }
+      const playing = cursor;
+      while (cursor === playing) {
+        handlingTime = nextEventTime();
+        try {
+          handleNextEvent();
+        } finally {
+          handlingTime = undefined;
+        }
+      }
+      replay.jumpTo(series.timeOf(cursor));
     },
   };
 }

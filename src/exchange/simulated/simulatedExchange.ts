@@ -84,6 +84,8 @@ export interface SimulatedExchange extends ExchangePort {
   /** Stops the replay and cancels its timers; market time stands still until start(). */
   stop(): void;
   setSpeed(speed: number): void;
+  /** Plays the forming candle now and stops at the next one's open (a backtest's step; stopped only). */
+  playNext(): void;
   getSpeed(): number;
   isRunning(): boolean;
   /** Current market time, UTC ms. */
@@ -159,7 +161,8 @@ export function createSimulatedExchange(options: SimulatedExchangeOptions): Simu
       // Changed in place: the state handed out is always a copy (copyState).
       state.cursor.index = next % series.length;
       state.cursor.loop = Math.floor(next / series.length);
-      for (const { orders, trades } of playedChanges) {
+      for (let at = 0; at < symbols.length; at++) {
+        const { orders, trades } = playedChanges[at] as AccountChanges;
         // Each trade before its order's update, so an order seen closed has its fill known.
         for (const trade of trades) listeners.trade(trade);
         for (const order of orders) listeners.order(order);
@@ -275,6 +278,7 @@ export function createSimulatedExchange(options: SimulatedExchangeOptions): Simu
     start: () => driver.start(),
     stop: () => driver.stop(),
     setSpeed: (speed) => driver.setSpeed(speed),
+    playNext: () => driver.playNext(),
     getSpeed: () => driver.speed,
     isRunning: () => driver.isRunning,
     getMarketTime: marketTime,
