@@ -42,6 +42,17 @@ function metric(page: Page, label: string) {
     .getByRole('cell');
 }
 
+/** Installs the Custom strategies page's example module (EMA momentum). */
+async function installExampleStrategy(page: Page): Promise<void> {
+  await page.goto('/#/strategies/custom');
+  await expect(page.getByRole('heading', { level: 1, name: 'Custom strategies' })).toBeVisible();
+  await page.getByRole('button', { name: 'Insert example' }).click();
+  await page.getByRole('button', { name: 'Add strategy' }).click();
+  await expect(
+    page.getByRole('table', { name: 'Installed custom strategies' }).locator('tbody tr'),
+  ).toContainText('EMA momentum');
+}
+
 test('runs a backtest with progress, shows its metrics and exports the trades as CSV', async ({
   page,
 }) => {
@@ -314,8 +325,11 @@ test('runs a 2×2 sweep ranked by a metric and creates a bot from a result', asy
 });
 
 test('cancels a long run and saves nothing', async ({ page }) => {
+  // A custom strategy answers each candle from its own worker: three weeks of 1m candles take
+  // seconds, so the run is still going when Cancel is pressed (a template would be done).
+  await installExampleStrategy(page);
   await openBacktest(page);
-  await setParams(page, 9, 21);
+  await page.getByLabel('Template').selectOption('custom-ema-momentum');
   await page.getByLabel('Timeframe').selectOption('1m');
   await page.getByLabel('To (UTC, included)').fill('2023-03-21');
   await page.getByRole('button', { name: 'Run backtest' }).click();
@@ -388,13 +402,7 @@ test("a bot's Report link opens the same report built from its own records", asy
 });
 
 test('backtests an installed custom strategy', async ({ page }) => {
-  await page.goto('/#/strategies/custom');
-  await expect(page.getByRole('heading', { level: 1, name: 'Custom strategies' })).toBeVisible();
-  await page.getByRole('button', { name: 'Insert example' }).click();
-  await page.getByRole('button', { name: 'Add strategy' }).click();
-  await expect(
-    page.getByRole('table', { name: 'Installed custom strategies' }).locator('tbody tr'),
-  ).toContainText('EMA momentum');
+  await installExampleStrategy(page);
   await openBacktest(page);
   await page.getByLabel('Template').selectOption('custom-ema-momentum');
   await expect(page.getByLabel('EMA period', { exact: true })).toBeVisible();
