@@ -83,12 +83,17 @@ export function createOrderManager(options: OrderManagerOptions): OrderManager {
   const orders = new Map<string, OrderRecord>();
   /** Ids of the orders not yet final: consulted on every candle, so kept apart from history. */
   const openIds = new Set<string>();
+  /** Ids of the open orders still waiting for the exchange's acknowledgement (new or sent). */
+  const unacknowledgedIds = new Set<string>();
   let revision = 0;
   const track = (record: OrderRecord): void => {
     revision += 1;
     orders.set(record.clientOrderId, record);
     if (isFinalState(record.state)) openIds.delete(record.clientOrderId);
     else openIds.add(record.clientOrderId);
+    if (!isFinalState(record.state) && isUnacknowledged(record.state))
+      unacknowledgedIds.add(record.clientOrderId);
+    else unacknowledgedIds.delete(record.clientOrderId);
   };
   let nextSeq = 1;
   /** openOrders() as of `openRevision` (asked for on every candle, changed rarely). */
@@ -217,8 +222,8 @@ export function createOrderManager(options: OrderManagerOptions): OrderManager {
       return openCache;
     },
     revision: () => revision,
-    // Asked on every candle: walks the cached open orders (no iterator over the id set).
-    hasUnacknowledged: () => manager.openOrders().some((order) => isUnacknowledged(order.state)),
+    // Asked on every candle: kept up to date by track() rather than searched.
+    hasUnacknowledged: () => unacknowledgedIds.size > 0,
     replace(record) {
       track(record);
     },
