@@ -42,10 +42,15 @@ function distanceTo(path: IntrabarPath, point: number): number {
 function planOrder(
   state: OpenOrderState,
   path: IntrabarPath,
+  range: PathRange,
   slippageBps: number,
 ): { fill: PlannedFill; distance: number } | undefined {
   const { order } = state;
   const entry = state.entryPoint;
+  // A resting limit the whole path stays away from (most of a grid's, on most candles).
+  if (entry === undefined && order.triggerPrice === undefined && order.price !== undefined) {
+    if (order.side === 'buy' ? range.low > order.price : range.high < order.price) return undefined;
+  }
   if (order.triggerPrice !== undefined) {
     const crossing = order.side === 'sell' ? 'at_or_below' : 'at_or_above';
     const trigger = firstTouch(path, order.triggerPrice, crossing, entry ?? 0);
@@ -86,6 +91,22 @@ function planOrder(
   return { fill, distance: touch.distance };
 }
 
+/** The lowest and highest price along a path. */
+interface PathRange {
+  low: number;
+  high: number;
+}
+
+function pathRange(path: IntrabarPath): PathRange {
+  let low = Infinity;
+  let high = -Infinity;
+  for (const price of path) {
+    if (price < low) low = price;
+    if (price > high) high = price;
+  }
+  return { low, high };
+}
+
 const takerFirst = (fill: PlannedFill) => (fill.takerOrMaker === 'taker' ? 0 : 1);
 
 /** Plans the fills of `orders` (one symbol, placement order) within a candle walked along `path`. */
@@ -95,8 +116,9 @@ export function planCandleFills(
   slippageBps: number,
 ): PlannedFill[] {
   const planned: { fill: PlannedFill; distance: number; rank: number }[] = [];
+  const range = pathRange(path);
   for (let rank = 0; rank < orders.length; rank++) {
-    const found = planOrder(orders[rank] as OpenOrderState, path, slippageBps);
+    const found = planOrder(orders[rank] as OpenOrderState, path, range, slippageBps);
     if (found) planned.push({ fill: found.fill, distance: found.distance, rank });
   }
   if (planned.length === 0) return [];
