@@ -104,10 +104,12 @@ export function createAccount(
     spacing: number,
     volume: number,
   ): AccountChanges => {
+    const planned = planCandleFills(orders, path, slippageBps);
+    if (planned.length === 0) return NO_CHANGES;
     const changes: AccountChanges = { orders: [], trades: [] };
     const step = (markets[symbol] as Market).precision.amount;
     let liquidity = liquidityShare === undefined ? Infinity : liquidityShare * volume;
-    for (const fill of planCandleFills(orders, path, slippageBps)) {
+    for (const fill of planned) {
       const time = Math.max(fill.open.order.timestamp, start + fill.point * spacing);
       const { remaining } = fill.open.order;
       let amount = remaining;
