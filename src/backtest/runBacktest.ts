@@ -170,8 +170,8 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
     clock.advance((next - open) / candleMs);
     exchange.playNext();
     // Orders are sized at the price showing when they are placed: the next candle's open,
-    // shown as the candle completed (what a tick subscription would have noted last; making
-    // the intrabar ticks nobody else reads would cost more than the rest of the candle).
+    // shown as the candle completed — what a tick subscription would have noted last, without
+    // the replay making four ticks a candle for it.
     runtime.notePrice(exchange.getLastPrice(symbol), next);
     // The candle's inputs run now; awaited only when one of them has to wait (a worker).
     const busy = runtime.flush();

@@ -6,7 +6,9 @@
  * are shown together when the candle completes. It completes when the next candle opens (after
  * a gap in the series, the open after the gap); then it is played (`onPlay`, cursor already
  * advanced) and the next candle's open is shown at once — the same instant. Falls behind gracefully: after a stall
- * it catches up in chunks of MAX_EVENTS_PER_WAKE, yielding to the timers in between.
+ * it catches up in chunks of MAX_EVENTS_PER_WAKE, yielding to the timers in between. A backtest
+ * steps it by hand instead (playNext), through the same event handling. Points nobody watches
+ * are not made into ticks.
  */
 import type { PriceTick } from '../../core/exchangePort';
 import type { Clock, Timers } from '../../core/time';
