@@ -126,6 +126,11 @@ test.describe('desktop', () => {
       timeout: RESULT_TIMEOUT,
     });
     await expect(row('Dash one')).toContainText(/Started|Order|Filled|Bought|Sold|Signal/i);
+    // After a reload the sparklines come with the list, not with the 10 s refresh.
+    await page.reload();
+    await expect(row('Dash one').getByRole('img', { name: /^Equity (up|down|flat)/ })).toBeVisible({
+      timeout: 8_000,
+    });
     await expect(row('Dash one').locator('time')).toHaveAttribute('datetime', /^\d{4}-/);
     await expect(row('Dash one').locator('time')).toContainText(/ago|now|sec|min/);
 

@@ -46,13 +46,21 @@ async function readPoints(ids: readonly string[]): Promise<Map<string, SparkPoin
 export function createSparklines(botIds: Accessor<readonly string[]>): Sparklines {
   const [points, setPoints] = createSignal<Map<string, SparkPoint[]>>(new Map());
   let isReading = false;
+  /** The list changed (or the timer fired) during a read: read again once it is done. */
+  let isStale = false;
   const refresh = (): void => {
-    if (isReading || document.hidden) return;
+    if (document.hidden) return;
+    if (isReading) {
+      isStale = true;
+      return;
+    }
     isReading = true;
+    isStale = false;
     readPoints(botIds())
       .then(setPoints, (cause: unknown) => console.warn('Could not read equity points', cause))
       .finally(() => {
         isReading = false;
+        if (isStale) refresh();
       });
   };
   createEffect(on(() => botIds().join('|'), refresh));
