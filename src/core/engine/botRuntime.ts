@@ -191,12 +191,13 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
     if (!isWarmup) void emit('strategy_log', message);
   };
 
-  /** What the strategy sees of its open orders; made again only when an order changed. */
+  /** What the strategy sees of its open orders; made again only when they changed. */
   let views: readonly OpenOrderView[] = Object.freeze([]);
-  let viewsRevision = -1;
+  let viewsOf: readonly OrderRecord[] | undefined;
   const openOrderViews = (open: readonly OrderRecord[]): readonly OpenOrderView[] => {
-    if (viewsRevision !== orders.revision()) {
-      viewsRevision = orders.revision();
+    // The order manager hands out the same array until an order changes.
+    if (viewsOf !== open) {
+      viewsOf = open;
       views = Object.freeze(
         open.map((order) =>
           Object.freeze({
@@ -262,36 +263,22 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
    * Calls into strategy code; a throw puts only this bot into the error state. Synchronous
    * when the strategy is (the templates), a promise when it answers later (a worker).
    */
-  const callStrategy = (
-    call: () => StrategyResult | Promise<StrategyResult>,
+  const callStrategy = <A>(
+    call: (argument: A) => StrategyResult | Promise<StrategyResult>,
+    argument: A,
   ): MaybePromise<readonly OrderIntent[]> => {
     let result: StrategyResult | Promise<StrategyResult>;
     try {
-      result = call();
+      result = call(argument);
     } catch (error) {
       return strategyFailed(error);
     }
-    return settle(result);
-  };
-
-  /** The intents a strategy's answer holds (none for undefined); a rejection fails the bot. */
-  const settle = (
-    result: StrategyResult | Promise<StrategyResult>,
-  ): MaybePromise<readonly OrderIntent[]> => {
     if (isPromise(result)) return result.then((intents) => intents ?? NO_INTENTS, strategyFailed);
     return result ?? NO_INTENTS;
   };
 
-  /** callStrategy for onCandle, without a closure per candle (a backtest makes millions). */
-  const askOnCandle = (candle: Candle): MaybePromise<readonly OrderIntent[]> => {
-    let result: StrategyResult | Promise<StrategyResult>;
-    try {
-      result = strategy.onCandle(strategyState, candle, context());
-    } catch (error) {
-      return strategyFailed(error);
-    }
-    return settle(result);
-  };
+  // Made once, so a backtest's millions of candles make no closure each.
+  const askOnCandle = (candle: Candle) => strategy.onCandle(strategyState, candle, context());
 
   const processIntents = createIntentProcessor({
     bot,
@@ -327,7 +314,9 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
     if ((mode === 'running' || mode === 'paused') && !isReleased) {
       const onFill = strategy.onFill;
       if (onFill)
-        await processIntents(await callStrategy(() => onFill(strategyState, fill, context())));
+        await processIntents(
+          await callStrategy((told) => onFill(strategyState, told, context()), fill),
+        );
     }
   };
 
@@ -366,7 +355,7 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
     // A strategy that failed (or was released) is never called again.
     if (mode === 'error' || isReleased) return;
     plots.begin();
-    const asked = askOnCandle(candle);
+    const asked = callStrategy(askOnCandle, candle);
     return isPromise(asked)
       ? asked.then((intents) => placeAsked(intents, closedByRisk))
       : placeAsked(asked, closedByRisk);

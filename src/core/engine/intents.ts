@@ -111,7 +111,11 @@ export function createIntentProcessor(
     };
   };
 
-  /** Sizes, shapes and checks a sized intent, then places it (the steps that may wait). */
+  /** A `risk_rejected` event saying why `intent` was not placed. */
+  const refuse = (intent: OrderIntent, reason: string) =>
+    emit('risk_rejected', `${intent.kind} not placed: ${reason}`, { intent: intent.kind });
+
+  /** Risk limits, the entry gate and the pre-trade check, then the order (steps that may wait). */
   const placeSized = async (
     intent: OrderIntent,
     sized: NewOrder,
@@ -140,9 +144,7 @@ export function createIntentProcessor(
       isPaused: mode() === 'paused',
     });
     if (reason) {
-      await emit('risk_rejected', `${intent.kind} not placed: ${reason}`, {
-        intent: intent.kind,
-      });
+      await refuse(intent, reason);
       return;
     }
     await emit(
@@ -172,11 +174,7 @@ export function createIntentProcessor(
   /** Refuses (a `risk_rejected` event) what the market's rules refuse, else places it. */
   const placeShaped = (intent: OrderIntent, sized: NewOrder): MaybePromise<void> => {
     const shaped = shapeOrder(market, { ...sized, referencePrice: lastPrice() });
-    if (!shaped.ok) {
-      return emit('risk_rejected', `${intent.kind} not placed: ${shaped.reason}`, {
-        intent: intent.kind,
-      });
-    }
+    if (!shaped.ok) return refuse(intent, shaped.reason);
     return placeSized(intent, sized, shaped);
   };
 
@@ -187,11 +185,7 @@ export function createIntentProcessor(
     }
     const sized = sizeIntent(intent);
     if (sized === undefined) return;
-    if ('reject' in sized) {
-      return emit('risk_rejected', `${intent.kind} not placed: ${sized.reject}`, {
-        intent: intent.kind,
-      });
-    }
+    if ('reject' in sized) return refuse(intent, sized.reject);
     return placeShaped(intent, sized);
   };
 

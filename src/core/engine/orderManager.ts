@@ -62,8 +62,6 @@ export interface OrderManager {
   openOrders(): readonly OrderRecord[];
   /** Whether an open order still waits for the exchange's acknowledgement (new or sent). */
   hasUnacknowledged(): boolean;
-  /** Grows with every change to any order record: while it stays, so do the open orders. */
-  revision(): number;
   /** Replaces a record after a fill (the runtime persists it together with the ledger). */
   replace(record: OrderRecord): void;
   submit(order: NewOrder): Promise<OrderRecord>;
@@ -85,20 +83,18 @@ export function createOrderManager(options: OrderManagerOptions): OrderManager {
   const openIds = new Set<string>();
   /** Ids of the open orders still waiting for the exchange's acknowledgement (new or sent). */
   const unacknowledgedIds = new Set<string>();
-  let revision = 0;
+  /** openOrders() until an order changes (asked for on every candle, changed rarely). */
+  let openCache: readonly OrderRecord[] | undefined;
   const track = (record: OrderRecord): void => {
-    revision += 1;
+    openCache = undefined;
     orders.set(record.clientOrderId, record);
     if (isFinalState(record.state)) openIds.delete(record.clientOrderId);
     else openIds.add(record.clientOrderId);
-    if (!isFinalState(record.state) && isUnacknowledged(record.state))
-      unacknowledgedIds.add(record.clientOrderId);
+    // new and sent are never final.
+    if (isUnacknowledged(record.state)) unacknowledgedIds.add(record.clientOrderId);
     else unacknowledgedIds.delete(record.clientOrderId);
   };
   let nextSeq = 1;
-  /** openOrders() as of `openRevision` (asked for on every candle, changed rarely). */
-  let openCache: readonly OrderRecord[] = Object.freeze([]);
-  let openRevision = 0;
 
   const save = async (record: OrderRecord): Promise<OrderRecord> => {
     track(record);
@@ -210,18 +206,16 @@ export function createOrderManager(options: OrderManagerOptions): OrderManager {
     get: (clientOrderId) => orders.get(clientOrderId),
     owns: (clientOrderId) => parseClientOrderId(clientOrderId)?.shortId === options.shortId,
     openOrders: () => {
-      if (openRevision !== revision) {
+      if (openCache === undefined) {
         const open: OrderRecord[] = [];
         for (const id of openIds) {
           const order = orders.get(id);
           if (order !== undefined) open.push(order);
         }
         openCache = Object.freeze(open);
-        openRevision = revision;
       }
       return openCache;
     },
-    revision: () => revision,
     // Asked on every candle: kept up to date by track() rather than searched.
     hasUnacknowledged: () => unacknowledgedIds.size > 0,
     replace(record) {

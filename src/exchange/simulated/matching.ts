@@ -47,10 +47,6 @@ function planOrder(
 ): { fill: PlannedFill; distance: number } | undefined {
   const { order } = state;
   const entry = state.entryPoint;
-  // A resting limit the whole path stays away from (most of a grid's, on most candles).
-  if (entry === undefined && order.triggerPrice === undefined && order.price !== undefined) {
-    if (order.side === 'buy' ? range.low > order.price : range.high < order.price) return undefined;
-  }
   if (order.triggerPrice !== undefined) {
     const crossing = order.side === 'sell' ? 'at_or_below' : 'at_or_above';
     const trigger = firstTouch(path, order.triggerPrice, crossing, entry ?? 0);
@@ -76,11 +72,10 @@ function planOrder(
       return { fill, distance: distanceTo(path, entry) };
     }
   }
-  const touch = limitFillOnPath(
-    { side: order.side, price: order.price as number },
-    path,
-    entry ?? 0,
-  );
+  const price = order.price as number;
+  // A limit the whole path stays away from (most of a grid's, on most candles) rests on.
+  if (order.side === 'buy' ? range.low > price : range.high < price) return undefined;
+  const touch = limitFillOnPath({ side: order.side, price }, path, entry ?? 0);
   if (!touch) return undefined;
   const fill: PlannedFill = {
     open: state,
