@@ -33,7 +33,8 @@ describe('ConfigCodec', () => {
     const stored = await encodeBot(codec, BOT);
     expect(stored.config).toBeUndefined();
     expect(JSON.stringify(stored)).not.toContain('Zephyr-7Q');
-    expect(JSON.stringify(stored)).not.toContain('37');
+    // The parameters as JSON would write them ('37' alone can turn up in the random ciphertext).
+    expect(JSON.stringify(stored)).not.toMatch(/"slow"|"fast"|"params"/);
     expect(await decodeBot(codec, stored)).toEqual(BOT);
   });
 

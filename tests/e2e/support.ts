@@ -116,15 +116,41 @@ export function fillRows(page: Page) {
   return page.getByRole('table', { name: 'Fills' }).locator('tbody tr');
 }
 
-/** Waits for the given number of fills to appear on the bot page. */
+/**
+ * Waits for the given number of fills to appear on the bot page. When they do not, the error
+ * also says what the app stored (fills, the last timeline events, the replay's speed), so a
+ * failure tells a bot that stopped trading from a table that stopped updating.
+ */
 export async function waitForFills(page: Page, atLeast: number, timeout = 45_000): Promise<number> {
-  await expect
-    .poll(async () => fillRows(page).count(), {
-      timeout,
-      message: `waiting for ${atLeast} fill(s)`,
-    })
-    .toBeGreaterThanOrEqual(atLeast);
+  try {
+    await expect
+      .poll(async () => fillRows(page).count(), {
+        timeout,
+        message: `waiting for ${atLeast} fill(s)`,
+      })
+      .toBeGreaterThanOrEqual(atLeast);
+  } catch (error) {
+    throw new Error(`${String(error)}\n${await describeTrading(page)}`, { cause: error });
+  }
   return fillRows(page).count();
+}
+
+async function describeTrading(page: Page): Promise<string> {
+  try {
+    const fills = await readStore(page, 'fills');
+    const events = await readStore<{ time: number; type: string; message: string }>(page, 'events');
+    const accounts = await readStore<{ id: string; speed?: number }>(page, 'accounts');
+    const recent = events
+      .slice(-8)
+      .map((event) => `  ${new Date(event.time).toISOString()} ${event.type}: ${event.message}`);
+    return [
+      `Stored fills: ${fills.length}; replay speeds: ${accounts.map((account) => `${account.id} ${account.speed ?? '-'}`).join(', ')}`,
+      'Last events:',
+      ...recent,
+    ].join('\n');
+  } catch (cause) {
+    return `(could not read the app's storage: ${String(cause)})`;
+  }
 }
 
 /** Every record of an IndexedDB object store of the app's database. */

@@ -22,6 +22,7 @@ import { db } from '../db';
 import { createDecodedLiveList, createLiveList } from '../liveQuery';
 import type { LiveStore } from './createLiveStore';
 import { computeBotMetrics, splitSymbol, type BotMetrics } from './botMetrics';
+import { createLastActionsReader, type LastAction } from './lastActions';
 import { stepsOf, type MarketLookup, type MarketSteps } from './marketCatalog';
 
 export interface QuoteTotals {
@@ -38,11 +39,7 @@ export interface LastEquity {
   price: number;
 }
 
-/** A bot's newest timeline event: what happened and when (UTC ms). */
-export interface LastAction {
-  time: number;
-  message: string;
-}
+export type { LastAction } from './lastActions';
 
 export type StatusCounts = Record<'running' | 'paused' | 'stopped' | 'error', number>;
 
@@ -66,22 +63,6 @@ export interface BotsStore {
   lastActionOf(bot: Bot): LastAction;
   totals: Accessor<QuoteTotals[]>;
   counts: Accessor<StatusCounts>;
-}
-
-/** One read transaction for all bots: a hundred separate ones cost the page ~70 ms. */
-async function lastEvents(): Promise<Record<string, LastAction>> {
-  const events = await db.transaction('r', db.bots, db.events, async () => {
-    const ids = await db.bots.toCollection().primaryKeys();
-    return Promise.all(
-      ids.map((id) =>
-        db.events.where('[botId+seq]').between([id, Dexie.minKey], [id, Dexie.maxKey]).last(),
-      ),
-    );
-  });
-  const last: Record<string, LastAction> = {};
-  for (const event of events)
-    if (event) last[event.botId] = { time: event.time, message: event.message };
-  return last;
 }
 
 /** Each bot's last equity point: its price is a fallback until live prices stream in. */
@@ -138,10 +119,11 @@ export function createBotsStore(live: LiveStore, markets?: MarketLookup): BotsSt
 
   // Last actions are re-read when a bot's status changes and every few seconds, not by a live
   // query: that would re-run for every bot on every event a busy fleet writes.
+  const lastActionsReader = createLastActionsReader(db);
   const readLastActions = (): void => {
-    lastEvents().then(setLastActions, (cause: unknown) =>
-      console.warn('Could not read last actions', cause),
-    );
+    lastActionsReader
+      .read()
+      .then(setLastActions, (cause: unknown) => console.warn('Could not read last actions', cause));
   };
   createEffect(
     on(
