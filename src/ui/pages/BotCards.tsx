@@ -22,6 +22,7 @@ function BotCard(props: BotListParts & { bot: Bot }): JSX.Element {
   const isVisible = createVisibility(() => card);
   const metrics = createMemo(whileVisible(isVisible, () => props.store.metricsOf(props.bot)));
   const price = createMemo(whileVisible(isVisible, () => props.store.priceOf(props.bot)));
+  const lastAction = createMemo(whileVisible(isVisible, () => props.store.lastActionOf(props.bot)));
   return (
     <li
       ref={card}
@@ -64,7 +65,7 @@ function BotCard(props: BotListParts & { bot: Bot }): JSX.Element {
         <div>
           <dt>Last action</dt>
           <dd>
-            <LastActionText action={props.store.lastActionOf(props.bot)} now={props.now} />
+            <LastActionText action={lastAction()} now={props.now} />
           </dd>
         </div>
       </dl>

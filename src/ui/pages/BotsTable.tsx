@@ -22,6 +22,7 @@ function BotTableRow(props: BotListParts & { bot: Bot }): JSX.Element {
   const isVisible = createVisibility(() => row);
   const metrics = createMemo(whileVisible(isVisible, () => props.store.metricsOf(props.bot)));
   const price = createMemo(whileVisible(isVisible, () => props.store.priceOf(props.bot)));
+  const lastAction = createMemo(whileVisible(isVisible, () => props.store.lastActionOf(props.bot)));
   return (
     <tr ref={row} classList={{ 'is-selected': props.view.isSelected(props.bot.id) }}>
       <td class="select-cell">
@@ -47,7 +48,7 @@ function BotTableRow(props: BotListParts & { bot: Bot }): JSX.Element {
       </td>
       <td class="numeric">{formatPrice(price(), props.store.stepsOf(props.bot).price)}</td>
       <td>
-        <LastActionText action={props.store.lastActionOf(props.bot)} now={props.now} />
+        <LastActionText action={lastAction()} now={props.now} />
       </td>
       <td class="actions">
         <LifecycleButtons bot={props.bot} runner={runner} isInList />

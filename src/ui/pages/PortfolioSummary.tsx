@@ -1,9 +1,10 @@
 /**
  * The dashboard's summary cards: total equity, total and today's PnL (per quote currency,
  * since USDT and USDC are not summed as one), open positions, how many bots are running,
- * paused, stopped or in error, and the active risk trips.
+ * paused, stopped or in error, and the active risk trips. The totals are recomputed on every
+ * live update: <Index> updates their figures in place instead of re-creating the elements.
  */
-import { For, Show, type JSX } from 'solid-js';
+import { For, Index, Show, type JSX } from 'solid-js';
 import {
   formatAmount,
   formatDate,
@@ -45,14 +46,14 @@ function TodayCard(props: { today: TodayPnl }): JSX.Element {
     >
       <h3 class="card-label">Today's PnL</h3>
       <Show when={props.today.totals().length > 0} fallback={<p class="card-value">—</p>}>
-        <For each={props.today.totals()}>
+        <Index each={props.today.totals()}>
           {(total) => (
-            <p class="card-value pnl" data-trend={trend(total.pnl)}>
-              {formatSignedAmount(total.pnl, total.quote)}{' '}
-              <span class="card-sub">({formatPercent(total.pnlRatio)})</span>
+            <p class="card-value pnl" data-trend={trend(total().pnl)}>
+              {formatSignedAmount(total().pnl, total().quote)}{' '}
+              <span class="card-sub">({formatPercent(total().pnlRatio)})</span>
             </p>
           )}
-        </For>
+        </Index>
       </Show>
       <TodaySince days={props.today.days()} />
     </div>
@@ -69,22 +70,22 @@ export function PortfolioSummary(props: { store: BotsStore; today: TodayPnl }): 
       <div class="card summary-card">
         <h3 class="card-label">Total equity</h3>
         <Show when={props.store.totals().length > 0} fallback={<p class="card-value">—</p>}>
-          <For each={props.store.totals()}>
-            {(total) => <p class="card-value">{formatAmount(total.equity, total.quote)}</p>}
-          </For>
+          <Index each={props.store.totals()}>
+            {(total) => <p class="card-value">{formatAmount(total().equity, total().quote)}</p>}
+          </Index>
         </Show>
       </div>
       <div class="card summary-card">
         <h3 class="card-label">Total PnL</h3>
         <Show when={props.store.totals().length > 0} fallback={<p class="card-value">—</p>}>
-          <For each={props.store.totals()}>
+          <Index each={props.store.totals()}>
             {(total) => (
-              <p class="card-value pnl" data-trend={trend(total.pnl)}>
-                {formatSignedAmount(total.pnl, total.quote)}{' '}
-                <span class="card-sub">({formatPercent(total.pnlRatio)})</span>
+              <p class="card-value pnl" data-trend={trend(total().pnl)}>
+                {formatSignedAmount(total().pnl, total().quote)}{' '}
+                <span class="card-sub">({formatPercent(total().pnlRatio)})</span>
               </p>
             )}
-          </For>
+          </Index>
         </Show>
       </div>
       <TodayCard today={props.today} />
