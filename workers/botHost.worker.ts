@@ -41,6 +41,8 @@ const host = createBotHost({
   }),
   loadSamples: () => loadSamples(`${import.meta.env.BASE_URL}sample/`, (url) => fetch(url)),
   publish: (event) => toOtherTabs.push(event),
+  // Each candle's equity points and runtime states, many bots in one transaction.
+  storeWriteBehindMs: 200,
   exchanges: {
     catalog: EXCHANGE_CATALOG,
     openLive: (config) =>

@@ -3,7 +3,8 @@
  * idempotent on [accountId+tradeId], so replaying a trade stream after a reload or a
  * reconnect never counts a fill twice.
  */
-import type { BotStore } from '../core/engine/store';
+import type { EquityPoint } from '../core/bot/types';
+import type { BotRuntimeState, BotStore } from '../core/engine/store';
 import type { OrderRecord } from '../core/orders/journal';
 import type { Fill } from '../core/portfolio/types';
 import type { Clock } from '../core/time';
@@ -44,6 +45,18 @@ function validateFill(accountId: string, botId: string, fill: Fill, order: Order
   if (order.accountId !== accountId) {
     throw new ValidationError('order.accountId', `does not match account ${accountId}`);
   }
+}
+
+export function validateEquityPoint(point: EquityPoint): void {
+  requireString(point.botId, 'point.botId');
+  requireNumber(point.time, 'point.time', { min: 0 });
+  requireNumber(point.equity, 'point.equity');
+  requireNumber(point.price, 'point.price');
+}
+
+export function validateRuntimeState(state: BotRuntimeState): void {
+  requireString(state.botId, 'state.botId');
+  requireNumber(state.lastCandleTime, 'state.lastCandleTime');
 }
 
 export function createDexieBotStore(db: FlotillaDb, options: DexieBotStoreOptions = {}): BotStore {
@@ -116,10 +129,7 @@ export function createDexieBotStore(db: FlotillaDb, options: DexieBotStoreOption
     },
 
     async appendEquity(point) {
-      requireString(point.botId, 'point.botId');
-      requireNumber(point.time, 'point.time', { min: 0 });
-      requireNumber(point.equity, 'point.equity');
-      requireNumber(point.price, 'point.price');
+      validateEquityPoint(point);
       // Keyed by [botId+time]: a snapshot re-taken for the same time replaces the first.
       await db.equity.put(point);
     },
@@ -127,8 +137,7 @@ export function createDexieBotStore(db: FlotillaDb, options: DexieBotStoreOption
     loadRuntimeState: (botId) => db.runtime.get(botId),
 
     async saveRuntimeState(state) {
-      requireString(state.botId, 'state.botId');
-      requireNumber(state.lastCandleTime, 'state.lastCandleTime');
+      validateRuntimeState(state);
       await db.runtime.put(state);
     },
   };

@@ -130,3 +130,8 @@ export {
   type SaveRunInput,
 } from './backtestRunsRepository';
 export { createVaultRepository, type VaultRepository } from './vaultRepository';
+export {
+  withWriteBehind,
+  type WriteBehindBotStore,
+  type WriteBehindOptions,
+} from './writeBehindBotStore';

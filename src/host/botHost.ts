@@ -18,6 +18,7 @@ import {
   createAccountsRepository,
   createBotsRepository,
   createDexieBotStore,
+  withWriteBehind,
   createOrdersRepository,
   createPaperStateRepository,
   createSimStateRepository,
@@ -67,6 +68,11 @@ export interface BotHostDeps {
   wrapStore?: (store: BotStore) => BotStore;
   /** Share of each candle's volume resting fills may take on simulated accounts (partial fills). */
   liquidityShare?: number;
+  /**
+   * Holds each candle's equity points and runtime states this long and writes them together
+   * (src/db/writeBehindBotStore.ts); the worker sets it, tests mostly write straight through.
+   */
+  storeWriteBehindMs?: number;
   /** PBKDF2 iterations for new vault keys; only tests lower it (default: MIN_ITERATIONS). */
   vaultIterations?: number;
   /**
@@ -115,7 +121,12 @@ export function createBotHost(deps: BotHostDeps): BotHost {
   const orders = createOrdersRepository(db);
   const simStates = createSimStateRepository(db);
   const dexieStore = createDexieBotStore(db, { clock });
-  const store = deps.wrapStore?.(dexieStore) ?? dexieStore;
+  const heldStore =
+    deps.storeWriteBehindMs === undefined
+      ? undefined
+      : withWriteBehind(db, dexieStore, { timers: deps.timers, delayMs: deps.storeWriteBehindMs });
+  const baseStore = heldStore ?? dexieStore;
+  const store = deps.wrapStore?.(baseStore) ?? baseStore;
   const commands = createSerialQueue();
   const running = new Map<string, RunningBot>();
   const fanout = createLiveFanout(deps.publish, deps.timers);
@@ -195,6 +206,7 @@ export function createBotHost(deps: BotHostDeps): BotHost {
   const detachRemoved = async () => {
     for (const id of [...running.keys()]) {
       if (await bots.getBotState(id)) continue;
+      heldStore?.discard(id);
       detach(id);
       waiting.forget(id);
       risk.forgetBot(id);
@@ -528,6 +540,7 @@ export function createBotHost(deps: BotHostDeps): BotHost {
       await commands.idle();
       await Promise.all([...running.values()].map((entry) => entry.runtime.idle()));
       for (const id of [...running.keys()]) detach(id);
+      await heldStore?.flush();
       await risk.flush();
       await venues.closeAll();
       fanout.flush();
@@ -614,6 +627,8 @@ export function createBotHost(deps: BotHostDeps): BotHost {
           if (entry) await entry.runtime.stop({ cancelOrders: true, closePosition: false });
           detach(id);
           waiting.forget(id);
+          // Its last equity points and state must not be written after its rows are gone.
+          heldStore?.discard(id);
           await bots.deleteBot(id, clock.now());
           risk.forgetBot(id);
           return undefined;

@@ -59,6 +59,8 @@ export async function startKillableHost(options: {
   plan?: CrashPlan;
   strategies?: readonly RunnableStrategy[];
   liquidityShare?: number;
+  /** Equity points and runtime states written behind, as the worker does (see BotHostDeps). */
+  writeBehindMs?: number;
 }): Promise<KillableHost> {
   const { db, clock, plan = {} } = options;
   let dead = false;
@@ -129,6 +131,7 @@ export async function startKillableHost(options: {
     wrapExchange,
     wrapStore,
     liquidityShare: options.liquidityShare,
+    storeWriteBehindMs: options.writeBehindMs,
   });
   await host.boot();
   const account = await host.getSimulatedAccount('sim-default');

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BotConfig } from '../core/bot/types';
 import type { OrderIntent } from '../core/orders/types';
 import { reconcileLedger } from '../core/portfolio/ledger';
@@ -83,6 +83,9 @@ const SMA_BOT: BotConfig = {
   allocation: 1_000,
 };
 
+/** Set by the write-behind block below: both hosts of a run then hold their per-candle writes. */
+let writeBehindMs: number | undefined;
+
 interface Run {
   db: FlotillaDb;
   botIds: string[];
@@ -103,6 +106,7 @@ async function firstHost(plan?: CrashPlan) {
     plan,
     strategies: STRATEGY_SET,
     liquidityShare: LIQUIDITY_SHARE,
+    writeBehindMs,
   });
   const botIds: string[] = [];
   for (const config of [LADDER_BOT, SMA_BOT]) {
@@ -138,6 +142,7 @@ async function crashedRun(
     clock,
     strategies: STRATEGY_SET,
     liquidityShare: LIQUIDITY_SHARE,
+    writeBehindMs,
   });
   while ((await marketTime(second.host)) < end) await second.play(1);
   expect(await marketTime(second.host)).toBe(end);
@@ -329,5 +334,43 @@ describe('killing the worker at each step of an order', () => {
     '%s: the same orders, fills and positions as an uninterrupted run',
     async (_, plan) => expectSameAsUninterrupted(await crashedRun(plan)),
     120_000,
+  );
+});
+
+describe('with each candle’s equity point and runtime state written behind (as in the worker)', () => {
+  beforeAll(() => {
+    writeBehindMs = 250;
+  });
+  afterAll(() => {
+    writeBehindMs = undefined;
+  });
+
+  let reference: Awaited<ReturnType<typeof outcome>> | undefined;
+  const nth = (at: number) => {
+    let calls = 0;
+    return () => ++calls === at;
+  };
+
+  it.each([
+    ['after journaling a later order', { afterJournal: nth(6) }],
+    ['after the exchange accepted a later order', { afterAccept: nth(7) }],
+    ['after a partial fill was committed', { afterFill: (fill) => fill.isPartial && nth(1)() }],
+  ] as [string, CrashPlan][])(
+    'killed %s: the same orders, fills and positions as an uninterrupted run',
+    async (_, plan) => {
+      reference ??= await outcome(await uninterruptedRun());
+      const run = await crashedRun(plan);
+      await expectConsistent(run);
+      const actual = await outcome(run);
+      for (const [index, bot] of actual.bots.entries()) {
+        const want = reference?.bots[index];
+        expect(bot.orders).toEqual(want?.orders);
+        expect(bot.fills).toEqual(want?.fills);
+        expect(bot.ledger?.position).toBeCloseTo(want?.ledger?.position ?? NaN, 12);
+        expect(bot.ledger?.cash).toBeCloseTo(want?.ledger?.cash ?? NaN, 8);
+      }
+      expect(actual.exchange.balances).toEqual(reference?.exchange.balances);
+    },
+    180_000,
   );
 });
