@@ -45,7 +45,12 @@ function BotCard(props: BotListParts & { bot: Bot }): JSX.Element {
         <div>
           <dt>PnL</dt>
           <dd class="pnl" data-trend={trend(metrics().pnl)}>
-            <PnlFigures bot={props.bot} metrics={metrics()} sparklines={props.sparklines} />
+            <PnlFigures
+              bot={props.bot}
+              metrics={metrics()}
+              sparklines={props.sparklines}
+              isVisible={isVisible}
+            />
           </dd>
         </div>
         <div>

@@ -35,6 +35,8 @@ export function PnlFigures(props: {
   bot: Bot;
   metrics: BotMetrics;
   sparklines: Sparklines;
+  /** Whether the row or card is on screen (its sparkline is only redrawn then). */
+  isVisible: Accessor<boolean>;
 }): JSX.Element {
   const quote = (): string => splitSymbol(props.bot.config.symbol).quote;
   return (
@@ -43,7 +45,7 @@ export function PnlFigures(props: {
         {formatSignedAmount(props.metrics.pnl, quote())}
         <span class="cell-sub">{formatPercent(props.metrics.pnlRatio)}</span>
       </span>
-      <Sparkline points={props.sparklines.pointsOf(props.bot.id)} />
+      <Sparkline points={props.sparklines.pointsOf(props.bot.id)} isVisible={props.isVisible} />
     </span>
   );
 }

@@ -41,7 +41,12 @@ function BotTableRow(props: BotListParts & { bot: Bot }): JSX.Element {
       </td>
       <td>{strategyName(props.bot.config.strategyId)}</td>
       <td class="numeric pnl" data-trend={trend(metrics().pnl)}>
-        <PnlFigures bot={props.bot} metrics={metrics()} sparklines={props.sparklines} />
+        <PnlFigures
+          bot={props.bot}
+          metrics={metrics()}
+          sparklines={props.sparklines}
+          isVisible={isVisible}
+        />
       </td>
       <td class="numeric">
         <PositionText bot={props.bot} metrics={metrics()} steps={props.store.stepsOf(props.bot)} />
