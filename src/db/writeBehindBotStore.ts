@@ -85,6 +85,15 @@ export function withWriteBehind(
     return error;
   };
 
+  /** Holds a write (`keep` validates and keeps it), or reports a failed write so far. */
+  const hold = (keep: () => void): Promise<never> | undefined => {
+    const error = takeFailure();
+    if (error) return Promise.reject(error);
+    keep();
+    schedule();
+    return undefined;
+  };
+
   /** `call` after everything held is written (and a failure so far is reported instead). */
   const afterHeld =
     <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
@@ -107,22 +116,16 @@ export function withWriteBehind(
     saveLedger: afterHeld((botId, ledger) => store.saveLedger(botId, ledger)),
     appendEvent: afterHeld(async (event) => store.appendEvent(event)),
     loadRuntimeState: afterHeld((botId) => store.loadRuntimeState(botId)),
-    appendEquity(point) {
-      const error = takeFailure();
-      if (error) return Promise.reject(error);
-      validateEquityPoint(point);
-      points.push(point);
-      schedule();
-      return undefined;
-    },
-    saveRuntimeState(state) {
-      const error = takeFailure();
-      if (error) return Promise.reject(error);
-      validateRuntimeState(state);
-      states.set(state.botId, state);
-      schedule();
-      return undefined;
-    },
+    appendEquity: (point) =>
+      hold(() => {
+        validateEquityPoint(point);
+        points.push(point);
+      }),
+    saveRuntimeState: (state) =>
+      hold(() => {
+        validateRuntimeState(state);
+        states.set(state.botId, state);
+      }),
     flush,
     discard(botId) {
       points = points.filter((point) => point.botId !== botId);
