@@ -77,7 +77,9 @@ export function PositionText(props: {
 export function LastActionText(props: { action: LastAction; now: Accessor<number> }): JSX.Element {
   return (
     <span class="last-action">
-      <span class="last-action-message">{props.action.message}</span>
+      <span class="last-action-message" title={props.action.message}>
+        {props.action.message}
+      </span>
       <time
         class="cell-sub"
         datetime={isoTime(props.action.time)}

@@ -1,6 +1,8 @@
 /**
  * The bots as a table (desktop and tablet): one row per matching bot with a selection checkbox,
  * live PnL and its controls; the header checkbox selects every bot matching the filters.
+ * The columns have fixed widths (botList.css): the browser sizes them without measuring every
+ * cell, and a live figure that changes re-lays out its own row, not the whole table.
  */
 import { createMemo, For, Show, type JSX } from 'solid-js';
 import type { Bot } from '../../core/bot/types';
@@ -14,6 +16,19 @@ import { SelectAllCheckbox, SelectBotCheckbox } from './BulkBar';
 import { createCommandRunner } from '../stores/createCommandRunner';
 import { createVisibility, whileVisible } from '../visibility';
 import { LastActionText, PnlFigures, PositionText, type BotListParts } from './BotRowParts';
+
+/** The columns, in order; each `col-…` class sets its width in botList.css. */
+const COLUMNS = [
+  'select',
+  'bot',
+  'market',
+  'status',
+  'pnl',
+  'position',
+  'price',
+  'action',
+  'actions',
+] as const;
 
 function BotTableRow(props: BotListParts & { bot: Bot }): JSX.Element {
   const runner = createCommandRunner();
@@ -30,16 +45,16 @@ function BotTableRow(props: BotListParts & { bot: Bot }): JSX.Element {
       </td>
       <th scope="row">
         <a href={href(`/bots/${encodeURIComponent(props.bot.id)}`)}>{props.bot.config.name}</a>
+        <span class="cell-sub">{strategyName(props.bot.config.strategyId)}</span>
       </th>
-      <td>{props.bot.config.symbol}</td>
       <td>
+        <span class="cell-line">{props.bot.config.symbol}</span>
         <ModeBadge mode={props.bot.config.mode} />
       </td>
       <td>
         <StatusIndicator status={props.bot.status} />
         <StatusNote bot={props.bot} />
       </td>
-      <td>{strategyName(props.bot.config.strategyId)}</td>
       <td class="numeric pnl" data-trend={trend(metrics().pnl)}>
         <PnlFigures
           bot={props.bot}
@@ -72,17 +87,18 @@ function BotTableRow(props: BotListParts & { bot: Bot }): JSX.Element {
 export function BotsTable(props: BotListParts): JSX.Element {
   return (
     <div class="table-scroll">
-      <table class="data-table" aria-label="Bots">
+      <table class="data-table bots-table" aria-label="Bots">
+        <colgroup>
+          <For each={COLUMNS}>{(name) => <col class={`col-${name}`} />}</For>
+        </colgroup>
         <thead>
           <tr>
             <th scope="col" class="select-cell">
               <SelectAllCheckbox view={props.view} id="bots-select-all" />
             </th>
-            <th scope="col">Name</th>
-            <th scope="col">Symbol</th>
-            <th scope="col">Mode</th>
+            <th scope="col">Bot</th>
+            <th scope="col">Market</th>
             <th scope="col">Status</th>
-            <th scope="col">Strategy</th>
             <th scope="col" class="numeric">
               PnL
             </th>
