@@ -2,9 +2,11 @@
  * `npm run bench -- dashboard`: the dashboard's budgets in Debian's Chromium against the
  * production build (run `npm run build` first), served by scripts/serve.mjs.
  * - Seeds IndexedDB with 50 stopped bots, each with 30 days of fills (~20 a day) and equity
- *   points (one per 5 minutes), then measures the dashboard's first render (all 50 rows in
- *   the table, from navigation start) cold (no service worker, HTTP cache cleared) and from
- *   the service worker (installed, then a reload).
+ *   points (one per 5 minutes), then measures the dashboard's first render cold (no service
+ *   worker, HTTP cache cleared) and from the service worker (installed, then a reload): from
+ *   navigation start until the first frame that shows all 50 rows has painted, timed in the
+ *   page (watchRows). Also printed, for comparison with older figures: when the harness first
+ *   finds the rows, which adds Playwright's wait for the load event and a round trip.
  * - Main-thread JS: gzip size of the chunks the cold dashboard loaded (worker chunks aside),
  *   and of every main-thread chunk (the other pages load theirs on first visit).
  * - 100 bots running at 600× on the dashboard for STREAM_MS: the longest main-thread task and
@@ -54,8 +56,9 @@ async function openContext(profile: string, serviceWorkers: 'allow' | 'block') {
 }
 
 /**
- * Milliseconds from navigation start until the table shows `rows` bots: the time of the first
- * animation frame that finds them, taken in the page (a later evaluate would add the round trip).
+ * Milliseconds from navigation start until the harness finds `rows` bots in the table: the
+ * first animation frame in which its poll finds them. The poll starts only once navigation
+ * has returned (after the load event), so this is later than the page's own render.
  */
 async function renderTime(page: Page, rows: number): Promise<number> {
   const found = await page.waitForFunction(
@@ -66,6 +69,48 @@ async function renderTime(page: Page, rows: number): Promise<number> {
     { timeout: 60_000, polling: 'raf' },
   );
   return (await found.jsonValue()) as number;
+}
+
+/**
+ * Before each navigation of `page`: records in the page (`rowsPaintedAt`) when the first frame
+ * showing `rows` bots has painted: the start of the frame after it (an upper bound: a task
+ * after the paint delays it too). Also `rowsAt`, the start of the frame that shows them. The
+ * rows are looked for on every animation frame from the document's start.
+ */
+async function watchRows(page: Page, rows: number): Promise<void> {
+  await page.addInitScript((count: number) => {
+    const check = () => {
+      if (document.querySelectorAll('table[aria-label="Bots"] tbody tr').length < count) {
+        requestAnimationFrame(check);
+        return;
+      }
+      const times = window as unknown as { rowsAt?: number; rowsPaintedAt?: number };
+      times.rowsAt = performance.now();
+      // The next frame starts once this one (its style, layout and paint) is done.
+      requestAnimationFrame(() => {
+        times.rowsPaintedAt = performance.now();
+      });
+    };
+    requestAnimationFrame(check);
+  }, rows);
+}
+
+/**
+ * Milliseconds from navigation start until the rows watched by watchRows were painted, and
+ * until the frame that shows them started.
+ */
+async function paintedTime(page: Page): Promise<{ painted: number; shown: number }> {
+  const found = await page.waitForFunction(
+    () => {
+      const times = window as unknown as { rowsAt?: number; rowsPaintedAt?: number };
+      return times.rowsPaintedAt === undefined
+        ? undefined
+        : { painted: times.rowsPaintedAt, shown: times.rowsAt as number };
+    },
+    undefined,
+    { timeout: 60_000 },
+  );
+  return (await found.jsonValue()) as { painted: number; shown: number };
 }
 
 async function firstPage(context: BrowserContext): Promise<Page> {
@@ -107,15 +152,18 @@ async function measureRenders(profile: string) {
 
   context = await openContext(profile, 'block');
   page = await firstPage(context);
+  await watchRows(page, 50);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.clearBrowserCache');
   await page.goto(BASE);
-  const cold = await renderTime(page, 50);
+  const coldSeen = await renderTime(page, 50);
+  const cold = await paintedTime(page);
   const loaded = await loadedGzip(page);
   await context.close();
 
   context = await openContext(profile, 'allow');
   page = await firstPage(context);
+  await watchRows(page, 50);
   await page.goto(BASE);
   await renderTime(page, 50);
   await page.evaluate(async () => {
@@ -126,10 +174,11 @@ async function measureRenders(profile: string) {
     await navigator.serviceWorker.ready;
   });
   await page.reload();
-  const fromWorker = await renderTime(page, 50);
+  const fromWorkerSeen = await renderTime(page, 50);
+  const fromWorker = await paintedTime(page);
   const controlled = await page.evaluate(() => navigator.serviceWorker.controller !== null);
   await context.close();
-  return { cold, fromWorker, controlled, seeded, loaded };
+  return { cold, coldSeen, fromWorker, fromWorkerSeen, controlled, seeded, loaded };
 }
 
 async function measureStreaming(profile: string) {
@@ -185,9 +234,17 @@ export async function benchDashboard(): Promise<void> {
     write(
       `  seeded      ${renders.seeded.bots} bots, ${renders.seeded.fills.toLocaleString('en-US')} fills, ${renders.seeded.equity.toLocaleString('en-US')} equity points (30 days)`,
     );
-    write(`  first render cold            ${renders.cold.toFixed(0)} ms   (budget < 1000 ms)`);
     write(
-      `  first render service worker  ${renders.fromWorker.toFixed(0)} ms   (budget < 300 ms${renders.controlled ? '' : '; WARNING: page was not SW-controlled'})`,
+      `  first render cold            ${renders.cold.painted.toFixed(0)} ms   (budget < 1000 ms)`,
+    );
+    write(
+      `  first render service worker  ${renders.fromWorker.painted.toFixed(0)} ms   (budget < 300 ms${renders.controlled ? '' : '; WARNING: page was not SW-controlled'})`,
+    );
+    write(
+      `  (the frame showing the rows starts at: cold ${renders.cold.shown.toFixed(0)} ms, service worker ${renders.fromWorker.shown.toFixed(0)} ms;`,
+    );
+    write(
+      `   the harness finds them at: cold ${renders.coldSeen.toFixed(0)} ms, service worker ${renders.fromWorkerSeen.toFixed(0)} ms)`,
     );
     write(
       `  main-thread JS loaded        ${(renders.loaded.bytes / 1024).toFixed(1)} KB gzip in ${renders.loaded.files} files   (budget < 150 KB)`,
