@@ -63,8 +63,8 @@ async function openContext(profile: string, serviceWorkers: 'allow' | 'block') {
 async function renderTime(page: Page, rows: number): Promise<number> {
   const found = await page.waitForFunction(
     (count) =>
-      document.querySelectorAll('table[aria-label="Bots"] tbody tr').length >= count &&
-      performance.now(),
+      document.querySelectorAll('[aria-label="Bots"] [role="row"]:has([role="cell"])').length >=
+        count && performance.now(),
     rows,
     { timeout: 60_000, polling: 'raf' },
   );
@@ -80,7 +80,10 @@ async function renderTime(page: Page, rows: number): Promise<number> {
 async function watchRows(page: Page, rows: number): Promise<void> {
   await page.addInitScript((count: number) => {
     const check = () => {
-      if (document.querySelectorAll('table[aria-label="Bots"] tbody tr').length < count) {
+      if (
+        document.querySelectorAll('[aria-label="Bots"] [role="row"]:has([role="cell"])').length <
+        count
+      ) {
         requestAnimationFrame(check);
         return;
       }

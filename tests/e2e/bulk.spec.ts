@@ -126,7 +126,7 @@ test('mode and template filters, then start the stopped bots in bulk', async ({ 
   await createBot(page, { name: 'Busy SMA' });
   await page.getByRole('link', { name: 'Dashboard' }).first().click();
   const table = page.getByRole('table', { name: 'Bots' });
-  const names = table.locator('tbody th[scope="row"] a');
+  const names = table.getByRole('rowheader').getByRole('link');
   const shown = () => expect.poll(async () => (await names.allInnerTexts()).sort());
   const row = (name: string) =>
     table.getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });

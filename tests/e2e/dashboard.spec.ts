@@ -34,8 +34,8 @@ async function readSummary(page: Page): Promise<SummarySnapshot> {
       document.querySelector(selector)?.querySelector('.card-value')?.textContent ?? '';
     const cards = [...document.querySelectorAll('.summary-card')];
     const equityCard = cards.find((card) => card.textContent?.startsWith('Total equity'));
-    const table = document.querySelector('table[aria-label="Bots"]');
-    const positionIndex = [...(table?.querySelectorAll('thead th') ?? [])].findIndex(
+    const table = document.querySelector('[role="table"][aria-label="Bots"]');
+    const positionIndex = [...(table?.querySelectorAll('[role="columnheader"]') ?? [])].findIndex(
       (cell) => cell.textContent?.trim() === 'Position',
     );
     return {
@@ -44,7 +44,7 @@ async function readSummary(page: Page): Promise<SummarySnapshot> {
       dayStart:
         document.querySelector('[data-testid="today-pnl"] time')?.getAttribute('datetime') ?? '',
       openPositions: value('[data-testid="open-positions"]'),
-      positionCells: [...(table?.querySelectorAll('tbody tr') ?? [])].map(
+      positionCells: [...(table?.querySelectorAll('[role="row"]:has([role="cell"])') ?? [])].map(
         (row) => row.children[positionIndex]?.textContent ?? '',
       ),
     };

@@ -1,8 +1,10 @@
 /**
  * The bots as a table (desktop and tablet): one row per matching bot with a selection checkbox,
  * live PnL and its controls; the header checkbox selects every bot matching the filters.
- * The columns have fixed widths (botList.css): the browser sizes them without measuring every
- * cell, and a live figure that changes re-lays out its own row, not the whole table.
+ * An ARIA table of rows that are grids with one fixed column template (botList.css): each row
+ * is laid out on its own, so a live figure that changes re-lays out its row only, and rows off
+ * screen skip layout and paint altogether (`content-visibility: auto`) — on the first render
+ * too. Native table rows cannot skip layout: every one of them was laid out on each render.
  */
 import { createMemo, For, Show, type JSX } from 'solid-js';
 import type { Bot } from '../../core/bot/types';
@@ -17,22 +19,9 @@ import { createCommandRunner } from '../stores/createCommandRunner';
 import { createVisibility, whileVisible } from '../visibility';
 import { LastActionText, PnlFigures, PositionText, type BotListParts } from './BotRowParts';
 
-/** The columns, in order; each `col-…` class sets its width in botList.css. */
-const COLUMNS = [
-  'select',
-  'bot',
-  'market',
-  'status',
-  'pnl',
-  'position',
-  'price',
-  'action',
-  'actions',
-] as const;
-
 function BotTableRow(props: BotListParts & { bot: Bot }): JSX.Element {
   const runner = createCommandRunner();
-  let row: HTMLTableRowElement | undefined;
+  let row: HTMLDivElement | undefined;
   // Off-screen rows keep their last figures: live updates re-render only the rows in view.
   const isVisible = createVisibility(() => row);
   const metrics = createMemo(whileVisible(isVisible, () => props.store.metricsOf(props.bot)));
@@ -41,38 +30,45 @@ function BotTableRow(props: BotListParts & { bot: Bot }): JSX.Element {
   // "3 min. ago" moves on every 15 s: in view only (every row at once made one long frame).
   const now = createMemo(whileVisible(isVisible, () => props.now()));
   return (
-    <tr ref={row} classList={{ 'is-selected': props.view.isSelected(props.bot.id) }}>
-      <td class="select-cell">
+    <div
+      ref={row}
+      role="row"
+      class="bots-row"
+      classList={{ 'is-selected': props.view.isSelected(props.bot.id) }}
+    >
+      <div role="cell" class="select-cell">
         <SelectBotCheckbox bot={props.bot} view={props.view} />
-      </td>
-      <th scope="row">
+      </div>
+      <div role="rowheader">
         <a href={href(`/bots/${encodeURIComponent(props.bot.id)}`)}>{props.bot.config.name}</a>
         <span class="cell-sub">{strategyName(props.bot.config.strategyId)}</span>
-      </th>
-      <td>
+      </div>
+      <div role="cell">
         <span class="cell-line">{props.bot.config.symbol}</span>
         <ModeBadge mode={props.bot.config.mode} />
-      </td>
-      <td>
+      </div>
+      <div role="cell">
         <StatusIndicator status={props.bot.status} />
         <StatusNote bot={props.bot} />
-      </td>
-      <td class="numeric pnl" data-trend={trend(metrics().pnl)}>
+      </div>
+      <div role="cell" class="numeric pnl" data-trend={trend(metrics().pnl)}>
         <PnlFigures
           bot={props.bot}
           metrics={metrics()}
           sparklines={props.sparklines}
           isVisible={isVisible}
         />
-      </td>
-      <td class="numeric">
+      </div>
+      <div role="cell" class="numeric">
         <PositionText bot={props.bot} metrics={metrics()} steps={props.store.stepsOf(props.bot)} />
-      </td>
-      <td class="numeric">{formatPrice(price(), props.store.stepsOf(props.bot).price)}</td>
-      <td>
+      </div>
+      <div role="cell" class="numeric">
+        {formatPrice(price(), props.store.stepsOf(props.bot).price)}
+      </div>
+      <div role="cell">
         <LastActionText action={lastAction()} now={now} />
-      </td>
-      <td class="actions">
+      </div>
+      <div role="cell" class="actions">
         <LifecycleButtons bot={props.bot} runner={runner} isInList />
         <Show when={runner.error()}>
           {(message) => (
@@ -81,45 +77,42 @@ function BotTableRow(props: BotListParts & { bot: Bot }): JSX.Element {
             </p>
           )}
         </Show>
-      </td>
-    </tr>
+      </div>
+    </div>
   );
 }
 
 export function BotsTable(props: BotListParts): JSX.Element {
   return (
     <div class="table-scroll">
-      <table class="data-table bots-table" aria-label="Bots">
-        <colgroup>
-          <For each={COLUMNS}>{(name) => <col class={`col-${name}`} />}</For>
-        </colgroup>
-        <thead>
-          <tr>
-            <th scope="col" class="select-cell">
+      <div role="table" class="bots-table" aria-label="Bots">
+        <div role="rowgroup" class="bots-head">
+          <div role="row" class="bots-row">
+            <div role="columnheader" class="select-cell">
               <SelectAllCheckbox view={props.view} id="bots-select-all" />
-            </th>
-            <th scope="col">Bot</th>
-            <th scope="col">Market</th>
-            <th scope="col">Status</th>
-            <th scope="col" class="numeric">
+            </div>
+            <div role="columnheader">Bot</div>
+            <div role="columnheader">Market</div>
+            <div role="columnheader">Status</div>
+            <div role="columnheader" class="numeric">
               PnL
-            </th>
-            <th scope="col" class="numeric">
+            </div>
+            <div role="columnheader" class="numeric">
               Position
-            </th>
-            <th scope="col" class="numeric">
+            </div>
+            <div role="columnheader" class="numeric">
               Last price
-            </th>
-            <th scope="col">Last action</th>
-            <th scope="col">
+            </div>
+            <div role="columnheader">Last action</div>
+            <div role="columnheader">
               <span class="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
+            </div>
+          </div>
+        </div>
+        <div role="rowgroup" class="bots-body">
           <For each={props.view.matching()}>{(bot) => <BotTableRow {...props} bot={bot} />}</For>
-        </tbody>
-      </table>
+        </div>
+      </div>
     </div>
   );
 }
