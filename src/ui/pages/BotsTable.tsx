@@ -89,7 +89,7 @@ export function BotsTable(props: BotListParts): JSX.Element {
         <div role="rowgroup" class="bots-head">
           <div role="row" class="bots-row">
             <div role="columnheader" class="select-cell">
-              <SelectAllCheckbox view={props.view} id="bots-select-all" />
+              <SelectAllCheckbox view={props.view} id="bots-select-all" hideLabel />
             </div>
             <div role="columnheader">Bot</div>
             <div role="columnheader">Market</div>

@@ -25,7 +25,12 @@ import {
 } from '../stores/bulkActions';
 import type { BotListView } from '../stores/createBotListView';
 
-export function SelectAllCheckbox(props: { view: BotListView; id: string }): JSX.Element {
+export function SelectAllCheckbox(props: {
+  view: BotListView;
+  id: string;
+  /** Says "Select all matching" to assistive technology only (a table's header cell). */
+  hideLabel?: boolean;
+}): JSX.Element {
   let input!: HTMLInputElement;
   createEffect(() => {
     input.indeterminate = props.view.matchingSelection() === 'some';
@@ -40,7 +45,9 @@ export function SelectAllCheckbox(props: { view: BotListView; id: string }): JSX
         checked={props.view.matchingSelection() === 'all'}
         onChange={(event) => props.view.selectAllMatching(event.currentTarget.checked)}
       />
-      <label for={props.id}>Select all matching</label>
+      <label for={props.id} class={props.hideLabel ? 'visually-hidden' : undefined}>
+        Select all matching
+      </label>
     </span>
   );
 }
