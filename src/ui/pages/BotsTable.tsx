@@ -36,7 +36,7 @@ function BotTableRow(props: BotListParts & { bot: Bot }): JSX.Element {
       class="bots-row"
       classList={{ 'is-selected': props.view.isSelected(props.bot.id) }}
     >
-      <div role="cell" class="select-cell">
+      <div role="cell">
         <SelectBotCheckbox bot={props.bot} view={props.view} />
       </div>
       <div role="rowheader">
@@ -85,10 +85,10 @@ function BotTableRow(props: BotListParts & { bot: Bot }): JSX.Element {
 export function BotsTable(props: BotListParts): JSX.Element {
   return (
     <div class="table-scroll">
-      <div role="table" class="bots-table" aria-label="Bots">
+      <div role="table" class="data-table bots-table" aria-label="Bots">
         <div role="rowgroup" class="bots-head">
           <div role="row" class="bots-row">
-            <div role="columnheader" class="select-cell">
+            <div role="columnheader">
               <SelectAllCheckbox view={props.view} id="bots-select-all" hideLabel />
             </div>
             <div role="columnheader">Bot</div>
