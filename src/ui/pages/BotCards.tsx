@@ -2,7 +2,7 @@
  * The bots as cards on narrow screens (below 640 px), with the same facts and selection
  * checkboxes as the table.
  */
-import { createMemo, For, Show, type JSX } from 'solid-js';
+import { For, Show, type JSX } from 'solid-js';
 import type { Bot } from '../../core/bot/types';
 import { strategyName } from '../catalog';
 import { LifecycleButtons } from '../components/LifecycleButtons';
@@ -12,19 +12,21 @@ import { formatPrice, trend } from '../format';
 import { href } from '../router';
 import { SelectAllCheckbox, SelectBotCheckbox } from './BulkBar';
 import { createCommandRunner } from '../stores/createCommandRunner';
-import { createVisibility, whileVisible } from '../visibility';
-import { LastActionText, PnlFigures, PositionText, type BotListParts } from './BotRowParts';
+import { createVisibility } from '../visibility';
+import {
+  createVisibleFacts,
+  LastActionText,
+  PnlFigures,
+  PositionText,
+  type BotListParts,
+} from './BotRowParts';
 
 function BotCard(props: BotListParts & { bot: Bot }): JSX.Element {
   const runner = createCommandRunner();
   let card: HTMLLIElement | undefined;
   // Off-screen cards keep their last figures: live updates re-render only the cards in view.
   const isVisible = createVisibility(() => card);
-  const metrics = createMemo(whileVisible(isVisible, () => props.store.metricsOf(props.bot)));
-  const price = createMemo(whileVisible(isVisible, () => props.store.priceOf(props.bot)));
-  const lastAction = createMemo(whileVisible(isVisible, () => props.store.lastActionOf(props.bot)));
-  // "3 min. ago" moves on every 15 s: in view only (every row at once made one long frame).
-  const now = createMemo(whileVisible(isVisible, () => props.now()));
+  const { metrics, price, lastAction, now } = createVisibleFacts(props, isVisible);
   return (
     <li
       ref={card}

@@ -3,7 +3,7 @@
  * sparkline, the open position, and the last action with its relative time (absolute time in
  * the user's time zone on hover and in the datetime attribute).
  */
-import { Show, type Accessor, type JSX } from 'solid-js';
+import { createMemo, Show, type Accessor, type JSX } from 'solid-js';
 import type { Bot } from '../../core/bot/types';
 import { Sparkline } from '../components/Sparkline';
 import {
@@ -15,6 +15,7 @@ import {
   isoTime,
 } from '../format';
 import { formatRelativeTime } from '../relativeTime';
+import { whileVisible } from '../visibility';
 import type { MarketSteps } from '../stores/marketCatalog';
 import { isOpenPosition } from '../stores/todayPnl';
 import type { BotMetrics } from '../stores/botMetrics';
@@ -29,6 +30,23 @@ export interface BotListParts {
   view: BotListView;
   sparklines: Sparklines;
   now: Accessor<number>;
+}
+
+/**
+ * A row's or card's live facts, followed only while `isVisible` (whileVisible): off screen
+ * they keep their last values, so live updates — and "3 min. ago" moving on every 15 s for
+ * every bot at once — re-render only the rows and cards in view.
+ */
+export function createVisibleFacts(
+  props: BotListParts & { bot: Bot },
+  isVisible: Accessor<boolean>,
+) {
+  return {
+    metrics: createMemo(whileVisible(isVisible, () => props.store.metricsOf(props.bot))),
+    price: createMemo(whileVisible(isVisible, () => props.store.priceOf(props.bot))),
+    lastAction: createMemo(whileVisible(isVisible, () => props.store.lastActionOf(props.bot))),
+    now: createMemo(whileVisible(isVisible, () => props.now())),
+  };
 }
 
 export function PnlFigures(props: {

@@ -6,7 +6,7 @@
  * screen skip layout and paint altogether (`content-visibility: auto`) — on the first render
  * too. Native table rows cannot skip layout: every one of them was laid out on each render.
  */
-import { createMemo, For, Show, type JSX } from 'solid-js';
+import { For, Show, type JSX } from 'solid-js';
 import type { Bot } from '../../core/bot/types';
 import { strategyName } from '../catalog';
 import { LifecycleButtons } from '../components/LifecycleButtons';
@@ -16,19 +16,21 @@ import { formatPrice, trend } from '../format';
 import { href } from '../router';
 import { SelectAllCheckbox, SelectBotCheckbox } from './BulkBar';
 import { createCommandRunner } from '../stores/createCommandRunner';
-import { createVisibility, whileVisible } from '../visibility';
-import { LastActionText, PnlFigures, PositionText, type BotListParts } from './BotRowParts';
+import { createVisibility } from '../visibility';
+import {
+  createVisibleFacts,
+  LastActionText,
+  PnlFigures,
+  PositionText,
+  type BotListParts,
+} from './BotRowParts';
 
 function BotTableRow(props: BotListParts & { bot: Bot }): JSX.Element {
   const runner = createCommandRunner();
   let row: HTMLDivElement | undefined;
   // Off-screen rows keep their last figures: live updates re-render only the rows in view.
   const isVisible = createVisibility(() => row);
-  const metrics = createMemo(whileVisible(isVisible, () => props.store.metricsOf(props.bot)));
-  const price = createMemo(whileVisible(isVisible, () => props.store.priceOf(props.bot)));
-  const lastAction = createMemo(whileVisible(isVisible, () => props.store.lastActionOf(props.bot)));
-  // "3 min. ago" moves on every 15 s: in view only (every row at once made one long frame).
-  const now = createMemo(whileVisible(isVisible, () => props.now()));
+  const { metrics, price, lastAction, now } = createVisibleFacts(props, isVisible);
   return (
     <div
       ref={row}
