@@ -26,6 +26,8 @@ import { seedDashboard } from './benchSeed';
 const PORT = Number(process.env.BENCH_PORT ?? 4202);
 const BASE = `http://127.0.0.1:${PORT}`;
 const STREAM_MS = 20_000;
+/** The bots table's body rows (the rows with cells), as the page's own scripts look for them. */
+const BOT_ROWS = '[aria-label="Bots"] [role="row"]:has([role="cell"])';
 const write = (line = '') => process.stdout.write(`${line}\n`);
 
 async function startServer(): Promise<ChildProcess> {
@@ -62,10 +64,9 @@ async function openContext(profile: string, serviceWorkers: 'allow' | 'block') {
  */
 async function renderTime(page: Page, rows: number): Promise<number> {
   const found = await page.waitForFunction(
-    (count) =>
-      document.querySelectorAll('[aria-label="Bots"] [role="row"]:has([role="cell"])').length >=
-        count && performance.now(),
-    rows,
+    ({ selector, count }) =>
+      document.querySelectorAll(selector).length >= count && performance.now(),
+    { selector: BOT_ROWS, count: rows },
     { timeout: 60_000, polling: 'raf' },
   );
   return (await found.jsonValue()) as number;
@@ -78,24 +79,24 @@ async function renderTime(page: Page, rows: number): Promise<number> {
  * rows are looked for on every animation frame from the document's start.
  */
 async function watchRows(page: Page, rows: number): Promise<void> {
-  await page.addInitScript((count: number) => {
-    const check = () => {
-      if (
-        document.querySelectorAll('[aria-label="Bots"] [role="row"]:has([role="cell"])').length <
-        count
-      ) {
-        requestAnimationFrame(check);
-        return;
-      }
-      const times = window as unknown as { rowsAt?: number; rowsPaintedAt?: number };
-      times.rowsAt = performance.now();
-      // The next frame starts once this one (its style, layout and paint) is done.
-      requestAnimationFrame(() => {
-        times.rowsPaintedAt = performance.now();
-      });
-    };
-    requestAnimationFrame(check);
-  }, rows);
+  await page.addInitScript(
+    ({ selector, count }: { selector: string; count: number }) => {
+      const check = () => {
+        if (document.querySelectorAll(selector).length < count) {
+          requestAnimationFrame(check);
+          return;
+        }
+        const times = window as unknown as { rowsAt?: number; rowsPaintedAt?: number };
+        times.rowsAt = performance.now();
+        // The next frame starts once this one (its style, layout and paint) is done.
+        requestAnimationFrame(() => {
+          times.rowsPaintedAt = performance.now();
+        });
+      };
+      requestAnimationFrame(check);
+    },
+    { selector: BOT_ROWS, count: rows },
+  );
 }
 
 /**
