@@ -35,6 +35,7 @@ import { createRiskWiring } from './riskWiring';
 import { andThen, isPromise, thenCall, type MaybePromise } from './maybePromise';
 import { createSerialQueue } from './serialQueue';
 import type { BotStore } from './store';
+import { withFields } from '../withFields';
 
 export { MARKET_BUY_BUFFER } from './intents';
 
@@ -371,7 +372,7 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
       equity: ledgerEquity(ledger, candle.close),
       price: candle.close,
     };
-    const appended = store.appendEquity(plotted ? { ...point, plots: plotted } : point);
+    const appended = store.appendEquity(plotted ? withFields(point, { plots: plotted }) : point);
     const saved = thenCall(appended, risk.save, candle.time);
     return thenCall(saved, announceUpdate, undefined);
   };

@@ -16,6 +16,7 @@ import type { MaybePromise } from './maybePromise';
 import type { OrderManager } from './orderManager';
 import type { RiskWiring } from './riskWiring';
 import type { BotStore } from './store';
+import { withFields } from '../withFields';
 
 export interface FillApplierOptions {
   botId: string;
@@ -83,6 +84,6 @@ export function createFillApplier(
         amount: fill.amount,
       },
     );
-    return { ...fill, fee: feeInQuote, tag: order.tag };
+    return withFields(fill, { fee: feeInQuote, tag: order.tag });
   };
 }

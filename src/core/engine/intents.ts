@@ -16,6 +16,7 @@ import { isPromise, type MaybePromise } from './maybePromise';
 import type { NewOrder, OrderManager } from './orderManager';
 import type { RiskWiring } from './riskWiring';
 import { applyEntryGate, type EntryGate } from './entryGate';
+import { withFields } from '../withFields';
 
 /**
  * Headroom kept when sizing a market buy with all available cash: the order fills at the next
@@ -151,7 +152,7 @@ export function createIntentProcessor(
       'signal',
       `${strategyName}: ${intent.kind.replace('_', ' ')}${'tag' in intent && intent.tag ? ` (${intent.tag})` : ''}`,
     );
-    await orders.submit({ ...sized, amount: gated.amount, price: gated.price });
+    await orders.submit(withFields(sized, { amount: gated.amount, price: gated.price }));
   };
 
   /** Cancels, cancels all, or amends: each waits for the exchange. */
@@ -173,7 +174,7 @@ export function createIntentProcessor(
 
   /** Refuses (a `risk_rejected` event) what the market's rules refuse, else places it. */
   const placeShaped = (intent: OrderIntent, sized: NewOrder): MaybePromise<void> => {
-    const shaped = shapeOrder(market, { ...sized, referencePrice: lastPrice() });
+    const shaped = shapeOrder(market, withFields(sized, { referencePrice: lastPrice() }));
     if (!shaped.ok) return refuse(intent, shaped.reason);
     return placeSized(intent, sized, shaped);
   };

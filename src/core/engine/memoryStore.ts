@@ -10,6 +10,7 @@ import type { BotEvent, EquityPoint } from '../bot/types';
 import type { OrderRecord } from '../orders/journal';
 import type { Fill, Ledger } from '../portfolio/types';
 import type { BotRuntimeState, BotStore } from './store';
+import { withFields } from '../withFields';
 
 export interface MemoryBotStore extends BotStore {
   readonly orders: Map<string, OrderRecord>;
@@ -67,7 +68,7 @@ export function createMemoryBotStore(): MemoryBotStore {
       ledgers.set(botId, ledger);
     },
     appendEvent(event) {
-      events.push({ ...event, seq: events.length + 1 });
+      events.push(withFields(event, { seq: events.length + 1 }));
     },
     appendEquity(point) {
       equity.append(point);

@@ -5,6 +5,7 @@
  */
 import type { TimestampMs } from '../time';
 import type { OrderRequest, OrderSide, OrderState, OrderType } from './types';
+import { withFields } from '../withFields';
 
 /** One entry of an order's history; a `sent` entry's time is when that request went out. */
 export interface OrderTransition {
@@ -49,15 +50,14 @@ export type NewOrderRecord = Omit<
 
 /** The journal record of an order not yet sent: state `new`, nothing filled, at `now`. */
 export function newOrderRecord(fields: NewOrderRecord, now: TimestampMs): OrderRecord {
-  return {
-    ...fields,
-    state: 'new',
+  return withFields(fields, {
+    state: 'new' as const,
     filled: 0,
     fee: 0,
     createdAt: now,
     updatedAt: now,
-    history: [{ state: 'new', time: now }],
-  };
+    history: [{ state: 'new' as const, time: now }],
+  });
 }
 
 /** The exchange request for a journaled order; every send and re-send carries the same id. */
