@@ -84,9 +84,9 @@ describe('buyAndHold on three days of real BTC/USDT 1m candles', () => {
       state: 'filled',
     });
     // Equity follows the price from then on.
-    const last = result.equity.at(-1);
-    expect(last?.equity).toBeCloseTo(
-      result.ledger.cash + result.ledger.position * (last?.price ?? 0),
+    const { values, prices } = result.equity;
+    expect(values.at(-1)).toBeCloseTo(
+      result.ledger.cash + result.ledger.position * (prices.at(-1) ?? 0),
       6,
     );
   });

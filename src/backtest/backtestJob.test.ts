@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { equitySeriesOf } from '../core/bot/equitySeries';
 import { resampleCandles } from '../core/market/aggregator';
 import { parseCandlesCsv } from '../core/market/csv';
 import smaCrossover from '../../strategies/smaCrossover';
@@ -105,11 +106,11 @@ describe('runBacktestJob', () => {
 });
 
 describe('buildRunReport', () => {
-  const equity = [
+  const equity = equitySeriesOf([
     { botId: 'b', time: 0, equity: 1000, price: 100 },
     { botId: 'b', time: 60_000, equity: 1010, price: 110 },
     { botId: 'b', time: 120_000, equity: 1005, price: 105 },
-  ];
+  ]);
   const buy = {
     tradeId: 't1',
     clientOrderId: 'o1',
@@ -212,10 +213,10 @@ describe('buildRunReport config versions', () => {
       title: 'T',
       symbol: 'BTC/USDT',
       timeframe: '1m' as const,
-      equity: [
+      equity: equitySeriesOf([
         { botId: 'b', time: 0, equity: 1000, price: 100 },
         { botId: 'b', time: 60_000, equity: 1010, price: 110 },
-      ],
+      ]),
       fills: [fill('o1', 'buy', 0, 100), fill('o2', 'sell', 60_000, 110)],
       orders: [
         { clientOrderId: 'o1', configVersion: 1 },

@@ -18,7 +18,8 @@ describe('previewTemplate', () => {
     const preview = await previewTemplate({ strategy: smaCrossover, candles });
     const direct = await runBacktest({ strategy: smaCrossover, candles: week, cash: 10_000 });
 
-    const finalEquity = direct.equity[direct.equity.length - 1]?.equity ?? Number.NaN;
+    const { times: equityTimes, values } = direct.equity;
+    const finalEquity = values[values.length - 1] ?? Number.NaN;
     expect(preview.totalReturnPct).toBeCloseTo((finalEquity / 10_000 - 1) * 100, 9);
     expect(preview.trades).toBe(direct.fills.length);
     expect(preview.trades).toBeGreaterThan(10);
@@ -34,10 +35,8 @@ describe('previewTemplate', () => {
     for (let index = 1; index < times.length; index++) {
       expect(times[index]).toBeGreaterThan(times[index - 1] ?? Infinity);
     }
-    expect(times[0]).toBe((direct.equity[0]?.time ?? 0) / 1000);
-    expect(times[times.length - 1]).toBe(
-      (direct.equity[direct.equity.length - 1]?.time ?? 0) / 1000,
-    );
+    expect(times[0]).toBe((equityTimes[0] ?? 0) / 1000);
+    expect(times[times.length - 1]).toBe((equityTimes[equityTimes.length - 1] ?? 0) / 1000);
     expect(preview.points[preview.points.length - 1]?.[1]).toBe(finalEquity);
   });
 

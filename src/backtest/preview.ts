@@ -122,7 +122,11 @@ export async function previewTemplate(input: PreviewInput): Promise<TemplatePrev
   const last = candles[candles.length - 1];
   if (!first || !last) throw new Error('Not enough market data for a preview.');
   // One point per closed candle (stamped with its open time); the run starts from the cash.
-  const curve = result.equity.map((point): [number, number] => [point.time / 1000, point.equity]);
+  const { times, values } = result.equity;
+  const curve = Array.from(times, (time, index): [number, number] => [
+    time / 1000,
+    values[index] as number,
+  ]);
   if (curve.length === 0) curve.push([first.time / 1000, PREVIEW_CASH]);
   const finalEquity = curve[curve.length - 1]?.[1] ?? PREVIEW_CASH;
   return {

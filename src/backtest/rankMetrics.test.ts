@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { equitySeriesOf } from '../core/bot/equitySeries';
 import { buildRunReport, type ReportMetrics } from './runReport';
 import { rankBy, rankMetric } from './rankMetrics';
 
@@ -7,7 +8,7 @@ function metricsWith(totalReturn: number, sharpe: number | null): ReportMetrics 
     title: 'x',
     symbol: 'BTC/USDT',
     timeframe: '1m',
-    equity: [],
+    equity: equitySeriesOf([]),
     fills: [],
   }).metrics;
   return { ...base, totalReturn, sharpeRatio: sharpe };

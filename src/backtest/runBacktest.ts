@@ -7,7 +7,8 @@
  * resamples them to the strategy's timeframe. Used by template tests, the template library's
  * preview, the Backtest page's workers and the CLI.
  */
-import type { Bot, BotEvent, EquityPoint } from '../core/bot/types';
+import type { EquitySeries } from '../core/bot/equitySeries';
+import type { Bot, BotEvent } from '../core/bot/types';
 import { createBotRuntime } from '../core/engine/botRuntime';
 import { createMemoryBotStore } from '../core/engine/memoryStore';
 import type { Candle } from '../core/market/candle';
@@ -62,7 +63,8 @@ export interface BacktestOptions {
 export interface BacktestResult {
   fills: Fill[];
   orders: OrderRecord[];
-  equity: EquityPoint[];
+  /** One point per decided candle, as columns. */
+  equity: EquitySeries;
   events: BotEvent[];
   ledger: Ledger;
   /** Index of the first candle the strategy could trade on (earlier ones were warm-up). */

@@ -11,7 +11,7 @@ import {
   type MonthlyReturn,
   type PerformanceSummary,
 } from '../core/analytics';
-import type { EquityPoint } from '../core/bot/types';
+import type { EquitySeries } from '../core/bot/equitySeries';
 import { timeframeMs, type Timeframe } from '../core/market/timeframe';
 import type { Fill } from '../core/portfolio/types';
 import type { ClosedTrade } from '../core/analytics';
@@ -64,7 +64,7 @@ export interface BuildReportInput {
   title: string;
   symbol: string;
   timeframe: Timeframe;
-  equity: readonly EquityPoint[];
+  equity: EquitySeries;
   fills: readonly Fill[];
   orders?: readonly ReportOrder[];
   /** Close a position still open at the last point, at its close price and without a fee. */
@@ -76,13 +76,14 @@ export interface BuildReportInput {
   hasConfigVersions?: boolean;
 }
 
-function endFill(openPosition: number, last: EquityPoint, quote: string): Fill {
+/** The synthetic exit at the last point (`time`, marked at `price`). */
+function endFill(openPosition: number, time: number, price: number, quote: string): Fill {
   return {
     tradeId: END_EXIT_ID,
     clientOrderId: END_EXIT_ID,
-    time: last.time,
+    time,
     side: openPosition > 0 ? 'sell' : 'buy',
-    price: last.price,
+    price,
     amount: Math.abs(openPosition),
     fee: 0,
     feeCurrency: quote,
@@ -133,9 +134,11 @@ export function buildRunReport(input: BuildReportInput): RunReport {
   };
   let summary = summarizePerformance(summaryInput);
   let fills = input.fills;
-  const last = input.equity[input.equity.length - 1];
-  if (input.closeAtEnd && summary.openPosition !== 0 && last) {
-    fills = [...input.fills, endFill(summary.openPosition, last, quote)];
+  const { equity } = input;
+  const last = equity.length - 1;
+  if (input.closeAtEnd && summary.openPosition !== 0 && last >= 0) {
+    const [time, price] = [equity.times[last] as number, equity.prices[last] as number];
+    fills = [...input.fills, endFill(summary.openPosition, time, price, quote)];
     summary = summarizePerformance({
       ...summaryInput,
       fills,
@@ -154,11 +157,11 @@ export function buildRunReport(input: BuildReportInput): RunReport {
       ? withConfigVersions(closedTrades, input.orders ?? [])
       : closedTrades,
     fills: fills.map(({ time, side, price, amount }) => ({ time, side, price, amount })),
-    monthly: monthlyReturns(input.equity),
+    monthly: monthlyReturns(equity),
     equity: {
-      times: input.equity.map((point) => point.time),
-      values: input.equity.map((point) => point.equity),
-      prices: input.equity.map((point) => point.price),
+      times: Array.from(equity.times),
+      values: Array.from(equity.values),
+      prices: Array.from(equity.prices),
     },
   };
 }

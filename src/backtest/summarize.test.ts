@@ -80,23 +80,28 @@ describe('summarizePerformance on a backtest', () => {
   });
 
   it('agrees with the equity curve it came from', () => {
-    const first = run.equity[0];
-    const last = run.equity.at(-1);
-    if (!first || !last) throw new Error('no equity');
-    expect(summary.totalReturn).toBeCloseTo(last.equity / first.equity - 1, 12);
-    expect(summary.netProfit).toBeCloseTo(last.equity - first.equity, 8);
-    expect(summary.buyAndHoldReturn).toBeCloseTo(last.price / first.price - 1, 12);
+    const values = Array.from(run.equity.values);
+    const prices = run.equity.prices;
+    const first = values[0];
+    const last = values.at(-1);
+    if (first === undefined || last === undefined) throw new Error('no equity');
+    expect(summary.totalReturn).toBeCloseTo(last / first - 1, 12);
+    expect(summary.netProfit).toBeCloseTo(last - first, 8);
+    expect(summary.buyAndHoldReturn).toBeCloseTo(
+      (prices.at(-1) ?? Number.NaN) / (prices[0] ?? Number.NaN) - 1,
+      12,
+    );
     // The drawdown, recomputed naively from the equity values.
     let peak = -Infinity;
     let worst = 0;
-    for (const point of run.equity) {
-      peak = Math.max(peak, point.equity);
-      worst = Math.min(worst, point.equity / peak - 1);
+    for (const value of values) {
+      peak = Math.max(peak, value);
+      worst = Math.min(worst, value / peak - 1);
     }
     expect(summary.maxDrawdown).toBeCloseTo(worst, 12);
-    expect(summary.drawdown.peakTime).toBe(run.equity[summary.drawdown.peakIndex]?.time);
-    expect(summary.maxDrawdown).toBe(drawdownDetails(run.equity.map((p) => p.equity)).maxDrawdown);
-    const returns = returnsFromEquity(run.equity.map((p) => p.equity));
+    expect(summary.drawdown.peakTime).toBe(run.equity.times[summary.drawdown.peakIndex]);
+    expect(summary.maxDrawdown).toBe(drawdownDetails(values).maxDrawdown);
+    const returns = returnsFromEquity(values);
     expect(summary.sharpeRatio).toBe(sharpeRatio(returns, { periodsPerYear }));
   });
 

@@ -121,7 +121,7 @@ describe('npm run backtest, in-process', () => {
       expect(trade.fee).toBeCloseTo(want?.fees ?? NaN, 9);
       expect(trade.exitReason).toBe(want?.exitReason ?? null);
     });
-    expect(report.equity.map((point) => point.value)).toEqual(direct.equity.map((p) => p.equity));
+    expect(report.equity.map((point) => point.value)).toEqual(Array.from(direct.equity.values));
   });
 
   it('prints a readable table without --json', async () => {

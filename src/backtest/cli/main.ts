@@ -165,11 +165,13 @@ export async function runReport(
     orders: result.orders,
   };
   let summary = summarizePerformance(input);
-  const last = result.equity[result.equity.length - 1];
-  if (args.closeAtEnd && summary.openPosition !== 0 && last) {
+  const { equity } = result;
+  const last = equity.length - 1;
+  if (args.closeAtEnd && summary.openPosition !== 0 && last >= 0) {
+    const [time, price] = [equity.times[last] as number, equity.prices[last] as number];
     summary = summarizePerformance({
       ...input,
-      fills: [...result.fills, endFill(summary.openPosition, last.time, last.price, quote)],
+      fills: [...result.fills, endFill(summary.openPosition, time, price, quote)],
       orders: [...result.orders, { clientOrderId: END_ORDER_ID, tag: 'end' }],
     });
   }

@@ -2,7 +2,7 @@
  * What `npm run backtest` prints: the metrics of summarizePerformance as one JSON object
  * (fractions, ISO times) or as a readable table (percentages, dates).
  */
-import type { EquityPoint } from '../../core/bot/types';
+import type { EquitySeries } from '../../core/bot/equitySeries';
 import type { PerformanceSummary } from '../../core/analytics';
 import type { RiskConfig } from '../../core/risk/riskConfig';
 import type { RawParams } from '../../core/strategy/types';
@@ -88,7 +88,7 @@ const iso = (time: number | null | undefined) =>
 export function buildReport(
   run: RunInfo,
   summary: PerformanceSummary,
-  equity: readonly EquityPoint[],
+  equity: EquitySeries,
 ): BacktestReport {
   const { trades, drawdown } = summary;
   return {
@@ -134,7 +134,10 @@ export function buildReport(
       pnl: trade.pnl,
       exitReason: trade.exitReason ?? null,
     })),
-    equity: equity.map((point) => ({ time: iso(point.time) as string, value: point.equity })),
+    equity: Array.from(equity.times, (time, index) => ({
+      time: iso(time) as string,
+      value: equity.values[index] as number,
+    })),
   };
 }
 

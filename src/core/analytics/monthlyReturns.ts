@@ -3,6 +3,7 @@
  * UTC calendar month's return is its last equity over the previous month's last equity − 1;
  * the first month is measured from the first point. Months without points are absent.
  */
+import type { EquitySeries } from '../bot/equitySeries';
 
 export interface MonthlyReturn {
   year: number;
@@ -12,14 +13,13 @@ export interface MonthlyReturn {
   return: number;
 }
 
-/** Month returns in time order from equity points (time in ms, any order-preserving input). */
+/** Month returns in time order from an equity curve's columns (time in ms, any order-preserving input). */
 export function monthlyReturns(
-  points: readonly { time: number; equity: number }[],
+  equity: Pick<EquitySeries, 'length' | 'times' | 'values'>,
 ): MonthlyReturn[] {
-  const first = points[0];
-  if (!first) return [];
+  if (equity.length === 0) return [];
   const rows: MonthlyReturn[] = [];
-  let base = first.equity;
+  let base = equity.values[0] as number;
   let current: { year: number; month: number; last: number } | undefined;
   const close = () => {
     if (!current) return;
@@ -27,15 +27,16 @@ export function monthlyReturns(
     rows.push({ year: current.year, month: current.month, return: value });
     base = current.last;
   };
-  for (const point of points) {
-    const date = new Date(point.time);
+  for (let index = 0; index < equity.length; index++) {
+    const value = equity.values[index] as number;
+    const date = new Date(equity.times[index] as number);
     const year = date.getUTCFullYear();
     const month = date.getUTCMonth() + 1;
     if (!current || current.year !== year || current.month !== month) {
       close();
-      current = { year, month, last: point.equity };
+      current = { year, month, last: value };
     } else {
-      current.last = point.equity;
+      current.last = value;
     }
   }
   close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EquityPoint } from '../bot/types';
+import { equitySeriesOf, type EquitySeries } from '../bot/equitySeries';
 import type { Fill } from '../portfolio/types';
 import { calmarRatio } from './ratios';
 import { returnsFromEquity } from './returns';
@@ -7,13 +7,15 @@ import { summarizePerformance } from './summary';
 
 const MIN = 60_000;
 
-function points(prices: number[], units: number, cash = 0): EquityPoint[] {
-  return prices.map((price, i) => ({
-    botId: 'b',
-    time: i * MIN,
-    equity: cash + units * price,
-    price,
-  }));
+function points(prices: number[], units: number, cash = 0): EquitySeries {
+  return equitySeriesOf(
+    prices.map((price, i) => ({
+      botId: 'b',
+      time: i * MIN,
+      equity: cash + units * price,
+      price,
+    })),
+  );
 }
 
 function fill(side: 'buy' | 'sell', price: number, amount: number, time: number): Fill {
@@ -64,7 +66,7 @@ describe('summarizePerformance', () => {
     expect(summary.maxDrawdown).toBeCloseTo(-0.1, 12);
     expect(summary.calmarRatio).toBeCloseTo(0.89, 12);
     expect(summary.calmarRatio).toBeCloseTo(
-      calmarRatio(returnsFromEquity(equity.map((p) => p.equity)), { periodsPerYear: 3 }) ?? 0,
+      calmarRatio(returnsFromEquity(Array.from(equity.values)), { periodsPerYear: 3 }) ?? 0,
       12,
     );
     expect(summary.buyAndHoldReturn).toBeCloseTo(0.089, 12);
@@ -112,7 +114,7 @@ describe('summarizePerformance', () => {
   });
 
   it('gives zeros and nulls, never NaN, for no data', () => {
-    const empty = summarizePerformance({ equity: [], fills: [], periodsPerYear: 365 });
+    const empty = summarizePerformance({ equity: points([], 0), fills: [], periodsPerYear: 365 });
     expect(empty).toMatchObject({
       start: null,
       end: null,

@@ -3,7 +3,7 @@
  * candle of its timeframe) and its fills. Each figure is the function of the same name in
  * this folder; docs/metrics.md lists formulas, annualisation and edge cases.
  */
-import type { EquityPoint } from '../bot/types';
+import type { EquitySeries } from '../bot/equitySeries';
 import type { Fill } from '../portfolio/types';
 import type { TimestampMs } from '../time';
 import { drawdownDetails, type DrawdownDetails } from './drawdown';
@@ -14,8 +14,8 @@ import { buyAndHoldReturn, exposureTime, tradeStats, type TradeStats } from './t
 import { pairFills, type ClosedTrade } from './trades';
 
 export interface SummarizeInput {
-  /** The equity curve in time order (EquityPoint.price is the close it was marked at). */
-  equity: readonly EquityPoint[];
+  /** The equity curve in time order, as columns (`prices`: the close each point was marked at). */
+  equity: EquitySeries;
   /** The bot's fills (any order; paired in time order). */
   fills: readonly Fill[];
   /** Equity points per year, e.g. 105,120 for 5-minute candles (see `periodsPerYearFromMs`). */
@@ -70,8 +70,8 @@ export interface PerformanceSummary {
   openPosition: number;
 }
 
-function timedDrawdown(equity: readonly EquityPoint[], details: DrawdownDetails): TimedDrawdown {
-  const timeAt = (index: number) => equity[index]?.time ?? 0;
+function timedDrawdown(equity: EquitySeries, details: DrawdownDetails): TimedDrawdown {
+  const timeAt = (index: number) => equity.times[index] ?? 0;
   const hasDrawdown = details.maxDrawdown < 0;
   const lastIndex = details.recoveryIndex ?? equity.length - 1;
   return {
@@ -92,12 +92,14 @@ function timedDrawdown(equity: readonly EquityPoint[], details: DrawdownDetails)
  */
 export function summarizePerformance(input: SummarizeInput): PerformanceSummary {
   const { equity, periodsPerYear } = input;
-  const values = equity.map((point) => point.equity);
+  const values = Array.from(equity.values);
   const returns = returnsFromEquity(values);
-  const first = equity[0];
-  const last = equity[equity.length - 1];
-  const start = first?.time ?? null;
-  const end = last?.time ?? null;
+  const isEmpty = equity.length === 0;
+  const lastIndex = equity.length - 1;
+  const start = isEmpty ? null : (equity.times[0] as number);
+  const end = isEmpty ? null : (equity.times[lastIndex] as number);
+  const startEquity = isEmpty ? null : (equity.values[0] as number);
+  const endEquity = isEmpty ? null : (equity.values[lastIndex] as number);
   const tags = new Map(input.orders?.map((order) => [order.clientOrderId, order.tag]));
   const { trades, openLots } = pairFills(input.fills, {
     baseCurrency: input.baseCurrency,
@@ -108,13 +110,13 @@ export function summarizePerformance(input: SummarizeInput): PerformanceSummary 
   const annual = annualReturn(returns, { periodsPerYear });
   const riskFree = input.riskFree ?? 0;
   const held = end === null ? [] : openLots.map((lot) => ({ entryTime: lot.time, exitTime: end }));
-  const netProfit = first && last ? last.equity - first.equity : 0;
+  const netProfit = startEquity === null || endEquity === null ? 0 : endEquity - startEquity;
   return {
     start,
     end,
     periods: returns.length,
-    startEquity: first?.equity ?? null,
-    endEquity: last?.equity ?? null,
+    startEquity,
+    endEquity,
     netProfit: Number.isFinite(netProfit) ? netProfit : 0,
     totalReturn: totalReturn(returns),
     annualReturn: annual,
@@ -125,7 +127,9 @@ export function summarizePerformance(input: SummarizeInput): PerformanceSummary 
       annual === null || details.maxDrawdown === 0 ? null : annual / Math.abs(details.maxDrawdown),
     maxDrawdown: details.maxDrawdown,
     drawdown: timedDrawdown(equity, details),
-    buyAndHoldReturn: first && last ? buyAndHoldReturn(first.price, last.price) : null,
+    buyAndHoldReturn: isEmpty
+      ? null
+      : buyAndHoldReturn(equity.prices[0] as number, equity.prices[lastIndex] as number),
     exposure: start === null || end === null ? 0 : exposureTime([...trades, ...held], start, end),
     trades: tradeStats(trades, factor === null ? {} : { periodMs: YEAR_MS / factor }),
     closedTrades: trades,

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { equitySeriesOf } from '../bot/equitySeries';
 import type { EquityPoint } from '../bot/types';
 import { createMemoryBotStore } from './memoryStore';
 
 describe('memory store equity', () => {
-  it('gives back every appended point as appended, past the columns growing', () => {
+  it('gives back every appended point as columns, past the columns growing', () => {
     const store = createMemoryBotStore();
     const appended: EquityPoint[] = [];
     for (let index = 0; index < 5_000; index++) {
@@ -17,21 +18,18 @@ describe('memory store equity', () => {
       appended.push(point);
       store.appendEquity(point);
     }
-    expect(store.equity).toEqual(appended);
-    expect(store.equity.filter((point) => point.plots !== undefined)).toHaveLength(5);
-    expect(store.equity[1]).not.toHaveProperty('plots');
+    expect(store.equity).toEqual(equitySeriesOf(appended));
+    expect([...store.equity.plots.keys()]).toEqual([7, 1_007, 2_007, 3_007, 4_007]);
   });
 
-  it('extends the array it gave out with the points appended after a read', () => {
+  it('gives columns that later appends leave as they were', () => {
     const store = createMemoryBotStore();
-    store.appendEquity({ botId: 'a', time: 1, equity: 2, price: 3 });
+    store.appendEquity({ botId: 'a', time: 1, equity: 2, price: 3, plots: { x: 1 } });
     const first = store.equity;
-    expect(first).toHaveLength(1);
-    store.appendEquity({ botId: 'a', time: 2, equity: 4, price: 6 });
-    expect(store.equity).toBe(first);
-    expect(first).toEqual([
-      { botId: 'a', time: 1, equity: 2, price: 3 },
-      { botId: 'a', time: 2, equity: 4, price: 6 },
-    ]);
+    store.appendEquity({ botId: 'a', time: 2, equity: 4, price: 6, plots: { x: 2 } });
+    expect(first.length).toBe(1);
+    expect([...first.times]).toEqual([1]);
+    expect(first.plots.size).toBe(1);
+    expect([...store.equity.values]).toEqual([2, 4]);
   });
 });

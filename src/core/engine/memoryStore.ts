@@ -2,10 +2,11 @@
  * An in-memory BotStore with the same semantics as the IndexedDB one (a fill is recorded once
  * per account and trade id, atomically with its order and ledger). Backtests and previews use
  * it: nothing they do is persisted. Its appending writes complete synchronously. Equity points
- * are kept as columns of numbers and made into objects only when read: a backtest appends one
- * per candle, and a million retained objects would cost the garbage collector more than the
- * rest of the run.
+ * are kept as columns of numbers (an EquitySeries of every point appended, whichever bot's): a
+ * backtest appends one per candle, and a million retained objects would cost the garbage
+ * collector more than the rest of the run.
  */
+import type { EquitySeries } from '../bot/equitySeries';
 import type { BotEvent, EquityPoint } from '../bot/types';
 import type { OrderRecord } from '../orders/journal';
 import type { Fill, Ledger } from '../portfolio/types';
@@ -16,8 +17,8 @@ export interface MemoryBotStore extends BotStore {
   readonly orders: Map<string, OrderRecord>;
   readonly fills: Fill[];
   readonly events: BotEvent[];
-  /** Every equity point appended, in order: made on read, into one array that later reads extend. */
-  readonly equity: EquityPoint[];
+  /** Every equity point appended, in order, as columns (views: later appends do not show). */
+  readonly equity: EquitySeries;
   readonly ledgers: Map<string, Ledger>;
 }
 
@@ -35,7 +36,7 @@ export function createMemoryBotStore(): MemoryBotStore {
     fills,
     events,
     get equity() {
-      return equity.points();
+      return equity.series();
     },
     ledgers,
     async putOrder(order) {
@@ -82,17 +83,15 @@ export function createMemoryBotStore(): MemoryBotStore {
   };
 }
 
-/** Equity points as growing columns: numbers in typed arrays, bot ids and plots beside them. */
+/** Equity points as growing columns: numbers in typed arrays, plots beside them. */
 function createEquityColumns() {
   let capacity = 1_024;
   let times = new Float64Array(capacity);
   let values = new Float64Array(capacity);
   let prices = new Float64Array(capacity);
-  const botIds: string[] = [];
   /** Plots by point index (only points that have them). */
   const plots = new Map<number, Record<string, number>>();
   let length = 0;
-  const made: EquityPoint[] = [];
 
   const grow = (): void => {
     capacity *= 2;
@@ -112,23 +111,17 @@ function createEquityColumns() {
       times[length] = point.time;
       values[length] = point.equity;
       prices[length] = point.price;
-      botIds.push(point.botId);
       if (point.plots !== undefined) plots.set(length, point.plots);
       length += 1;
     },
-    points(): EquityPoint[] {
-      for (let index = made.length; index < length; index++) {
-        const point: EquityPoint = {
-          botId: botIds[index] as string,
-          time: times[index] as number,
-          equity: values[index] as number,
-          price: prices[index] as number,
-        };
-        const plotted = plots.get(index);
-        if (plotted !== undefined) point.plots = plotted;
-        made.push(point);
-      }
-      return made;
+    series(): EquitySeries {
+      return {
+        length,
+        times: times.subarray(0, length),
+        values: values.subarray(0, length),
+        prices: prices.subarray(0, length),
+        plots: new Map(plots),
+      };
     },
   };
 }

@@ -5,6 +5,7 @@
  */
 import { Dexie } from 'dexie';
 import { buildRunReport, type RunReport } from '../../backtest/runReport';
+import { equitySeriesOf } from '../../core/bot/equitySeries';
 import type { Bot } from '../../core/bot/types';
 import { decodeBot, type ConfigCodec, type FlotillaDb } from '../../db';
 
@@ -35,7 +36,7 @@ export async function loadBotReport(
     title: `${bot.config.name} · ${bot.config.symbol} ${bot.config.timeframe}`,
     symbol: bot.config.symbol,
     timeframe: bot.config.timeframe,
-    equity,
+    equity: equitySeriesOf(equity),
     fills,
     orders,
     hasConfigVersions: true,
