@@ -3,9 +3,9 @@
  * production build (run `npm run build` first), served by scripts/serve.mjs.
  * - Seeds IndexedDB with 50 stopped bots, each with 30 days of fills (~20 a day) and equity
  *   points (one per 5 minutes), then measures the dashboard's first render cold (no service
- *   worker, HTTP cache cleared) and from the service worker (installed, then a reload): from
- *   navigation start until the first frame that shows all 50 rows has painted, timed in the
- *   page (watchRows). Also printed, for comparison with older figures: when the harness first
+ *   worker, HTTP cache cleared) and from the service worker (installed; then the median of
+ *   five reloads, each of a page left to settle, as a user reloads): from navigation start
+ *   until the first frame that shows all 50 rows has painted, timed in the page (watchRows). Also printed, for comparison with older figures: when the harness first
  *   finds the rows, which adds Playwright's wait for the load event and a round trip.
  * - Main-thread JS: gzip size of the chunks the cold dashboard loaded (worker chunks aside),
  *   and of every main-thread chunk (the other pages load theirs on first visit).
@@ -26,6 +26,9 @@ import { seedDashboard } from './benchSeed';
 const PORT = Number(process.env.BENCH_PORT ?? 4202);
 const BASE = `http://127.0.0.1:${PORT}`;
 const STREAM_MS = 20_000;
+/** Reloads timed from the service worker, each of a page left to settle for SETTLE_MS. */
+const WORKER_RELOADS = 5;
+const SETTLE_MS = 1_500;
 /** The bots table's body rows (the rows with cells), as the page's own scripts look for them. */
 const BOT_ROWS = '[aria-label="Bots"] [role="row"]:has([role="cell"])';
 const write = (line = '') => process.stdout.write(`${line}\n`);
@@ -121,6 +124,14 @@ async function firstPage(context: BrowserContext): Promise<Page> {
   return context.pages()[0] ?? (await context.newPage());
 }
 
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
 const gzipOf = (file: string): number => gzipSync(readFileSync(join('dist/assets', file))).length;
 
 /** The gzip size of every main-thread chunk (dist/assets/*.js but the workers'). */
@@ -177,12 +188,18 @@ async function measureRenders(profile: string) {
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });
-  await page.reload();
-  const fromWorkerSeen = await renderTime(page, 50);
-  const fromWorker = await paintedTime(page);
+  await paintedTime(page);
+  const fromWorker: { painted: number; shown: number; seen: number }[] = [];
+  for (let reload = 0; reload < WORKER_RELOADS; reload++) {
+    // A settled page: its engine worker booted and its reads done, as when a user reloads.
+    await page.waitForTimeout(SETTLE_MS);
+    await page.reload();
+    const seen = await renderTime(page, 50);
+    fromWorker.push({ ...(await paintedTime(page)), seen });
+  }
   const controlled = await page.evaluate(() => navigator.serviceWorker.controller !== null);
   await context.close();
-  return { cold, coldSeen, fromWorker, fromWorkerSeen, controlled, seeded, loaded };
+  return { cold, coldSeen, fromWorker, controlled, seeded, loaded };
 }
 
 async function measureStreaming(profile: string) {
@@ -241,14 +258,15 @@ export async function benchDashboard(): Promise<void> {
     write(
       `  first render cold            ${renders.cold.painted.toFixed(0)} ms   (budget < 1000 ms)`,
     );
+    const painted = renders.fromWorker.map((run) => run.painted);
     write(
-      `  first render service worker  ${renders.fromWorker.painted.toFixed(0)} ms   (budget < 300 ms${renders.controlled ? '' : '; WARNING: page was not SW-controlled'})`,
+      `  first render service worker  ${median(painted).toFixed(0)} ms   (budget < 300 ms; median of ${painted.length} reloads, ${Math.min(...painted).toFixed(0)}–${Math.max(...painted).toFixed(0)} ms${renders.controlled ? '' : '; WARNING: page was not SW-controlled'})`,
     );
     write(
-      `  (the frame showing the rows starts at: cold ${renders.cold.shown.toFixed(0)} ms, service worker ${renders.fromWorker.shown.toFixed(0)} ms;`,
+      `  (the frame showing the rows starts at: cold ${renders.cold.shown.toFixed(0)} ms, service worker ${median(renders.fromWorker.map((run) => run.shown)).toFixed(0)} ms;`,
     );
     write(
-      `   the harness finds them at: cold ${renders.coldSeen.toFixed(0)} ms, service worker ${renders.fromWorkerSeen.toFixed(0)} ms)`,
+      `   the harness finds them at: cold ${renders.coldSeen.toFixed(0)} ms, service worker ${median(renders.fromWorker.map((run) => run.seen)).toFixed(0)} ms)`,
     );
     write(
       `  main-thread JS loaded        ${(renders.loaded.bytes / 1024).toFixed(1)} KB gzip in ${renders.loaded.files} files   (budget < 150 KB)`,
