@@ -32,8 +32,9 @@ class ListenerSet<T> {
     this.copy = undefined;
   }
   deliver(value: T): void {
-    this.copy ??= [...this.set];
-    for (const listener of this.copy) listener(value);
+    const copy = (this.copy ??= [...this.set]);
+    // Indexed, not for…of: every candle comes through here, and on Node 20 for…of allocates.
+    for (let at = 0; at < copy.length; at++) (copy[at] as (value: T) => void)(value);
   }
 }
 

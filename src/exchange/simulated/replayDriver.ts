@@ -82,7 +82,10 @@ export function createReplayDriver(options: ReplayDriverOptions): ReplayDriver {
 
   const showPoint = (point: number): void => {
     const time = series.timeOf(cursor) + point * pointMs;
-    for (const symbol of series.symbols) {
+    const { symbols } = series;
+    // Indexed, not for…of: four times a candle, and on Node 20 for…of allocates.
+    for (let at = 0; at < symbols.length; at++) {
+      const symbol = symbols[at] as string;
       if (!options.hasTickListeners(symbol)) continue;
       options.onTick({ symbol, time, price: series.pathAt(symbol, cursor)[point] as number });
     }
