@@ -5,8 +5,9 @@
  *   points (one per 5 minutes), then measures the dashboard's first render cold (no service
  *   worker, HTTP cache cleared) and from the service worker (installed; then the median of
  *   five reloads, each of a page left to settle, as a user reloads): from navigation start
- *   until the first frame that shows all 50 rows has painted, timed in the page (watchRows). Also printed, for comparison with older figures: when the harness first
- *   finds the rows, which adds Playwright's wait for the load event and a round trip.
+ *   until the first frame that shows all 50 rows has painted, timed in the page (watchRows).
+ *   Also printed, for comparison with older figures: when the harness first finds the rows,
+ *   which adds Playwright's wait for the load event and a round trip.
  * - Main-thread JS: gzip size of the chunks the cold dashboard loaded (worker chunks aside),
  *   and of every main-thread chunk (the other pages load theirs on first visit).
  * - 100 bots running at 600× on the dashboard for STREAM_MS: the longest main-thread task and
