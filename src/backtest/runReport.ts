@@ -7,19 +7,18 @@
 import {
   monthlyReturns,
   periodsPerYearFromMs,
-  summarizePerformance,
   type MonthlyReturn,
   type PerformanceSummary,
 } from '../core/analytics';
 import type { EquitySeries } from '../core/bot/equitySeries';
+import { summarizeClosingAtEnd } from './closeAtEnd';
 import { timeframeMs, type Timeframe } from '../core/market/timeframe';
 import type { Fill } from '../core/portfolio/types';
 import type { ClosedTrade } from '../core/analytics';
 
 export const REPORT_FORMAT = 'flotilla-report';
 export const REPORT_VERSION = 1;
-/** Client order id and exit reason of the synthetic exit made by "close position at end". */
-export const END_EXIT_ID = 'close-at-end';
+export { END_EXIT_ID } from './closeAtEnd';
 
 export type ReportMetrics = Omit<PerformanceSummary, 'closedTrades'>;
 
@@ -76,21 +75,6 @@ export interface BuildReportInput {
   hasConfigVersions?: boolean;
 }
 
-/** The synthetic exit at the last point (`time`, marked at `price`). */
-function endFill(openPosition: number, time: number, price: number, quote: string): Fill {
-  return {
-    tradeId: END_EXIT_ID,
-    clientOrderId: END_EXIT_ID,
-    time,
-    side: openPosition > 0 ? 'sell' : 'buy',
-    price,
-    amount: Math.abs(openPosition),
-    fee: 0,
-    feeCurrency: quote,
-    takerOrMaker: 'taker',
-  };
-}
-
 /** Adds the config version of each trade's entry and exit order, where the orders have one. */
 export function withConfigVersions(
   trades: readonly ClosedTrade[],
@@ -132,19 +116,8 @@ export function buildRunReport(input: BuildReportInput): RunReport {
     baseCurrency: base,
     periodsPerYear: periodsPerYearFromMs(timeframeMs(input.timeframe)) ?? 0,
   };
-  let summary = summarizePerformance(summaryInput);
-  let fills = input.fills;
   const { equity } = input;
-  const last = equity.length - 1;
-  if (input.closeAtEnd && summary.openPosition !== 0 && last >= 0) {
-    const [time, price] = [equity.times[last] as number, equity.prices[last] as number];
-    fills = [...input.fills, endFill(summary.openPosition, time, price, quote)];
-    summary = summarizePerformance({
-      ...summaryInput,
-      fills,
-      orders: [...(input.orders ?? []), { clientOrderId: END_EXIT_ID, tag: 'end' }],
-    });
-  }
+  const { summary, fills } = summarizeClosingAtEnd(summaryInput, input.closeAtEnd ?? false, quote);
   const { closedTrades, ...metrics } = summary;
   return {
     format: REPORT_FORMAT,

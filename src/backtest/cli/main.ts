@@ -4,11 +4,11 @@
  * templates. I/O is injected so tests run it in-process. Exit codes: 0 done, 1 the run or
  * the data failed, 2 a usage error (bad flag or value, unknown template, invalid parameters).
  */
-import { periodsPerYearFromMs, summarizePerformance } from '../../core/analytics';
+import { periodsPerYearFromMs } from '../../core/analytics';
 import { timeframeMs } from '../../core/market/timeframe';
 import { defaultParams, describeNumericSpec, validateParams } from '../../core/strategy/params';
 import type { AnyStrategy, ParamSpec, RawParams } from '../../core/strategy/types';
-import type { Fill } from '../../core/portfolio/types';
+import { summarizeClosingAtEnd } from '../closeAtEnd';
 import { runBacktest } from '../runBacktest';
 import { parseArgs, USAGE, UsageError, type RunArgs } from './args';
 import { checkDataTimeframe, DataError, loadCandleData } from './data';
@@ -22,8 +22,6 @@ export interface CliIo {
 
 /** The simulated exchange's default fee rate (maker and taker). */
 const DEFAULT_FEE = 0.001;
-/** Client order id and tag of the synthetic exit of --close-at-end. */
-export const END_ORDER_ID = 'close-at-end';
 
 /** One parameter as --list shows it. */
 export interface ParamListing {
@@ -90,21 +88,6 @@ function formatListing(listing: readonly TemplateListing[]): string {
     .join('\n\n');
 }
 
-/** A position still open at the end, closed at the last close without a fee (exit "end"). */
-function endFill(openPosition: number, time: number, price: number, quote: string): Fill {
-  return {
-    tradeId: END_ORDER_ID,
-    clientOrderId: END_ORDER_ID,
-    time,
-    side: openPosition > 0 ? 'sell' : 'buy',
-    price,
-    amount: Math.abs(openPosition),
-    fee: 0,
-    feeCurrency: quote,
-    takerOrMaker: 'taker',
-  };
-}
-
 /** Runs one backtest as the CLI does and returns its report (throws UsageError/DataError). */
 export async function runReport(
   args: RunArgs,
@@ -164,17 +147,7 @@ export async function runReport(
     baseCurrency: base,
     orders: result.orders,
   };
-  let summary = summarizePerformance(input);
-  const { equity } = result;
-  const last = equity.length - 1;
-  if (args.closeAtEnd && summary.openPosition !== 0 && last >= 0) {
-    const [time, price] = [equity.times[last] as number, equity.prices[last] as number];
-    summary = summarizePerformance({
-      ...input,
-      fills: [...result.fills, endFill(summary.openPosition, time, price, quote)],
-      orders: [...result.orders, { clientOrderId: END_ORDER_ID, tag: 'end' }],
-    });
-  }
+  const { summary } = summarizeClosingAtEnd(input, args.closeAtEnd, quote);
   const first = candles[0];
   const lastCandle = candles[candles.length - 1];
   return buildReport(
