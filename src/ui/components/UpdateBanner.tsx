@@ -1,10 +1,12 @@
 /**
  * Service-worker updates, on the user's terms: "A new version of Flotilla is available." with a
  * "Reload to update" button (the page reloads only after that click, never while bots run
- * unattended), and a dismissible "ready to work offline" note.
+ * unattended), and a dismissible "ready to work offline" note. An open tab looks for a new
+ * version every hour (updateChecks.ts), since a trading tab may go days without a reload.
  */
-import { Show, type JSX } from 'solid-js';
+import { onCleanup, Show, type JSX } from 'solid-js';
 import { useRegisterSW } from 'virtual:pwa-register/solid';
+import { scheduleUpdateChecks } from '../updateChecks';
 
 export function UpdateBanner(): JSX.Element {
   let hasUserAskedToUpdate = false;
@@ -12,6 +14,8 @@ export function UpdateBanner(): JSX.Element {
   // another tab installs the first worker, that is "ready offline", not an update.
   const wasControlledAtLoad = Boolean(navigator.serviceWorker?.controller);
   let hasNewWorkerTakenControl = false;
+  let stopUpdateChecks: (() => void) | undefined;
+  onCleanup(() => stopUpdateChecks?.());
   const {
     needRefresh: [needRefresh, setNeedRefresh],
     offlineReady: [offlineReady, setOfflineReady],
@@ -35,6 +39,9 @@ export function UpdateBanner(): JSX.Element {
       }
       hasNewWorkerTakenControl = true;
       setNeedRefresh(true);
+    },
+    onRegisteredSW(_scriptUrl: string, registration: ServiceWorkerRegistration | undefined) {
+      if (registration) stopUpdateChecks = scheduleUpdateChecks(registration);
     },
     onRegisterError(error: unknown) {
       console.warn('Service worker registration failed', error);
