@@ -10,6 +10,7 @@
  * March 2023 rally 33 times over), so the grid keeps trading.
  *
  * Usage: npm run bench [-- --candles <n>] [--only <template id>] (default 1,000,000, both)
+ * `npm run bench` runs this file bundled, as the app ships the engine (scripts/runBench.mjs).
  * `npm run bench -- dashboard` measures the dashboard instead (scripts/benchDashboard.ts).
  * Prints wall and CPU time: on a busy machine the wall rate understates the engine.
  */
@@ -72,9 +73,10 @@ const mb = (kilobytes: number) => `${(kilobytes / 1024).toFixed(0)} MB`;
 async function main(): Promise<void> {
   const count = readCount(process.argv.slice(2));
   const only = readOnly(process.argv.slice(2));
-  const sample = decodeSample(
-    readFileSync(new URL('../public/sample/BTC-USDT-1m.bin', import.meta.url)),
-  );
+  // scripts/runBench.mjs runs this bundled elsewhere and says where the sample is.
+  const samplePath =
+    process.env.BENCH_SAMPLE ?? new URL('../public/sample/BTC-USDT-1m.bin', import.meta.url);
+  const sample = decodeSample(readFileSync(samplePath));
   const cpus = os.cpus();
   write('Machine');
   write(`  CPU        ${cpus[0]?.model ?? 'unknown'}`);

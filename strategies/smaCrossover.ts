@@ -22,7 +22,9 @@ interface CrossoverState {
   fast: StreamingIndicator;
   slow: StreamingIndicator;
   /** The averages at the previous candle, once both were warm. */
-  previous?: { fast: number; slow: number };
+  /** The averages on the candle before (undefined until both exist). */
+  previousFast?: number;
+  previousSlow?: number;
 }
 
 export default defineStrategy({
@@ -62,14 +64,16 @@ export default defineStrategy({
     const fast = state.fast.next(candle.close);
     const slow = state.slow.next(candle.close);
     if (fast === undefined || slow === undefined) return [];
-    const previous = state.previous;
-    state.previous = { fast, slow };
-    if (!previous) return [];
+    // Kept as two numbers rather than an object: a backtest would make one per candle.
+    const { previousFast, previousSlow } = state;
+    state.previousFast = fast;
+    state.previousSlow = slow;
+    if (previousFast === undefined || previousSlow === undefined) return [];
     const isHolding = ctx.position.amount > 0;
-    if (!isHolding && previous.fast <= previous.slow && fast > slow) {
+    if (!isHolding && previousFast <= previousSlow && fast > slow) {
       return [{ kind: 'enter_long', tag: 'sma-cross-up' }];
     }
-    if (isHolding && previous.fast >= previous.slow && fast < slow) {
+    if (isHolding && previousFast >= previousSlow && fast < slow) {
       return [{ kind: 'exit_long', fraction: 1, tag: 'sma-cross-down' }];
     }
     return [];

@@ -106,7 +106,7 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
   }
   const clock = createManualClock(0);
   const exchange = createSimulatedExchange({
-    samples: { [symbol]: [...options.candles] },
+    samples: { [symbol]: options.candles },
     candleMs,
     clock,
     timers: clock,
@@ -123,7 +123,8 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
   const markets = await exchange.loadMarkets();
   const market = markets[symbol];
   if (!market) throw new Error(`Unknown market ${symbol}`);
-  const store = createMemoryBotStore();
+  // One equity point per candle played.
+  const store = createMemoryBotStore({ equityCapacity: options.candles.length - startIndex });
   const bot: Bot = {
     id: 'backtest',
     shortId: 'bktest',

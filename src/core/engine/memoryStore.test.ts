@@ -4,8 +4,12 @@ import type { EquityPoint } from '../bot/types';
 import { createMemoryBotStore } from './memoryStore';
 
 describe('memory store equity', () => {
-  it('gives back every appended point as columns, past the columns growing', () => {
-    const store = createMemoryBotStore();
+  it.each([
+    ['the default room', undefined],
+    ['room for 3 points', 3],
+    ['room for every point', 5_000],
+  ])('gives back every appended point as columns, past the columns growing (%s)', (_, room) => {
+    const store = createMemoryBotStore({ equityCapacity: room });
     const appended: EquityPoint[] = [];
     for (let index = 0; index < 5_000; index++) {
       const point: EquityPoint = {

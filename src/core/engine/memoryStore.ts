@@ -22,13 +22,21 @@ export interface MemoryBotStore extends BotStore {
   readonly ledgers: Map<string, Ledger>;
 }
 
-export function createMemoryBotStore(): MemoryBotStore {
+export interface MemoryBotStoreOptions {
+  /**
+   * How many equity points to make room for at once (a backtest knows: one per candle), so
+   * the columns are not grown and copied as they fill. More are still taken.
+   */
+  equityCapacity?: number;
+}
+
+export function createMemoryBotStore(options: MemoryBotStoreOptions = {}): MemoryBotStore {
   const orders = new Map<string, OrderRecord>();
   const fills: Fill[] = [];
   const fillKeys = new Set<string>();
   const fillBots: string[] = [];
   const events: BotEvent[] = [];
-  const equity = createEquityColumns();
+  const equity = createEquityColumns(options.equityCapacity);
   const ledgers = new Map<string, Ledger>();
   const runtime = new Map<string, BotRuntimeState>();
   return {
@@ -84,8 +92,8 @@ export function createMemoryBotStore(): MemoryBotStore {
 }
 
 /** Equity points as growing columns: numbers in typed arrays, plots beside them. */
-function createEquityColumns() {
-  let capacity = 1_024;
+function createEquityColumns(initialCapacity = 1_024) {
+  let capacity = Math.max(1, Math.ceil(initialCapacity));
   let times = new Float64Array(capacity);
   let values = new Float64Array(capacity);
   let prices = new Float64Array(capacity);

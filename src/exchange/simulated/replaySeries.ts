@@ -122,9 +122,16 @@ export function createReplaySeries(
     return loop * loopLength + lowerBound(times, time - loop * span);
   };
 
+  // The symbol asked for last and its series: the replay asks several times per candle, and
+  // mostly for one symbol (a backtest), so this skips the map lookup.
+  let lastSymbol: string | undefined;
+  let lastEntry: SymbolSeries | undefined;
   const require = (symbol: string): SymbolSeries => {
+    if (symbol === lastSymbol) return lastEntry as SymbolSeries;
     const entry = series.get(symbol);
     if (!entry) throw new Error(`No sample for ${symbol}`);
+    lastSymbol = symbol;
+    lastEntry = entry;
     return entry;
   };
 

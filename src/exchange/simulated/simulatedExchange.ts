@@ -40,7 +40,7 @@ export interface SimulatedExchangeOptions {
    * Candles per unified symbol, all at the same times: contiguous 1m candles for the live
    * simulator; a backtest may replay coarser candles (see `candleMs`) with gaps.
    */
-  samples: Record<string, Candle[]>;
+  samples: Record<string, readonly Candle[]>;
   /** Length of the sample candles, ms (default 60,000: 1-minute candles). */
   candleMs?: number;
   clock: Clock;
