@@ -51,6 +51,28 @@ describe('floorToStep / ceilToStep', () => {
     );
   });
 
+  it('gives exactly what rounding through the decimal string gives', () => {
+    // The reference: units × step written with the step's decimals and read back.
+    const viaString = (units: number, step: number) =>
+      Number((units * step).toFixed(stepDecimals(step)));
+    const steps = fc.constantFrom(1e-8, 1e-5, 0.001, 0.01, 0.1, 1, 0.5, 2.5e-7, 5, 10);
+    const values = fc.oneof(
+      fc.double({ min: -1e7, max: 1e7, noNaN: true }),
+      fc.double({ min: 0, max: 1, noNaN: true }),
+      fc.integer({ min: -1e6, max: 1e6 }).map((units) => units * 1e-5),
+    );
+    fc.assert(
+      fc.property(values, steps, (value, step) => {
+        const slack = 1e-9 + Math.abs(value / step) * 4 * Number.EPSILON;
+        const down = Math.floor(value / step + slack);
+        const up = Math.ceil(value / step - slack);
+        expect(Object.is(floorToStep(value, step), viaString(down, step))).toBe(true);
+        expect(Object.is(ceilToStep(value, step), viaString(up, step))).toBe(true);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
   it('rejects invalid steps', () => {
     expect(() => floorToStep(1, 0)).toThrow(RangeError);
     expect(() => ceilToStep(1, Number.NaN)).toThrow(RangeError);

@@ -36,7 +36,28 @@ function assertStep(step: number): void {
   if (!(Number.isFinite(step) && step > 0)) throw new RangeError(`Invalid step size ${step}.`);
 }
 
+/** 10^d for the steps that are exactly 1e-d (0.01, 0.00001, 1), else undefined. */
+const divisorByStep = new Map<number, number | undefined>();
+
+function powerOfTenDivisor(step: number): number | undefined {
+  if (divisorByStep.has(step)) return divisorByStep.get(step);
+  const decimals = stepDecimals(step);
+  const divisor =
+    decimals <= 22 && Number(`1e-${decimals}`) === step ? Number(`1e${decimals}`) : undefined;
+  if (divisorByStep.size >= 256) divisorByStep.clear();
+  divisorByStep.set(step, divisor);
+  return divisor;
+}
+
+/**
+ * `units` steps as the number its decimal string reads: units × step rounded to the step's
+ * decimals. For a step of exactly 1e-d that is units / 10^d, a correctly rounded division of
+ * the same rational: the same number, without the string round trip (orders are shaped on
+ * every signal of a backtest). `units` is a whole number; 0 stays +0, as the string gives.
+ */
 function snap(units: number, step: number): number {
+  const divisor = powerOfTenDivisor(step);
+  if (divisor !== undefined && Math.abs(units) < 1e15) return units === 0 ? 0 : units / divisor;
   return Number((units * step).toFixed(stepDecimals(step)));
 }
 
