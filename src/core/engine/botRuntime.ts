@@ -35,7 +35,6 @@ import { createRiskWiring } from './riskWiring';
 import { andThen, isPromise, thenCall, type MaybePromise } from './maybePromise';
 import { createSerialQueue } from './serialQueue';
 import type { BotStore } from './store';
-import { withFields } from '../withFields';
 
 export { MARKET_BUY_BUFFER } from './intents';
 
@@ -126,15 +125,19 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
     cash: bot.config.allocation,
   });
   let mode: RuntimeMode = 'stopped';
-  let lastCandleTime = -Infinity;
-  let lastPrice = 0;
-  /** The last price noted (notePrice) and its market time; -Infinity before the first. */
-  let notedPrice = 0;
-  let notedTime = -Infinity;
+  /**
+   * The last candle's open time and close, and the last price noted (notePrice) with its market
+   * time (-Infinity before the first). Fields of one object rather than `let`s: V8 boxes each
+   * number written to a closure variable in a new heap object, but updates a number field in
+   * place, and these are written on every candle.
+   */
+  const last = { candleTime: -Infinity, price: 0, notedPrice: 0, notedTime: -Infinity };
   const candleMs = timeframeMs(bot.config.timeframe);
   /** What orders are sized at: a price noted after the last candle ended, else its close. */
   const orderPrice = () =>
-    notedTime !== -Infinity && notedTime >= lastCandleTime + candleMs ? notedPrice : lastPrice;
+    last.notedTime !== -Infinity && last.notedTime >= last.candleTime + candleMs
+      ? last.notedPrice
+      : last.price;
   let isWarmup = false;
   /** Open time of the last candle decided on before this runtime started (from the store). */
   let decidedUntil = -Infinity;
@@ -182,9 +185,9 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
     botId,
     mode,
     ledger,
-    price: lastPrice,
-    equity: ledgerEquity(ledger, lastPrice),
-    time: lastCandleTime,
+    price: last.price,
+    equity: ledgerEquity(ledger, last.price),
+    time: last.candleTime,
     openOrders: [...orders.openOrders()],
   });
 
@@ -239,8 +242,8 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
       position: positionView(),
       openOrders: openOrderViews(open),
       allocation: bot.config.allocation,
-      cash: ledger.cash - reservedCash(open, lastPrice, market.taker),
-      equity: ledgerEquity(ledger, lastPrice),
+      cash: ledger.cash - reservedCash(open, last.price, market.taker),
+      equity: ledgerEquity(ledger, last.price),
       isWarmup,
       log,
       plot: plots.plot,
@@ -290,7 +293,7 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
     emit,
     ledger: () => ledger,
     lastPrice: orderPrice,
-    lastCandleTime: () => lastCandleTime,
+    lastCandleTime: () => last.candleTime,
     mode: () => mode,
     entryGate: options.entryGate,
   });
@@ -351,8 +354,8 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
 
   /** `closedByRisk`: a protective exit sold everything on this candle; no buys on it. */
   const feedCandle = (candle: Candle, closedByRisk = false): MaybePromise<void> => {
-    lastCandleTime = candle.time;
-    lastPrice = candle.close;
+    last.candleTime = candle.time;
+    last.price = candle.close;
     // A strategy that failed (or was released) is never called again.
     if (mode === 'error' || isReleased) return;
     plots.begin();
@@ -366,13 +369,15 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
 
   /** The decided candle's equity point and the runtime state saved. */
   const recordEquity = (candle: Candle): MaybePromise<void> => {
-    const point = {
-      botId,
-      time: candle.time,
-      equity: ledgerEquity(ledger, candle.close),
-      price: candle.close,
-    };
-    const appended = store.appendEquity(plotted ? withFields(point, { plots: plotted }) : point);
+    const equity = ledgerEquity(ledger, candle.close);
+    const appended =
+      plotted === undefined && store.appendEquityValues !== undefined
+        ? store.appendEquityValues(botId, candle.time, equity, candle.close)
+        : store.appendEquity(
+            plotted === undefined
+              ? { botId, time: candle.time, equity, price: candle.close }
+              : { botId, time: candle.time, equity, price: candle.close, plots: plotted },
+          );
     const saved = thenCall(appended, risk.save, candle.time);
     return thenCall(saved, announceUpdate, undefined);
   };
@@ -380,7 +385,7 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
   /** After the strategy has decided on `candle`: the native stop, equity and state saved. */
   const recordCandle = (candle: Candle): MaybePromise<void> => {
     const synced =
-      mode === 'running' || mode === 'paused' ? risk.syncNativeStop(lastPrice) : undefined;
+      mode === 'running' || mode === 'paused' ? risk.syncNativeStop(last.price) : undefined;
     return thenCall(synced, recordEquity, candle);
   };
 
@@ -400,7 +405,7 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
 
   /** A closed candle decided on now (see handleCandle); synchronous unless a step waits. */
   const decideCandle = (candle: Candle): MaybePromise<void> => {
-    if (candle.time <= lastCandleTime || mode === 'stopped' || mode === 'error') return;
+    if (candle.time <= last.candleTime || mode === 'stopped' || mode === 'error') return;
     if (candle.time <= decidedUntil) {
       // Decided on before a restart (the market replays it): update the strategy, trade nothing.
       isWarmup = true;
@@ -453,7 +458,7 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
         decidedUntil = runtimeState?.lastCandleTime ?? -Infinity;
         await notifyMissedFills();
         if (!runtimeState) await risk.announceStopEnforcement();
-        if (mode === 'running' || mode === 'paused') await risk.syncNativeStop(lastPrice);
+        if (mode === 'running' || mode === 'paused') await risk.syncNativeStop(last.price);
         options.onUpdate?.(snapshot());
       }),
 
@@ -465,7 +470,7 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
         const fill = await applyTrade(trade);
         if (!fill) return;
         await notifyStrategy(fill);
-        if (mode === 'running' || mode === 'paused') await risk.syncNativeStop(lastPrice);
+        if (mode === 'running' || mode === 'paused') await risk.syncNativeStop(last.price);
         // Saved once acted on: a host killed before this tells the strategy again on restart.
         notifiedTradeCount = ledger.tradeCount;
         await risk.save();
@@ -475,8 +480,8 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
     handleOrderUpdate: (order) => queue.run(() => orders.applyExchangeStatus(order)),
 
     notePrice(price, time) {
-      notedPrice = price;
-      notedTime = time;
+      last.notedPrice = price;
+      last.notedTime = time;
     },
 
     // Not queued: a pause must take effect even while candles are still waiting in the queue
@@ -499,7 +504,7 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
             side: 'sell',
             type: 'market',
             amount: sellable,
-            referencePrice: lastPrice,
+            referencePrice: last.price,
           });
           if (shaped.ok)
             await orders.submit({

@@ -26,6 +26,20 @@ describe('memory store equity', () => {
     expect([...store.equity.plots.keys()]).toEqual([7, 1_007, 2_007, 3_007, 4_007]);
   });
 
+  it('takes a point as its numbers the same as a point object', () => {
+    const byObject = createMemoryBotStore({ equityCapacity: 2 });
+    const byValues = createMemoryBotStore({ equityCapacity: 2 });
+    for (let index = 0; index < 10; index++) {
+      const time = 1_677_628_800_000 + index * 60_000;
+      const equity = 10_000 - index * 0.1;
+      const price = 23_000 + index / 3;
+      byObject.appendEquity({ botId: 'a', time, equity, price });
+      byValues.appendEquityValues?.('a', time, equity, price);
+    }
+    expect(byValues.equity.length).toBe(10);
+    expect(byValues.equity).toEqual(byObject.equity);
+  });
+
   it('gives columns that later appends leave as they were', () => {
     const store = createMemoryBotStore();
     store.appendEquity({ botId: 'a', time: 1, equity: 2, price: 3, plots: { x: 1 } });

@@ -7,7 +7,7 @@
  * collector more than the rest of the run.
  */
 import type { EquitySeries } from '../bot/equitySeries';
-import type { BotEvent, EquityPoint } from '../bot/types';
+import type { BotEvent } from '../bot/types';
 import type { OrderRecord } from '../orders/journal';
 import type { Fill, Ledger } from '../portfolio/types';
 import type { BotRuntimeState, BotStore } from './store';
@@ -80,7 +80,10 @@ export function createMemoryBotStore(options: MemoryBotStoreOptions = {}): Memor
       events.push(withFields(event, { seq: events.length + 1 }));
     },
     appendEquity(point) {
-      equity.append(point);
+      equity.append(point.time, point.equity, point.price, point.plots);
+    },
+    appendEquityValues(_botId, time, value, price) {
+      equity.append(time, value, price, undefined);
     },
     async loadRuntimeState(botId) {
       return runtime.get(botId);
@@ -114,12 +117,17 @@ function createEquityColumns(initialCapacity = 1_024) {
   };
 
   return {
-    append(point: EquityPoint): void {
+    append(
+      time: number,
+      value: number,
+      price: number,
+      pointPlots: Record<string, number> | undefined,
+    ): void {
       if (length === capacity) grow();
-      times[length] = point.time;
-      values[length] = point.equity;
-      prices[length] = point.price;
-      if (point.plots !== undefined) plots.set(length, point.plots);
+      times[length] = time;
+      values[length] = value;
+      prices[length] = price;
+      if (pointPlots !== undefined) plots.set(length, pointPlots);
       length += 1;
     },
     series(): EquitySeries {

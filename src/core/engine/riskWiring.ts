@@ -116,8 +116,11 @@ export function createRiskWiring(options: RiskWiringOptions): RiskWiring {
   const frame = timeframeMs(bot.config.timeframe);
   let protective: ProtectiveState | undefined;
   let trades: TradeRecord[] = [];
-  /** Open time of the last candle decided on (persisted as the runtime's lastCandleTime). */
-  let decided: TimestampMs | undefined;
+  /**
+   * Open time of the last candle decided on (persisted as the runtime's lastCandleTime), once
+   * there is one: a field, not a `let`, so the write on every candle boxes no number.
+   */
+  const decided = { time: 0, isKnown: false };
 
   /** The position the exits protect: dust below one amount step cannot be sold. */
   const position = (ledger: Ledger) =>
@@ -126,11 +129,14 @@ export function createRiskWiring(options: RiskWiringOptions): RiskWiring {
       : { amount: 0, averageEntry: 0 };
 
   const save = (lastCandleTime?: TimestampMs): MaybePromise<void> => {
-    if (lastCandleTime !== undefined) decided = lastCandleTime;
+    if (lastCandleTime !== undefined) {
+      decided.time = lastCandleTime;
+      decided.isKnown = true;
+    }
     // Nothing decided yet (a fill before the first candle): 0 replays no candle after a restart.
     const state: BotRuntimeState = {
       botId: bot.id,
-      lastCandleTime: decided ?? 0,
+      lastCandleTime: decided.isKnown ? decided.time : 0,
       notifiedTradeCount: options.notifiedTradeCount(),
     };
     if (risk) {
@@ -280,7 +286,10 @@ export function createRiskWiring(options: RiskWiringOptions): RiskWiring {
 
   return {
     load(stored) {
-      if (stored && Number.isFinite(stored.lastCandleTime)) decided = stored.lastCandleTime;
+      if (stored && Number.isFinite(stored.lastCandleTime)) {
+        decided.time = stored.lastCandleTime;
+        decided.isKnown = true;
+      }
       if (!risk) return;
       protective = stored?.protective;
       trades = stored?.trades ?? [];
@@ -293,7 +302,7 @@ export function createRiskWiring(options: RiskWiringOptions): RiskWiring {
       const held = position(options.ledger());
       const openTrade = trades.at(-1)?.closedAt === undefined ? trades.at(-1) : undefined;
       // Rebuilt from the open trade, or from the next candle; else protect() rebuilds it.
-      const since = openTrade?.openedAt ?? (decided === undefined ? undefined : decided + frame);
+      const since = openTrade?.openedAt ?? (decided.isKnown ? decided.time + frame : undefined);
       if (protective || since !== undefined || held.amount === 0)
         protective = syncProtectiveState(protective, held, since ?? 0);
     },

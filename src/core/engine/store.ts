@@ -52,6 +52,17 @@ export interface BotStore {
   saveLedger(botId: string, ledger: Ledger): Promise<void>;
   appendEvent(event: BotEvent): MaybePromise<void>;
   appendEquity(point: EquityPoint): MaybePromise<void>;
+  /**
+   * Appends an equity point without plots, given as its numbers: the same as appendEquity with
+   * `{ botId, time, equity, price }`. Optional; the in-memory store has it, so a backtest makes
+   * no point object per candle. The runtime uses appendEquity where it is missing.
+   */
+  appendEquityValues?(
+    botId: string,
+    time: TimestampMs,
+    equity: number,
+    price: number,
+  ): MaybePromise<void>;
   loadRuntimeState(botId: string): Promise<BotRuntimeState | undefined>;
   saveRuntimeState(state: BotRuntimeState): MaybePromise<void>;
 }

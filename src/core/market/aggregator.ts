@@ -85,14 +85,15 @@ export function createCandleAggregator(
   /** A closed candle waiting for the next push to return it (gap + complete, see push). */
   let ready: Candle | undefined;
   /** Every bucket closed so far ends at or before this input time, so older input is stale. */
-  let lastInputTime = -Infinity;
+  // A field rather than a `let`: written on every input, it then boxes no number.
+  const last = { inputTime: -Infinity };
 
   const push = (input: Candle): Candle | undefined => {
     assertAligned(input, inputMs);
     const previouslyReady = ready;
     ready = undefined;
-    if (input.time <= lastInputTime) return previouslyReady;
-    lastInputTime = input.time;
+    if (input.time <= last.inputTime) return previouslyReady;
+    last.inputTime = input.time;
     if (isPassThrough) return input;
 
     let closedByGap: Candle | undefined;

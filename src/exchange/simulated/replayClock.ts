@@ -39,19 +39,20 @@ export function createReplayClock(options: {
   let speed = options.speed;
   let running = false;
   // Market time is computed from an anchor, never accumulated, so it does not drift.
-  let anchorMarket = options.startMarketTime;
-  let anchorReal = clock.now();
+  // The market and real times of the last anchor: fields rather than `let`s, so moving them
+  // (a backtest jumps once per candle) boxes no number.
+  const anchor = { market: options.startMarketTime, real: clock.now() };
   let pending: TimerHandle | undefined;
   /** The pending wake-up: its market time and callback (none when wakeCallback is undefined). */
   let wakeTime = 0;
   let wakeCallback: (() => void) | undefined;
 
   const now = (): number =>
-    running ? anchorMarket + (clock.now() - anchorReal) * speed : anchorMarket;
+    running ? anchor.market + (clock.now() - anchor.real) * speed : anchor.market;
 
   const reanchor = (): void => {
-    anchorMarket = now();
-    anchorReal = clock.now();
+    anchor.market = now();
+    anchor.real = clock.now();
   };
 
   const clearPending = (): void => {
@@ -88,7 +89,7 @@ export function createReplayClock(options: {
     },
     start() {
       if (running) return;
-      anchorReal = clock.now();
+      anchor.real = clock.now();
       running = true;
       arm();
     },
@@ -100,7 +101,7 @@ export function createReplayClock(options: {
     },
     jumpTo(marketTime) {
       if (running) throw new Error('The replay clock cannot jump while it runs');
-      anchorMarket = marketTime;
+      anchor.market = marketTime;
     },
     setSpeed(next) {
       assertValidSpeed(next);

@@ -65,7 +65,9 @@ export function createReplayDriver(options: ReplayDriverOptions): ReplayDriver {
   // The forming candle's open is shown at the instant the previous candle completes.
   let pointsShown = 1;
   let hasShownFirstTick = false;
-  let handlingTime: number | undefined;
+  // The time of the event being handled, NaN between events: a field rather than a `let`, so
+  // setting it on every event boxes no number.
+  const handling = { time: Number.NaN };
   const replay = createReplayClock({
     clock: options.clock,
     timers: options.timers,
@@ -113,11 +115,11 @@ export function createReplayDriver(options: ReplayDriverOptions): ReplayDriver {
         replay.wakeAt(due, run);
         return;
       }
-      handlingTime = due;
+      handling.time = due;
       try {
         handleNextEvent();
       } finally {
-        handlingTime = undefined;
+        handling.time = Number.NaN;
       }
     }
     replay.wakeSoon(run);
@@ -135,7 +137,7 @@ export function createReplayDriver(options: ReplayDriverOptions): ReplayDriver {
     },
     marketTime() {
       // While catching up, the market is only as far as the event being handled.
-      return handlingTime ?? Math.min(replay.now(), nextEventTime());
+      return Number.isNaN(handling.time) ? Math.min(replay.now(), nextEventTime()) : handling.time;
     },
     shownPoint: () => pointsShown - 1,
     lastPrice(symbol) {
@@ -165,11 +167,11 @@ export function createReplayDriver(options: ReplayDriverOptions): ReplayDriver {
       }
       const playing = cursor;
       while (cursor === playing) {
-        handlingTime = nextEventTime();
+        handling.time = nextEventTime();
         try {
           handleNextEvent();
         } finally {
-          handlingTime = undefined;
+          handling.time = Number.NaN;
         }
       }
       replay.jumpTo(series.timeOf(cursor));
