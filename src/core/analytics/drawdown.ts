@@ -55,7 +55,7 @@ export function equityDrawdownSeries(values: readonly number[]): number[] {
  *   maxDrawdown = minₜ (vₜ / max_{s≤t} vₛ − 1)
  * Ties keep the earliest drawdown. Conventions for curves without a drawdown: see the header.
  */
-export function drawdownDetails(values: readonly number[]): DrawdownDetails {
+export function drawdownDetails(values: ArrayLike<number>): DrawdownDetails {
   let peak = -Infinity;
   let peakIndex = 0;
   let worst = 0;
@@ -64,15 +64,16 @@ export function drawdownDetails(values: readonly number[]): DrawdownDetails {
   let longest = 0;
   let lastFinite = -1;
   let isUnderwater = false;
-  values.forEach((value, index) => {
-    if (!Number.isFinite(value)) return;
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index] as number;
+    if (!Number.isFinite(value)) continue;
     lastFinite = index;
     if (value >= peak) {
       if (isUnderwater) longest = Math.max(longest, index - peakIndex);
       isUnderwater = false;
       peak = value;
       peakIndex = index;
-      return;
+      continue;
     }
     isUnderwater = peak > 0;
     const drawdown = fractionBelow(value, peak);
@@ -81,7 +82,7 @@ export function drawdownDetails(values: readonly number[]): DrawdownDetails {
       worstPeakIndex = peakIndex;
       troughIndex = index;
     }
-  });
+  }
   if (isUnderwater) longest = Math.max(longest, lastFinite - peakIndex);
   if (worst === 0) {
     return {

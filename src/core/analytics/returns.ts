@@ -64,7 +64,7 @@ export function perPeriodRate(annualRate: number, periodsPerYear: number): numbe
  * yields 0 (the period is kept so the series stays aligned with the equity points).
  * Fewer than two values → [].
  */
-export function returnsFromEquity(values: readonly number[]): number[] {
+export function returnsFromEquity(values: ArrayLike<number>): number[] {
   const returns: number[] = [];
   for (let i = 1; i < values.length; i++) {
     const previous = values[i - 1] ?? 0;

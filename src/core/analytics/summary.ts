@@ -92,7 +92,7 @@ function timedDrawdown(equity: EquitySeries, details: DrawdownDetails): TimedDra
  */
 export function summarizePerformance(input: SummarizeInput): PerformanceSummary {
   const { equity, periodsPerYear } = input;
-  const values = Array.from(equity.values);
+  const values = equity.values;
   const returns = returnsFromEquity(values);
   const isEmpty = equity.length === 0;
   const lastIndex = equity.length - 1;

@@ -12,7 +12,6 @@
 import type { OrderRecord } from './journal';
 import type { OrderState } from './types';
 import type { TimestampMs } from '../time';
-import { withFields } from '../withFields';
 
 /** Something that happened to an order, as reported by the exchange (or decided by us). */
 export type OrderEvent =
@@ -80,17 +79,15 @@ function transition(
   changes: Partial<OrderRecord>,
   note?: string,
 ): OrderRecord {
-  return withFields(
-    order,
-    withFields(changes, {
-      state: to,
-      updatedAt: time,
-      history: [
-        ...order.history,
-        note === undefined ? { state: to, time } : { state: to, time, note },
-      ],
-    }),
-  );
+  // One copy with both sets of fields (withFields copies one set; nested, it copied twice).
+  return Object.assign({}, order, changes, {
+    state: to,
+    updatedAt: time,
+    history: [
+      ...order.history,
+      note === undefined ? { state: to, time } : { state: to, time, note },
+    ],
+  });
 }
 
 function requireState(order: OrderRecord, to: OrderState, allowed: readonly OrderState[]): void {
