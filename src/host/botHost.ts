@@ -139,6 +139,17 @@ export function createBotHost(deps: BotHostDeps): BotHost {
     [...running.values()].filter(
       (entry) => venueKey(entry.bot.config.accountId, entry.bot.config.mode) === key,
     );
+  /**
+   * Runtimes still loading (init), by bot id. The venue keeps trading meanwhile: a resting
+   * order that fills then must reach its runtime (queued behind the load), or the fill is lost
+   * and the journal shows the order open for ever.
+   */
+  const loading = new Map<string, { bot: Bot; runtime: BotRuntime }>();
+  /** The runtimes that fills and order updates on the venue `key` go to: running or loading. */
+  const routedOnVenue = (key: string) =>
+    [...running.values(), ...loading.values()].filter(
+      (entry) => venueKey(entry.bot.config.accountId, entry.bot.config.mode) === key,
+    );
 
   vault.onChange((change) => {
     publish({ type: 'vault', ...change });
@@ -167,13 +178,13 @@ export function createBotHost(deps: BotHostDeps): BotHost {
     report,
     routerFor: (key) => ({
       onTrade: (trade) => {
-        for (const entry of runtimesOnVenue(key)) {
+        for (const entry of routedOnVenue(key)) {
           if (entry.runtime.owns(trade.clientOrderId))
             void entry.runtime.handleTrade(trade).catch(fail(entry.bot.id));
         }
       },
       onOrder: (order) => {
-        for (const entry of runtimesOnVenue(key)) {
+        for (const entry of routedOnVenue(key)) {
           if (entry.runtime.owns(order.clientOrderId))
             void entry.runtime.handleOrderUpdate(order).catch(fail(entry.bot.id));
         }
@@ -279,7 +290,12 @@ export function createBotHost(deps: BotHostDeps): BotHost {
         void markError(bot.id, message).catch((error: unknown) => report(String(error)));
       },
     });
-    await runtime.init(mode);
+    loading.set(bot.id, { bot, runtime });
+    try {
+      await runtime.init(mode);
+    } finally {
+      loading.delete(bot.id);
+    }
     // The strategy failed while warming up: the bot is in error and is not fed candles.
     if (failure !== undefined) throw new Error(failure);
     const unsubscribeCandles = account.hub.subscribeCandles(

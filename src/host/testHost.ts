@@ -42,6 +42,7 @@ export async function startTestHost(
     loadCustomStrategy?: BotHostDeps['loadCustomStrategy'];
     vaultIterations?: number;
     exchanges?: BotHostDeps['exchanges'];
+    wrapExchange?: BotHostDeps['wrapExchange'];
   } = {},
 ): Promise<TestHost> {
   const db = options.db ?? createTestDb();
@@ -58,6 +59,7 @@ export async function startTestHost(
     publish: (event) => live.push(event),
     vaultIterations: options.vaultIterations,
     exchanges: options.exchanges,
+    wrapExchange: options.wrapExchange,
   });
   await host.boot();
   const account = await host.getSimulatedAccount('sim-default');
