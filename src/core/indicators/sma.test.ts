@@ -20,6 +20,34 @@ describe('createSma', () => {
     });
   });
 
+  it('stays within rounding of the exact mean over a million values (the running total never drifts)', () => {
+    const period = 21;
+    const sma = createSma(period);
+    const values = Array.from(
+      { length: 1_000_000 },
+      (_, i) => 25_000 + Math.sin(i / 97) * 3_000 + (i % 17) * 0.37,
+    );
+    let worst = 0;
+    values.forEach((value, i) => {
+      const result = sma.next(value);
+      if (i < period - 1 || i % 1_009 !== 0) return;
+      let exact = 0;
+      for (let j = i - period + 1; j <= i; j++) exact += values[j] as number;
+      worst = Math.max(worst, Math.abs((result as number) - exact / period));
+    });
+    // Doubles near 25,000 are 3.6e-12 apart: a drifting total would be off by far more.
+    expect(worst).toBeLessThan(1e-10);
+  });
+
+  it('is summed afresh once per period: equal windows give equal means whatever came before', () => {
+    const sma = createSma(4);
+    [1e15, 3, -1e15, 7, 0.1, 0.2, 0.3].forEach((x) => sma.next(x));
+    // The window is now [0.1, 0.2, 0.3, 0.4] (a wrap re-summed it); a fresh SMA agrees exactly.
+    const fresh = createSma(4);
+    [0.1, 0.2, 0.3].forEach((x) => fresh.next(x));
+    expect(sma.next(0.4)).toBe(fresh.next(0.4));
+  });
+
   it('period 1 echoes its input', () => {
     const sma = createSma(1);
     expect(sma.next(42)).toBe(42);

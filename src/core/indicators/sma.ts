@@ -1,7 +1,8 @@
 /**
- * Simple moving average: the mean of the last `period` values. Kept in a ring buffer and summed
- * oldest first on every value — the same sum, bit for bit, as `trading-signals`' SMA (which it
- * replaces on this hot path of every backtest), without its per-value array shifting.
+ * Simple moving average: the mean of the last `period` values. Kept in a ring buffer with a
+ * running total (add the new value, take off the one leaving, as TA-Lib's SMA does), so a value
+ * costs the same whatever the period. The total is summed afresh from the window once per
+ * period, so rounding in the running total never builds up over a long series.
  */
 import { assertPeriod, type StreamingIndicator } from './types';
 
@@ -18,6 +19,8 @@ export function createSma(period: number): StreamingIndicator {
   /** Values seen so far (capped at `period`) and the slot of the oldest one once full. */
   let count = 0;
   let oldest = 0;
+  // A field rather than a `let`: written on every value, it then boxes no number.
+  const total = { sum: 0 };
   return {
     next(value) {
       if (!Number.isFinite(value)) {
@@ -25,15 +28,21 @@ export function createSma(period: number): StreamingIndicator {
       }
       if (count < period) {
         window[count++] = value;
-        if (count < period) return undefined;
-      } else {
-        window[oldest] = value;
-        oldest = oldest + 1 === period ? 0 : oldest + 1;
+        total.sum += value;
+        return count < period ? undefined : total.sum / period;
       }
-      let sum = 0;
-      for (let index = oldest; index < period; index++) sum += window[index] as number;
-      for (let index = 0; index < oldest; index++) sum += window[index] as number;
-      return sum / period;
+      const leaving = window[oldest] as number;
+      window[oldest] = value;
+      oldest = oldest + 1 === period ? 0 : oldest + 1;
+      if (oldest === 0) {
+        // Once per period: the exact sum of the window, oldest first.
+        let sum = 0;
+        for (let index = 0; index < period; index++) sum += window[index] as number;
+        total.sum = sum;
+      } else {
+        total.sum += value - leaving;
+      }
+      return total.sum / period;
     },
     get isReady() {
       return count === period;
