@@ -44,4 +44,26 @@ describe('candleStepProblem', () => {
       'Candle 2 (1970-01-02T00:00:00.000Z) is not after the candle before it.',
     );
   });
+
+  it('checks every candle, also within a run of whole steps (checked without a division)', () => {
+    const minute = 60_000;
+    const start = Date.UTC(2023, 2, 1);
+    const run = Array.from({ length: 1_000 }, (_, index) => at(start + index * minute));
+    expect(candleStepProblem(run, minute)).toBeUndefined();
+    // A fraction of a ms off: one step after an aligned candle would have matched exactly.
+    const off = [...run.slice(0, 500), at(start + 500 * minute + 0.5), ...run.slice(501)];
+    expect(candleStepProblem(off, minute)).toMatch(
+      /^Candle 501 .* does not open on a whole 1m step/,
+    );
+    // A misaligned first candle, then whole steps after it: the first one is named.
+    expect(candleStepProblem([at(start + 1), at(start + 1 + minute)], minute)).toMatch(
+      /^Candle 1 /,
+    );
+    expect(candleStepProblem([...run.slice(0, 3), at(Number.NaN)], minute)).toMatch(
+      /^Candle 4 \(time NaN\) does not open/,
+    );
+    expect(candleStepProblem([...run.slice(0, 3), at(start + minute)], minute)).toBe(
+      'Candle 4 (2023-03-01T00:01:00.000Z) is not after the candle before it.',
+    );
+  });
 });

@@ -36,19 +36,28 @@ export function dataTimeframeProblem(dataMs: number, timeframe: Timeframe): stri
  * one out of increasing order or not opening on a whole step of that length — or undefined.
  */
 export function candleStepProblem(candles: readonly Candle[], dataMs: number): string | undefined {
+  let previous = Number.NaN;
   for (let index = 0; index < candles.length; index++) {
     const time = (candles[index] as Candle).time;
+    // One step after an aligned candle is aligned and after it: most candles are checked without
+    // the division, which a million-candle backtest would otherwise spend ~20 ms on.
+    if (time - previous === dataMs) {
+      previous = time;
+      continue;
+    }
     if (time % dataMs !== 0) {
       return `${candleAt(index, time)} does not open on a whole ${timeframeLabel(dataMs)} step (UTC); the backtester needs candles aligned to their length.`;
     }
-    if (index > 0 && time <= (candles[index - 1] as Candle).time) {
+    if (index > 0 && time <= previous) {
       return `${candleAt(index, time)} is not after the candle before it.`;
     }
+    previous = time;
   }
   return undefined;
 }
 
 /** Names candle `index` (0-based) opening at `time` in a message. */
 function candleAt(index: number, time: number): string {
-  return `Candle ${index + 1} (${new Date(time).toISOString()})`;
+  const date = new Date(time);
+  return `Candle ${index + 1} (${Number.isNaN(date.getTime()) ? `time ${time}` : date.toISOString()})`;
 }

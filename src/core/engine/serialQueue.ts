@@ -28,6 +28,7 @@ export interface SerialQueue {
 }
 
 const ignore = (): void => undefined;
+const settled = Promise.resolve();
 const rejectUnhandled = (error: unknown): void => void Promise.reject(error);
 
 export function createSerialQueue(): SerialQueue {
@@ -91,13 +92,17 @@ export function createSerialQueue(): SerialQueue {
     return undefined;
   };
 
+  const runScheduled = (): void => {
+    isScheduled = false;
+    void drain();
+  };
+
+  // A microtask through a settled promise rather than queueMicrotask, which in Node wraps every
+  // callback in an AsyncResource (a backtest schedules one per fill and order update).
   const schedule = (): void => {
     if (isScheduled || isDraining) return;
     isScheduled = true;
-    queueMicrotask(() => {
-      isScheduled = false;
-      void drain();
-    });
+    void settled.then(runScheduled);
   };
 
   const run = <T>(job: () => MaybePromise<T>): Promise<T> =>

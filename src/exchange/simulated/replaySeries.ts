@@ -54,13 +54,16 @@ function checkTimes(
   if (times && (times.length !== candles.length || times[0]?.time !== candles[0]?.time)) {
     throw new Error(`Sample for ${symbol} must start and end with the other samples`);
   }
+  let previous = Number.NaN;
   for (let index = 0; index < candles.length; index++) {
     const time = (candles[index] as Candle).time;
-    if (time % candleMs !== 0 || (index > 0 && time <= (candles[index - 1] as Candle).time)) {
+    // One step after an aligned time is aligned and later: no division for most candles.
+    if (time - previous !== candleMs && (time % candleMs !== 0 || time <= previous)) {
       throw new Error(
         `Sample for ${symbol} is not in increasing ${candleMs} ms steps at candle ${index}`,
       );
     }
+    previous = time;
     if (times && time !== (times[index] as Candle).time) {
       throw new Error(`Sample for ${symbol} must have the other samples' times (candle ${index})`);
     }

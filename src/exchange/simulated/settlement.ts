@@ -24,6 +24,16 @@ export interface Settlement {
   applyFill(fill: PlannedFill, time: number, amount: number): ExchangeTrade | undefined;
 }
 
+/**
+ * Trims `list` to its newest `max` entries. One push over the cap is one `shift`, which V8 does
+ * by moving the array's start (a backtest past the cap does this on every fill); `splice` would
+ * copy the whole list each time.
+ */
+function dropOldest(list: unknown[], max: number): void {
+  if (list.length === max + 1) list.shift();
+  else if (list.length > max) list.splice(0, list.length - max);
+}
+
 /** `idPrefix` names the trades: `<prefix>-t-<n>`. */
 export function createSettlement(
   state: AccountState,
@@ -47,14 +57,12 @@ export function createSettlement(
   const close = (open: OpenOrderState): void => {
     state.openOrders = state.openOrders.filter((candidate) => candidate !== open);
     state.closedOrders.push(freezeRecord(open.order));
-    if (state.closedOrders.length > MAX_CLOSED_ORDERS) {
-      state.closedOrders.splice(0, state.closedOrders.length - MAX_CLOSED_ORDERS);
-    }
+    dropOldest(state.closedOrders, MAX_CLOSED_ORDERS);
   };
 
   const recordTrade = (trade: ExchangeTrade): void => {
     state.trades.push(freezeRecord(trade));
-    if (state.trades.length > MAX_TRADES) state.trades.splice(0, state.trades.length - MAX_TRADES);
+    dropOldest(state.trades, MAX_TRADES);
   };
 
   const applyFill = (
