@@ -3,7 +3,7 @@
  * interval from 1m to 1d (aggregated from the 1m replay, the forming candle included, as
  * Binance's), 24-hour tickers, book tickers and a synthetic order book around the touch.
  */
-import type { Candle } from '../../src/core/market/candle';
+import type { Candle, MutableCandle } from '../../src/core/market/candle';
 import { errors } from './errors';
 import type { DayStats } from './format';
 import { MINUTE_MS } from './market';
@@ -37,7 +37,7 @@ export function intervalMs(interval: string | undefined): number {
 /** Merges consecutive 1m candles into buckets of `length` ms (UTC aligned). */
 export function groupCandles(minutes: readonly Candle[], length: number): Candle[] {
   if (length === MINUTE_MS) return minutes.slice();
-  const out: Candle[] = [];
+  const out: MutableCandle[] = [];
   for (const candle of minutes) {
     const start = Math.floor(candle.time / length) * length;
     const last = out[out.length - 1];

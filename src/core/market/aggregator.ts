@@ -5,7 +5,7 @@
  * bucket is closed when its last input candle arrives or, across a gap in the feed, when a
  * candle of a later bucket arrives. No bucket is ever emitted twice.
  */
-import type { Candle } from './candle';
+import type { Candle, MutableCandle } from './candle';
 import { bucketStart, timeframeMs, type Timeframe } from './timeframe';
 
 const MINUTE_MS = 60_000;
@@ -28,7 +28,7 @@ export interface CandleAggregator {
 }
 
 interface Bucket {
-  candle: Candle;
+  candle: MutableCandle;
   /** Open time of the bucket's last input candle. */
   lastInput: number;
 }

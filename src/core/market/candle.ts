@@ -1,18 +1,24 @@
 /**
  * OHLCV candles. Times are UTC milliseconds of the candle's open. A candle is "closed" once
- * its whole interval has passed; strategies only ever see closed candles.
+ * its whole interval has passed; strategies only ever see closed candles. Candles are values:
+ * never changed once made, so a feed hands the same object to every subscriber (a backtest
+ * plays a million of them) and code that builds one up (a bucket being merged) uses
+ * MutableCandle.
  */
 import type { TimestampMs } from '../time';
 
 export interface Candle {
   /** Open time, UTC ms. */
-  time: TimestampMs;
-  open: number;
-  high: number;
-  low: number;
-  close: number;
-  volume: number;
+  readonly time: TimestampMs;
+  readonly open: number;
+  readonly high: number;
+  readonly low: number;
+  readonly close: number;
+  readonly volume: number;
 }
+
+/** A candle still being built (a bucket merging smaller candles); a Candle once handed out. */
+export type MutableCandle = { -readonly [K in keyof Candle]: Candle[K] };
 
 /** ccxt's OHLCV row: [time, open, high, low, close, volume]. */
 export type OHLCV = [number, number, number, number, number, number];

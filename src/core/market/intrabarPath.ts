@@ -34,9 +34,20 @@ export interface PathTouch {
 export function intrabarPath(
   candle: Pick<Candle, 'open' | 'high' | 'low' | 'close'>,
 ): IntrabarPath {
-  return candle.close >= candle.open
-    ? [candle.open, candle.low, candle.high, candle.close]
-    : [candle.open, candle.high, candle.low, candle.close];
+  return writeIntrabarPath(candle, [0, 0, 0, 0]);
+}
+
+/** Writes `candle`'s path into `path` and returns it (the replay reuses one per symbol). */
+export function writeIntrabarPath(
+  candle: Pick<Candle, 'open' | 'high' | 'low' | 'close'>,
+  path: IntrabarPath,
+): IntrabarPath {
+  const isUp = candle.close >= candle.open;
+  path[0] = candle.open;
+  path[1] = isUp ? candle.low : candle.high;
+  path[2] = isUp ? candle.high : candle.low;
+  path[3] = candle.close;
+  return path;
 }
 
 /**

@@ -10,7 +10,8 @@ import { copyOrder, copyTrade } from './state';
 
 type Listener<T> = (value: T) => void;
 
-const copyCandle = (candle: Candle): Candle => ({ ...candle });
+/** Candles are never changed (see Candle): every subscriber gets the same one. */
+const shareCandle = (candle: Candle): Candle => candle;
 const copyTick = (tick: PriceTick): PriceTick => ({ ...tick });
 
 function createTopic<T>(name: string) {
@@ -28,16 +29,13 @@ function createTopic<T>(name: string) {
     get isEmpty(): boolean {
       return listeners.length === 0;
     },
-    /**
-     * Gives every listener its own copy of `value`; when `owned` (the caller keeps no reference
-     * to it), the last listener gets `value` itself.
-     */
-    emit(value: T, copy: (value: T) => T, owned = false): void {
-      const last = listeners.length - 1;
-      for (let at = 0; at <= last; at++) {
-        const { listener } = listeners[at] as { listener: Listener<T> };
+    /** Gives every listener `copy(value)`: its own copy, or the value itself if never changed. */
+    emit(value: T, copy: (value: T) => T): void {
+      const list = listeners;
+      for (let at = 0; at < list.length; at++) {
+        const { listener } = list[at] as { listener: Listener<T> };
         try {
-          listener(owned && at === last ? value : copy(value));
+          listener(copy(value));
         } catch (error) {
           console.error(`${name}: a subscriber failed`, error);
         }
@@ -66,9 +64,7 @@ export function createListeners(name = 'Simulated exchange') {
     onTick: (symbol: string, listener: Listener<PriceTick>) => topicOf(ticks, symbol).add(listener),
     onTrade: (listener: Listener<ExchangeTrade>) => trades.add(listener),
     onOrder: (listener: Listener<ExchangeOrder>) => orders.add(listener),
-    /** `owned`: the caller keeps no reference to `candle` (see emit). */
-    candle: (candle: Candle, symbol: string, owned = false) =>
-      candles.get(symbol)?.emit(candle, copyCandle, owned),
+    candle: (candle: Candle, symbol: string) => candles.get(symbol)?.emit(candle, shareCandle),
     tick: (tick: PriceTick) => ticks.get(tick.symbol)?.emit(tick, copyTick),
     /** Whether anyone watches `symbol`'s ticks (the replay makes none for nobody). */
     hasTickListeners: (symbol: string) => ticks.get(symbol)?.isEmpty === false,

@@ -6,7 +6,7 @@
  * so a series with gaps (daily stock data without weekends) still returns `limit` candles.
  */
 import { ExchangeError } from '../../core/exchangePort';
-import type { Candle } from '../../core/market/candle';
+import type { Candle, MutableCandle } from '../../core/market/candle';
 import { bucketStart, isTimeframe, timeframeMs } from '../../core/market/timeframe';
 import type { Timeframe } from '../../core/market/timeframe';
 import { timeframeLabel } from '../../core/market/import/spacing';
@@ -56,7 +56,7 @@ function buckets(
 ): Candle[] {
   const bucketOf = (index: number) => bucketStart(series.timeOf(index), timeframe);
   const out: Candle[] = [];
-  let pending: Candle | undefined;
+  let pending: MutableCandle | undefined;
   for (let index = from; index < to; index++) {
     const candle = series.candleAt(symbol, index);
     const start = bucketStart(candle.time, timeframe);

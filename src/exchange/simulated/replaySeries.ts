@@ -14,7 +14,7 @@
  * each aligned to `candleMs`. Pure.
  */
 import type { Candle } from '../../core/market/candle';
-import { intrabarPath } from '../../core/market/intrabarPath';
+import { writeIntrabarPath } from '../../core/market/intrabarPath';
 import type { IntrabarPath } from '../../core/market/intrabarPath';
 import { roundToPriceStep } from './markets';
 
@@ -30,8 +30,12 @@ export interface ReplaySeries {
   timeOf(index: number): number;
   /** Index of the first candle opening at or after `time` (may be negative before the start). */
   indexAtOrAfter(time: number): number;
+  /** Candle `index`: on the first loop the sample's own (shared, like every Candle). */
   candleAt(symbol: string, index: number): Candle;
-  /** The candle's intrabar path; shared between calls, so never to be changed. */
+  /**
+   * The candle's intrabar path: one array per symbol, written over when another candle's path
+   * is asked for, so read it at once and never change it.
+   */
   pathAt(symbol: string, index: number): IntrabarPath;
 }
 
@@ -39,9 +43,12 @@ interface SymbolSeries {
   candles: readonly Candle[];
   /** lastClose / firstOpen: the price factor from one loop to the next. */
   loopFactor: number;
-  /** The path asked for last and its index: the replay asks for each several times. */
+  /**
+   * The path asked for last and its index: the replay asks for each several times. One array
+   * per symbol, written over for the next index.
+   */
   pathIndex: number;
-  path?: IntrabarPath;
+  path: IntrabarPath;
 }
 
 /** Throws unless `candles` opens at the same times as `times` (when given). */
@@ -103,7 +110,12 @@ export function createReplaySeries(
     if (!first || !last) throw new Error(`Sample for ${symbol} is empty`);
     checkTimes(symbol, candles, candleMs, reference);
     reference ??= candles;
-    series.set(symbol, { candles, loopFactor: last.close / first.open, pathIndex: Number.NaN });
+    series.set(symbol, {
+      candles,
+      loopFactor: last.close / first.open,
+      pathIndex: Number.NaN,
+      path: [0, 0, 0, 0],
+    });
   }
   if (!reference) throw new Error('No samples to replay');
   const times = reference;
@@ -143,18 +155,9 @@ export function createReplaySeries(
     const loop = Math.floor(index / loopLength);
     const source = candles[index - loop * loopLength] as Candle;
     const time = timeOf(index);
-    if (loop === 0) {
-      // Written out rather than `{ ...source, time }`: on Node 20 a key after a spread takes a
-      // slow path, and this copy is made for every candle played.
-      return {
-        time,
-        open: source.open,
-        high: source.high,
-        low: source.low,
-        close: source.close,
-        volume: source.volume,
-      };
-    }
+    // The first loop is the sample itself (at its own times): candles are never changed, so
+    // the sample's object is handed out rather than a copy made for every candle played.
+    if (loop === 0) return source;
     const factor = loopFactor ** loop;
     const scale = (price: number) => roundToPriceStep(price * factor);
     return {
@@ -176,11 +179,8 @@ export function createReplaySeries(
     candleAt,
     pathAt(symbol, index) {
       const entry = require(symbol);
-      if (entry.path === undefined || entry.pathIndex !== index) {
-        // The first loop's prices are the sample's own: no scaled copy of the candle needed.
-        const loop = Math.floor(index / loopLength);
-        const source = entry.candles[index - loop * loopLength] as Candle;
-        entry.path = intrabarPath(loop === 0 ? source : candleAt(symbol, index));
+      if (entry.pathIndex !== index) {
+        writeIntrabarPath(candleAt(symbol, index), entry.path);
         entry.pathIndex = index;
       }
       return entry.path;

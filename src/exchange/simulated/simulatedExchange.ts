@@ -171,9 +171,8 @@ export function createSimulatedExchange(options: SimulatedExchangeOptions): Simu
         for (let item = 0; item < orders.length; item++)
           listeners.order(orders[item] as ExchangeOrder);
       }
-      // The candles are fresh copies (candleAt): handed over, not copied again.
       for (let at = 0; at < symbols.length; at++) {
-        listeners.candle(playedCandles[at] as Candle, symbols[at] as string, true);
+        listeners.candle(playedCandles[at] as Candle, symbols[at] as string);
       }
       reportState();
     },
