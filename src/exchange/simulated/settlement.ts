@@ -10,7 +10,7 @@ import type { Market } from '../../core/market/types';
 import type { ExchangeOrder, ExchangeTrade } from '../../core/orders/types';
 import { roundToStep } from './markets';
 import type { PlannedFill } from './matching';
-import { freezeRecord, MAX_CLOSED_ORDERS, MAX_TRADES } from './state';
+import { DEFAULT_KEPT, freezeRecord, type KeptHistory } from './state';
 import type { AccountState, OpenOrderState } from './state';
 
 export interface Settlement {
@@ -34,11 +34,12 @@ function dropOldest(list: unknown[], max: number): void {
   else if (list.length > max) list.splice(0, list.length - max);
 }
 
-/** `idPrefix` names the trades: `<prefix>-t-<n>`. */
+/** `idPrefix` names the trades: `<prefix>-t-<n>`; `kept` bounds the closed orders and trades. */
 export function createSettlement(
   state: AccountState,
   markets: Readonly<Record<string, Market>>,
   idPrefix: string,
+  kept: KeptHistory = DEFAULT_KEPT,
 ): Settlement {
   const heldCurrency = (order: ExchangeOrder): string => {
     const market = markets[order.symbol] as Market;
@@ -57,12 +58,12 @@ export function createSettlement(
   const close = (open: OpenOrderState): void => {
     state.openOrders = state.openOrders.filter((candidate) => candidate !== open);
     state.closedOrders.push(freezeRecord(open.order));
-    dropOldest(state.closedOrders, MAX_CLOSED_ORDERS);
+    dropOldest(state.closedOrders, kept.closedOrders);
   };
 
   const recordTrade = (trade: ExchangeTrade): void => {
     state.trades.push(freezeRecord(trade));
-    dropOldest(state.trades, MAX_TRADES);
+    dropOldest(state.trades, kept.trades);
   };
 
   const applyFill = (

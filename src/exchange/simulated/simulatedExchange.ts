@@ -30,7 +30,7 @@ import { fetchClosedCandles } from './ohlcv';
 import { createReplayDriver } from './replayDriver';
 import { createReplaySeries } from './replaySeries';
 import { adoptState, assertResumableState, copyState, createInitialState } from './state';
-import type { SimulatorState } from './state';
+import type { KeptHistory, SimulatorState } from './state';
 
 /** A new simulator starts one day into its sample, so strategies have history to warm up on. */
 export const START_INDEX = 1_440;
@@ -67,6 +67,13 @@ export interface SimulatedExchangeOptions {
   amountStep?: number;
   /** Sample index of the first candle to play (default START_INDEX); backtests start early. */
   startIndex?: number;
+  /**
+   * Closed orders and trades kept for fetchOrder, fetchOrderByClientId and fetchMyTrades
+   * (default 1,000 each: enough to reconcile after a reload). A backtest, which never reloads,
+   * keeps fewer: records that outlive many fills are moved to the old generation by the garbage
+   * collector only to die there.
+   */
+  kept?: KeptHistory;
   /** Starting total per currency, e.g. { USDT: 10_000 }. Ignored when resuming from `state`. */
   balances: Record<string, number>;
   /** A state from onStateChange / getState, to continue exactly where it left off. */
@@ -125,6 +132,7 @@ export function createSimulatedExchange(options: SimulatedExchangeOptions): Simu
     slippageBps,
     liquidityShare: share,
     pointMs: series.candleMs / PATH_POINTS,
+    ...(options.kept ? { kept: options.kept } : {}),
   });
   const listeners = createListeners();
 

@@ -14,6 +14,14 @@ export const MAX_CLOSED_ORDERS = 1_000;
 /** Trades kept for fetchMyTrades (reconciling after a reload needs only the recent ones). */
 export const MAX_TRADES = 1_000;
 
+/** How many closed orders and trades an account keeps (see SimulatedExchangeOptions.kept). */
+export interface KeptHistory {
+  closedOrders: number;
+  trades: number;
+}
+
+export const DEFAULT_KEPT: KeptHistory = { closedOrders: MAX_CLOSED_ORDERS, trades: MAX_TRADES };
+
 /** An open order plus what the simulator holds for it. */
 export interface OpenOrderState {
   order: ExchangeOrder;
