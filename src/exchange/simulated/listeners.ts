@@ -67,7 +67,7 @@ export function createListeners(name = 'Simulated exchange') {
     candle: (candle: Candle, symbol: string) => candles.get(symbol)?.emit(candle, shareCandle),
     tick: (tick: PriceTick) => ticks.get(tick.symbol)?.emit(tick, copyTick),
     /** Whether anyone watches `symbol`'s ticks (the replay makes none for nobody). */
-    hasTickListeners: (symbol: string) => ticks.get(symbol)?.isEmpty === false,
+    hasTickListeners: (symbol: string) => ticks.size > 0 && ticks.get(symbol)?.isEmpty === false,
     trade: (trade: ExchangeTrade) => trades.emit(trade, copyTrade),
     order: (order: ExchangeOrder) => orders.emit(order, copyOrder),
   };
