@@ -84,10 +84,9 @@ async function main(): Promise<void> {
   write(`  Node       ${process.version} (${process.platform}/${process.arch})`);
   write(`  Memory     ${(os.totalmem() / 2 ** 30).toFixed(1)} GB`);
   const candles = tileCandles(sample, count);
-  const lows = candles.map((candle) => candle.low);
-  const highs = candles.map((candle) => candle.high);
-  const low = Math.min(...lows.slice(0, sample.length));
-  const high = Math.max(...highs.slice(0, sample.length));
+  // The tiles stay within the sample's range (see tileCandles), which sets the grid's bounds.
+  const low = Math.min(...sample.map((candle) => candle.low));
+  const high = Math.max(...sample.map((candle) => candle.high));
   write();
   write(
     `Data: ${candles.length.toLocaleString('en-US')} one-minute candles tiled from the ` +
