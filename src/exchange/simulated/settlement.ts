@@ -25,9 +25,8 @@ export interface Settlement {
 }
 
 /**
- * Trims `list` to its newest `max` entries. One push over the cap is one `shift`, which V8 does
- * by moving the array's start (a backtest past the cap does this on every fill); `splice` would
- * copy the whole list each time.
+ * Trims `list` to its newest `max` entries. Past the cap every fill adds one, so one `shift`
+ * drops one: V8 can do that by moving the array's start instead of copying its entries.
  */
 function dropOldest(list: unknown[], max: number): void {
   if (list.length === max + 1) list.shift();
