@@ -5,6 +5,7 @@
  * engine, the CLI, the backtest worker and the Backtest page, so all refuse alike.
  */
 import type { Candle } from '../core/market/candle';
+import { firstMisstep } from '../core/market/candleSteps';
 import { timeframeLabel } from '../core/market/import/spacing';
 import { isTimeframe, timeframeMs, type Timeframe } from '../core/market/timeframe';
 
@@ -36,24 +37,13 @@ export function dataTimeframeProblem(dataMs: number, timeframe: Timeframe): stri
  * one out of increasing order or not opening on a whole step of that length — or undefined.
  */
 export function candleStepProblem(candles: readonly Candle[], dataMs: number): string | undefined {
-  let previous = Number.NaN;
-  for (let index = 0; index < candles.length; index++) {
-    const time = (candles[index] as Candle).time;
-    // One step after an aligned candle is aligned and after it: most candles are checked without
-    // the division, which a million-candle backtest would otherwise spend ~20 ms on.
-    if (time - previous === dataMs) {
-      previous = time;
-      continue;
-    }
-    if (time % dataMs !== 0) {
-      return `${candleAt(index, time)} does not open on a whole ${timeframeLabel(dataMs)} step (UTC); the backtester needs candles aligned to their length.`;
-    }
-    if (index > 0 && time <= previous) {
-      return `${candleAt(index, time)} is not after the candle before it.`;
-    }
-    previous = time;
-  }
-  return undefined;
+  const misstep = firstMisstep(candles, dataMs);
+  if (misstep === undefined) return undefined;
+  const { index } = misstep;
+  const at = candleAt(index, (candles[index] as Candle).time);
+  return misstep.problem === 'unaligned'
+    ? `${at} does not open on a whole ${timeframeLabel(dataMs)} step (UTC); the backtester needs candles aligned to their length.`
+    : `${at} is not after the candle before it.`;
 }
 
 /** Names candle `index` (0-based) opening at `time` in a message. */

@@ -14,6 +14,7 @@
  * each aligned to `candleMs`. Pure.
  */
 import type { Candle } from '../../core/market/candle';
+import { firstMisstep } from '../../core/market/candleSteps';
 import { writeIntrabarPath } from '../../core/market/intrabarPath';
 import type { IntrabarPath } from '../../core/market/intrabarPath';
 import { roundToPriceStep } from './markets';
@@ -61,19 +62,16 @@ function checkTimes(
   if (times && (times.length !== candles.length || times[0]?.time !== candles[0]?.time)) {
     throw new Error(`Sample for ${symbol} must start and end with the other samples`);
   }
-  let previous = Number.NaN;
-  for (let index = 0; index < candles.length; index++) {
-    const time = (candles[index] as Candle).time;
-    // One step after an aligned time is aligned and later: no division for most candles.
-    if (time - previous !== candleMs && (time % candleMs !== 0 || time <= previous)) {
-      throw new Error(
-        `Sample for ${symbol} is not in increasing ${candleMs} ms steps at candle ${index}`,
-      );
-    }
-    previous = time;
-    if (times && time !== (times[index] as Candle).time) {
-      throw new Error(`Sample for ${symbol} must have the other samples' times (candle ${index})`);
-    }
+  const misstep = firstMisstep(candles, candleMs);
+  const offTimes = times ? candles.findIndex((candle, at) => candle.time !== times[at]?.time) : -1;
+  // The earlier candle's problem is the one named.
+  if (misstep && (offTimes < 0 || misstep.index <= offTimes)) {
+    throw new Error(
+      `Sample for ${symbol} is not in increasing ${candleMs} ms steps at candle ${misstep.index}`,
+    );
+  }
+  if (offTimes >= 0) {
+    throw new Error(`Sample for ${symbol} must have the other samples' times (candle ${offTimes})`);
   }
 }
 
