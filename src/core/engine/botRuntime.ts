@@ -373,11 +373,13 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
     const appended =
       plotted === undefined && store.appendEquityValues !== undefined
         ? store.appendEquityValues(botId, candle.time, equity, candle.close)
-        : store.appendEquity(
-            plotted === undefined
-              ? { botId, time: candle.time, equity, price: candle.close }
-              : { botId, time: candle.time, equity, price: candle.close, plots: plotted },
-          );
+        : store.appendEquity({
+            botId,
+            time: candle.time,
+            equity,
+            price: candle.close,
+            ...(plotted === undefined ? {} : { plots: plotted }),
+          });
     const saved = thenCall(appended, risk.save, candle.time);
     return thenCall(saved, announceUpdate, undefined);
   };

@@ -117,10 +117,10 @@ export function createRiskWiring(options: RiskWiringOptions): RiskWiring {
   let protective: ProtectiveState | undefined;
   let trades: TradeRecord[] = [];
   /**
-   * Open time of the last candle decided on (persisted as the runtime's lastCandleTime), once
-   * there is one: a field, not a `let`, so the write on every candle boxes no number.
+   * Open time of the last candle decided on (persisted as the runtime's lastCandleTime), NaN
+   * before there is one: a field, not a `let`, so the write on every candle boxes no number.
    */
-  const decided = { time: 0, isKnown: false };
+  const decided = { time: Number.NaN };
 
   /** The position the exits protect: dust below one amount step cannot be sold. */
   const position = (ledger: Ledger) =>
@@ -129,14 +129,11 @@ export function createRiskWiring(options: RiskWiringOptions): RiskWiring {
       : { amount: 0, averageEntry: 0 };
 
   const save = (lastCandleTime?: TimestampMs): MaybePromise<void> => {
-    if (lastCandleTime !== undefined) {
-      decided.time = lastCandleTime;
-      decided.isKnown = true;
-    }
+    if (lastCandleTime !== undefined) decided.time = lastCandleTime;
     // Nothing decided yet (a fill before the first candle): 0 replays no candle after a restart.
     const state: BotRuntimeState = {
       botId: bot.id,
-      lastCandleTime: decided.isKnown ? decided.time : 0,
+      lastCandleTime: Number.isNaN(decided.time) ? 0 : decided.time,
       notifiedTradeCount: options.notifiedTradeCount(),
     };
     if (risk) {
@@ -286,10 +283,7 @@ export function createRiskWiring(options: RiskWiringOptions): RiskWiring {
 
   return {
     load(stored) {
-      if (stored && Number.isFinite(stored.lastCandleTime)) {
-        decided.time = stored.lastCandleTime;
-        decided.isKnown = true;
-      }
+      if (stored && Number.isFinite(stored.lastCandleTime)) decided.time = stored.lastCandleTime;
       if (!risk) return;
       protective = stored?.protective;
       trades = stored?.trades ?? [];
@@ -302,7 +296,8 @@ export function createRiskWiring(options: RiskWiringOptions): RiskWiring {
       const held = position(options.ledger());
       const openTrade = trades.at(-1)?.closedAt === undefined ? trades.at(-1) : undefined;
       // Rebuilt from the open trade, or from the next candle; else protect() rebuilds it.
-      const since = openTrade?.openedAt ?? (decided.isKnown ? decided.time + frame : undefined);
+      const since =
+        openTrade?.openedAt ?? (Number.isNaN(decided.time) ? undefined : decided.time + frame);
       if (protective || since !== undefined || held.amount === 0)
         protective = syncProtectiveState(protective, held, since ?? 0);
     },

@@ -9,19 +9,32 @@
 const QUOTIENT_SLACK = 4 * Number.EPSILON;
 const ABSOLUTE_SLACK = 1e-9;
 
-/** Decimals of each step seen (steps are few, and parsing one is a regex on its string). */
-const decimalsByStep = new Map<number, number>();
+/**
+ * What is known of each step seen (steps are few, and parsing one is a regex on its string):
+ * its decimal places, and 10^d when it is exactly 1e-d (0.01, 0.00001, 1), else undefined.
+ */
+interface StepFacts {
+  decimals: number;
+  divisor: number | undefined;
+}
+const factsByStep = new Map<number, StepFacts>();
+
+function stepFacts(step: number): StepFacts {
+  let facts = factsByStep.get(step);
+  if (facts === undefined) {
+    const decimals = parseDecimals(step);
+    const isPowerOfTen = decimals <= 22 && Number(`1e-${decimals}`) === step;
+    facts = { decimals, divisor: isPowerOfTen ? Number(`1e${decimals}`) : undefined };
+    // A market has two steps; a bounded cache keeps odd callers from growing it without end.
+    if (factsByStep.size >= 256) factsByStep.clear();
+    factsByStep.set(step, facts);
+  }
+  return facts;
+}
 
 /** Decimal places of a step: 0.01 -> 2, 1e-8 -> 8, 2.5e-7 -> 8, 5 -> 0. */
 export function stepDecimals(step: number): number {
-  let decimals = decimalsByStep.get(step);
-  if (decimals === undefined) {
-    decimals = parseDecimals(step);
-    // A market has two steps; a bounded cache keeps odd callers from growing it without end.
-    if (decimalsByStep.size >= 256) decimalsByStep.clear();
-    decimalsByStep.set(step, decimals);
-  }
-  return decimals;
+  return stepFacts(step).decimals;
 }
 
 function parseDecimals(step: number): number {
@@ -36,19 +49,6 @@ function assertStep(step: number): void {
   if (!(Number.isFinite(step) && step > 0)) throw new RangeError(`Invalid step size ${step}.`);
 }
 
-/** 10^d for the steps that are exactly 1e-d (0.01, 0.00001, 1), else undefined. */
-const divisorByStep = new Map<number, number | undefined>();
-
-function powerOfTenDivisor(step: number): number | undefined {
-  if (divisorByStep.has(step)) return divisorByStep.get(step);
-  const decimals = stepDecimals(step);
-  const divisor =
-    decimals <= 22 && Number(`1e-${decimals}`) === step ? Number(`1e${decimals}`) : undefined;
-  if (divisorByStep.size >= 256) divisorByStep.clear();
-  divisorByStep.set(step, divisor);
-  return divisor;
-}
-
 /**
  * `units` steps as the number its decimal string reads: units × step rounded to the step's
  * decimals. For a step of exactly 1e-d that is units / 10^d, a correctly rounded division of
@@ -56,9 +56,9 @@ function powerOfTenDivisor(step: number): number | undefined {
  * every signal of a backtest). `units` is a whole number; 0 stays +0, as the string gives.
  */
 function snap(units: number, step: number): number {
-  const divisor = powerOfTenDivisor(step);
+  const { decimals, divisor } = stepFacts(step);
   if (divisor !== undefined && Math.abs(units) < 1e15) return units === 0 ? 0 : units / divisor;
-  return Number((units * step).toFixed(stepDecimals(step)));
+  return Number((units * step).toFixed(decimals));
 }
 
 function slack(quotient: number): number {

@@ -107,6 +107,16 @@ export function createReplayDriver(options: ReplayDriverOptions): ReplayDriver {
     showPoint(0);
   };
 
+  /** Handles the next event, which is due at `time`: market time while it is handled. */
+  const handleEventAt = (time: number): void => {
+    handling.time = time;
+    try {
+      handleNextEvent();
+    } finally {
+      handling.time = Number.NaN;
+    }
+  };
+
   const run = (): void => {
     const now = replay.now();
     for (let budget = MAX_EVENTS_PER_WAKE; budget > 0; budget--) {
@@ -116,12 +126,7 @@ export function createReplayDriver(options: ReplayDriverOptions): ReplayDriver {
         replay.wakeAt(due, run);
         return;
       }
-      handling.time = due;
-      try {
-        handleNextEvent();
-      } finally {
-        handling.time = Number.NaN;
-      }
+      handleEventAt(due);
     }
     replay.wakeSoon(run);
   };
@@ -167,14 +172,7 @@ export function createReplayDriver(options: ReplayDriverOptions): ReplayDriver {
         showPoint(pointsShown - 1);
       }
       const playing = cursor;
-      while (cursor === playing) {
-        handling.time = nextEventTime();
-        try {
-          handleNextEvent();
-        } finally {
-          handling.time = Number.NaN;
-        }
-      }
+      while (cursor === playing) handleEventAt(nextEventTime());
       replay.jumpTo(series.timeOf(cursor));
     },
   };

@@ -10,7 +10,7 @@ import type { Market } from '../../core/market/types';
 import type { ExchangeOrder, ExchangeTrade } from '../../core/orders/types';
 import { roundToStep } from './markets';
 import type { PlannedFill } from './matching';
-import { DEFAULT_KEPT, freezeRecord, type KeptHistory } from './state';
+import { freezeRecord, type KeptHistory } from './state';
 import type { AccountState, OpenOrderState } from './state';
 
 export interface Settlement {
@@ -38,7 +38,7 @@ export function createSettlement(
   state: AccountState,
   markets: Readonly<Record<string, Market>>,
   idPrefix: string,
-  kept: KeptHistory = DEFAULT_KEPT,
+  kept: KeptHistory,
 ): Settlement {
   const heldCurrency = (order: ExchangeOrder): string => {
     const market = markets[order.symbol] as Market;
