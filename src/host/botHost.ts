@@ -135,8 +135,9 @@ export function createBotHost(deps: BotHostDeps): BotHost {
 
   const runtimesOn = (accountId: string) =>
     [...running.values()].filter((entry) => entry.bot.config.accountId === accountId);
-  const runtimesOnVenue = (key: string) =>
-    [...running.values()].filter(
+  /** The entries (running or loading runtimes) that trade on the venue `key`. */
+  const onVenue = <T extends { bot: Bot }>(entries: Iterable<T>, key: string): T[] =>
+    [...entries].filter(
       (entry) => venueKey(entry.bot.config.accountId, entry.bot.config.mode) === key,
     );
   /**
@@ -146,10 +147,10 @@ export function createBotHost(deps: BotHostDeps): BotHost {
    */
   const loading = new Map<string, { bot: Bot; runtime: BotRuntime }>();
   /** The runtimes that fills and order updates on the venue `key` go to: running or loading. */
-  const routedOnVenue = (key: string) =>
-    [...running.values(), ...loading.values()].filter(
-      (entry) => venueKey(entry.bot.config.accountId, entry.bot.config.mode) === key,
-    );
+  const routedOnVenue = (key: string) => [
+    ...onVenue(running.values(), key),
+    ...onVenue(loading.values(), key),
+  ];
 
   vault.onChange((change) => {
     publish({ type: 'vault', ...change });
@@ -201,7 +202,7 @@ export function createBotHost(deps: BotHostDeps): BotHost {
     },
     // A rejected key or a CORS refusal: no bot on the venue can trade until the account is fixed.
     onFatal: (key, message) => {
-      for (const entry of runtimesOnVenue(key)) fail(entry.bot.id)(new Error(message));
+      for (const entry of onVenue(running.values(), key)) fail(entry.bot.id)(new Error(message));
     },
   });
 
