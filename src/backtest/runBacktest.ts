@@ -168,8 +168,8 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
   await runtime.init('running');
   const hub = createMarketHub(exchange, { candleMs });
   hub.subscribeCandles(symbol, timeframe, (candle) => runtime.postCandle(candle));
-  exchange.watchMyTrades((trade) => void runtime.handleTrade(trade));
-  exchange.watchOrders((order) => void runtime.handleOrderUpdate(order));
+  exchange.watchMyTrades((trade) => runtime.postTrade(trade));
+  exchange.watchOrders((order) => runtime.postOrderUpdate(order));
   const { candles } = options;
   const total = candles.length - startIndex;
   for (let played = 1; played <= total && failure === undefined; played++) {

@@ -13,6 +13,7 @@
  */
 import type { EquityPoint } from '../core/bot/types';
 import type { BotRuntimeState, BotStore } from '../core/engine/store';
+import type { MaybePromise } from '../core/engine/maybePromise';
 import type { TimerHandle, Timers } from '../core/time';
 import { validateEquityPoint, validateRuntimeState } from './dexieBotStore';
 import type { FlotillaDb } from './schema';
@@ -96,7 +97,7 @@ export function withWriteBehind(
 
   /** `call` after everything held is written (and a failure so far is reported instead). */
   const afterHeld =
-    <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
+    <A extends unknown[], R>(call: (...args: A) => MaybePromise<R>) =>
     async (...args: A): Promise<R> => {
       await flush();
       const error = takeFailure();

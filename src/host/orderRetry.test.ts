@@ -96,7 +96,7 @@ async function flush(): Promise<void> {
 
 /** Starts `work`, then advances the clock by each step, flushing in between; returns the result. */
 async function drive<T>(
-  work: Promise<T>,
+  work: T | Promise<T>,
   clock: { advance(ms: number): void },
   steps: number[],
 ): Promise<T> {

@@ -79,7 +79,11 @@ export interface BotRuntime {
   /** Queues `candle` as handleCandle does, with no promise to wait on (a backtest's candles). */
   postCandle(candle: Candle): void;
   handleTrade(trade: ExchangeTrade): Promise<void>;
+  /** Queues `trade` as handleTrade does, with no promise to wait on (a backtest's fills). */
+  postTrade(trade: ExchangeTrade): void;
   handleOrderUpdate(order: ExchangeOrder): Promise<void>;
+  /** Queues `order` as handleOrderUpdate does, with no promise to wait on (a backtest's). */
+  postOrderUpdate(order: ExchangeOrder): void;
   /**
    * The price trading now (a tick), at market `time`. Orders placed after the last closed
    * candle are sized and checked against it rather than that candle's close once it is newer
@@ -313,15 +317,14 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
     },
   });
 
+  const askOnFill = (fill: StrategyFill) =>
+    (strategy.onFill as NonNullable<RunnableStrategy['onFill']>)(strategyState, fill, context());
+
   /** Tells the strategy about a fill and places what it asks for (while it trades). */
-  const notifyStrategy = async (fill: StrategyFill) => {
-    if ((mode === 'running' || mode === 'paused') && !isReleased) {
-      const onFill = strategy.onFill;
-      if (onFill)
-        await processIntents(
-          await callStrategy((told) => onFill(strategyState, told, context()), fill),
-        );
-    }
+  const notifyStrategy = (fill: StrategyFill): MaybePromise<void> => {
+    if ((mode !== 'running' && mode !== 'paused') || isReleased || !strategy.onFill) return;
+    const asked = callStrategy(askOnFill, fill);
+    return isPromise(asked) ? asked.then(processIntents) : processIntents(asked);
   };
 
   /**
@@ -366,6 +369,28 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
   };
 
   const announceUpdate = (): void => options.onUpdate?.(snapshot());
+
+  /** After a fill the strategy acted on: saved as told (a restart tells it again otherwise). */
+  const saveAfterFill = (): MaybePromise<void> => {
+    notifiedTradeCount = ledger.tradeCount;
+    return thenCall(risk.save(), announceUpdate, undefined);
+  };
+
+  /** After the strategy heard of a fill: the native stop follows the position. */
+  const syncAfterFill = (): MaybePromise<void> => {
+    const synced =
+      mode === 'running' || mode === 'paused' ? risk.syncNativeStop(last.price) : undefined;
+    return thenCall(synced, saveAfterFill, undefined);
+  };
+
+  const actOnFill = (fill: StrategyFill | undefined): MaybePromise<void> =>
+    fill === undefined ? undefined : thenCall(notifyStrategy(fill), syncAfterFill, undefined);
+
+  /** One execution of the bot's orders; synchronous unless a step has to wait. */
+  const takeTrade = (trade: ExchangeTrade): MaybePromise<void> => {
+    const fill = applyTrade(trade);
+    return isPromise(fill) ? fill.then(actOnFill) : actOnFill(fill);
+  };
 
   /** The decided candle's equity point and the runtime state saved. */
   const recordEquity = (candle: Candle): MaybePromise<void> => {
@@ -467,19 +492,10 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
     handleCandle: (candle) => queue.run(() => decideCandle(candle)),
     postCandle: (candle) => queue.post(decideCandle, candle),
 
-    handleTrade: (trade) =>
-      queue.run(async () => {
-        const fill = await applyTrade(trade);
-        if (!fill) return;
-        await notifyStrategy(fill);
-        if (mode === 'running' || mode === 'paused') await risk.syncNativeStop(last.price);
-        // Saved once acted on: a host killed before this tells the strategy again on restart.
-        notifiedTradeCount = ledger.tradeCount;
-        await risk.save();
-        options.onUpdate?.(snapshot());
-      }),
-
+    handleTrade: (trade) => queue.run(() => takeTrade(trade)),
+    postTrade: (trade) => queue.post(takeTrade, trade),
     handleOrderUpdate: (order) => queue.run(() => orders.applyExchangeStatus(order)),
+    postOrderUpdate: (order) => queue.post(orders.applyExchangeStatus, order),
 
     notePrice(price, time) {
       last.notedPrice = price;

@@ -16,29 +16,40 @@ export type EntryVerdict =
   | { ok: false; reason: string; breaker: string }
   | { ok: true; maxAmount: number; reason: string; breaker: string };
 
+/** Where a strategy buy is gated: its reference price, the intent, and the timeline. */
+interface GateContext {
+  referencePrice: number;
+  label: string;
+  emit: (type: BotEventType, message: string, data?: Record<string, unknown>) => MaybePromise<void>;
+}
+
 /** Asked before every strategy buy with its shaped amount and (reference) price. */
 export type EntryGate = (order: { amount: number; price: number }) => EntryVerdict;
 
 /**
  * Applies `gate` to a shaped strategy order: returns the amount and price to place, or
- * undefined when it is refused (after emitting the event that says why).
+ * undefined when it is refused (after emitting the event that says why). Synchronous when
+ * there is no gate to ask or the order is a sell.
  */
-export async function applyEntryGate(
+export function applyEntryGate(
   gate: EntryGate | undefined,
   market: Market,
   order: NewOrder,
   shaped: { amount: number; price?: number },
-  context: {
-    referencePrice: number;
-    label: string;
-    emit: (
-      type: BotEventType,
-      message: string,
-      data?: Record<string, unknown>,
-    ) => MaybePromise<void>;
-  },
-): Promise<{ amount: number; price?: number } | undefined> {
+  context: GateContext,
+): MaybePromise<{ amount: number; price?: number } | undefined> {
   if (!gate || order.side !== 'buy') return shaped;
+  return askGate(gate, market, order, shaped, context);
+}
+
+/** applyEntryGate() for a buy with a gate to ask. */
+async function askGate(
+  gate: EntryGate,
+  market: Market,
+  order: NewOrder,
+  shaped: { amount: number; price?: number },
+  context: GateContext,
+): Promise<{ amount: number; price?: number } | undefined> {
   const verdict = gate({ amount: shaped.amount, price: shaped.price ?? context.referencePrice });
   if (!verdict.ok) {
     await context.emit('risk_rejected', `${context.label} not placed: ${verdict.reason}`, {

@@ -12,7 +12,7 @@ import { shapeOrder } from '../orders/shape';
 import type { OrderIntent } from '../orders/types';
 import type { Ledger } from '../portfolio/types';
 import { checkOrder, reservedCash, reservedPosition } from '../risk/preTrade';
-import { isPromise, type MaybePromise } from './maybePromise';
+import { isPromise, thenCall, type MaybePromise } from './maybePromise';
 import type { NewOrder, OrderManager } from './orderManager';
 import type { RiskWiring } from './riskWiring';
 import { applyEntryGate, type EntryGate } from './entryGate';
@@ -23,6 +23,8 @@ import { withFields } from '../withFields';
  * candle's open, which may be above the last close. 1% covers typical 1-minute gaps on BTC.
  */
 export const MARKET_BUY_BUFFER = 0.01;
+
+const ignore = (): void => undefined;
 
 export interface IntentProcessorOptions {
   bot: Bot;
@@ -116,23 +118,48 @@ export function createIntentProcessor(
   const refuse = (intent: OrderIntent, reason: string) =>
     emit('risk_rejected', `${intent.kind} not placed: ${reason}`, { intent: intent.kind });
 
-  /** Risk limits, the entry gate and the pre-trade check, then the order (steps that may wait). */
-  const placeSized = async (
+  /**
+   * Risk limits, the entry gate and the pre-trade check, then the order: each step may wait,
+   * and the whole is synchronous when none has to (a backtest's in-memory store and exchange).
+   */
+  const placeSized = (
     intent: OrderIntent,
     sized: NewOrder,
     shaped: Extract<ReturnType<typeof shapeOrder>, { ok: true }>,
-  ): Promise<void> => {
-    const limited = await risk.limit(sized, shaped, {
+  ): MaybePromise<void> => {
+    const limited = risk.limit(sized, shaped, {
       referencePrice: lastPrice(),
       nowMs: lastCandleTime() + timeframeMs(bot.config.timeframe),
       label: intent.kind,
     });
+    return isPromise(limited)
+      ? limited.then((allowed) => gateLimited(intent, sized, allowed))
+      : gateLimited(intent, sized, limited);
+  };
+
+  /** What the risk limits let through, past the entry gate. */
+  const gateLimited = (
+    intent: OrderIntent,
+    sized: NewOrder,
+    limited: { amount: number; price?: number } | undefined,
+  ): MaybePromise<void> => {
     if (!limited) return;
-    const gated = await applyEntryGate(options.entryGate, market, sized, limited, {
+    const gated = applyEntryGate(options.entryGate, market, sized, limited, {
       referencePrice: lastPrice(),
       label: intent.kind,
       emit,
     });
+    return isPromise(gated)
+      ? gated.then((allowed) => checkAndSubmit(intent, sized, allowed))
+      : checkAndSubmit(intent, sized, gated);
+  };
+
+  /** What the gate let through: the pre-trade check, the `signal` event, and the order. */
+  const checkAndSubmit = (
+    intent: OrderIntent,
+    sized: NewOrder,
+    gated: { amount: number; price?: number } | undefined,
+  ): MaybePromise<void> => {
     if (!gated) return;
     const reason = checkOrder({
       ledger: ledger(),
@@ -144,15 +171,22 @@ export function createIntentProcessor(
       buffer: sized.type === 'market' ? MARKET_BUY_BUFFER / 2 : 0,
       isPaused: mode() === 'paused',
     });
-    if (reason) {
-      await refuse(intent, reason);
-      return;
-    }
-    await emit(
+    if (reason) return refuse(intent, reason);
+    const signaled = emit(
       'signal',
       `${strategyName}: ${intent.kind.replace('_', ' ')}${'tag' in intent && intent.tag ? ` (${intent.tag})` : ''}`,
     );
-    await orders.submit(withFields(sized, { amount: gated.amount, price: gated.price }));
+    return thenCall(
+      signaled,
+      submit,
+      withFields(sized, { amount: gated.amount, price: gated.price }),
+    );
+  };
+
+  /** Hands an order to the order manager; a promise only when that has to wait. */
+  const submit = (order: NewOrder): MaybePromise<void> => {
+    const placed = orders.submit(order);
+    return isPromise(placed) ? placed.then(ignore) : undefined;
   };
 
   /** Cancels, cancels all, or amends: each waits for the exchange. */

@@ -1,7 +1,7 @@
 /**
  * An in-memory BotStore with the same semantics as the IndexedDB one (a fill is recorded once
  * per account and trade id, atomically with its order and ledger). Backtests and previews use
- * it: nothing they do is persisted. Its appending writes complete synchronously. Equity points
+ * it: nothing they do is persisted. Its writes and fill lookups complete synchronously. Equity points
  * are kept as columns of numbers (an EquitySeries of every point appended, whichever bot's): a
  * backtest appends one per candle, and a million retained objects would cost the garbage
  * collector more than the rest of the run.
@@ -47,10 +47,10 @@ export function createMemoryBotStore(options: MemoryBotStoreOptions = {}): Memor
       return equity.series();
     },
     ledgers,
-    async putOrder(order) {
+    putOrder(order) {
       orders.set(order.clientOrderId, order);
     },
-    async recordFill(accountId, botId, fill, order, ledger) {
+    recordFill(accountId, botId, fill, order, ledger) {
       const key = `${accountId}\u0000${fill.tradeId}`;
       if (fillKeys.has(key)) return false;
       fillKeys.add(key);
@@ -60,7 +60,7 @@ export function createMemoryBotStore(options: MemoryBotStoreOptions = {}): Memor
       ledgers.set(botId, ledger);
       return true;
     },
-    async hasFill(accountId, tradeId) {
+    hasFill(accountId, tradeId) {
       return fillKeys.has(`${accountId}\u0000${tradeId}`);
     },
     async loadOrders(botId) {

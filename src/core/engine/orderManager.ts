@@ -20,7 +20,7 @@ import {
 } from '../orders/stateMachine';
 import type { ExchangeOrder, OrderSide, OrderType } from '../orders/types';
 import type { Clock, Timers } from '../time';
-import type { MaybePromise } from './maybePromise';
+import { andThen, isPromise, thenCall, type MaybePromise } from './maybePromise';
 import { sleep } from './sleep';
 import type { BotStore } from './store';
 
@@ -28,6 +28,7 @@ import type { BotStore } from './store';
 const MAX_SEND_ATTEMPTS = 4;
 const FIRST_BACKOFF_MS = 500;
 const RETRYABLE = new Set(['network', 'rate_limited', 'exchange_unavailable']);
+const ignore = (): void => undefined;
 
 export interface OrderManagerOptions {
   botId: string;
@@ -64,10 +65,14 @@ export interface OrderManager {
   hasUnacknowledged(): boolean;
   /** Replaces a record after a fill (the runtime persists it together with the ledger). */
   replace(record: OrderRecord): void;
-  submit(order: NewOrder): Promise<OrderRecord>;
+  /**
+   * Journals, sends and announces an order; synchronous when the store and the exchange
+   * answer at once (a backtest's), else a promise.
+   */
+  submit(order: NewOrder): MaybePromise<OrderRecord>;
   cancel(clientOrderId: string, reason: string): Promise<OrderRecord | undefined>;
   /** Applies a non-fill status change the exchange reported (canceled, expired, rejected). */
-  applyExchangeStatus(order: ExchangeOrder): Promise<void>;
+  applyExchangeStatus(order: ExchangeOrder): MaybePromise<void>;
   /**
    * Looks every unfinished order up by client order id: applies what the exchange knows, sends
    * `new` ones it never saw, and re-sends (same id) `sent` ones it still does not know once the
@@ -96,16 +101,20 @@ export function createOrderManager(options: OrderManagerOptions): OrderManager {
   };
   let nextSeq = 1;
 
-  const save = async (record: OrderRecord): Promise<OrderRecord> => {
+  /** Journals `record`; a promise only when the store's write has to wait. */
+  const save = (record: OrderRecord): MaybePromise<OrderRecord> => {
     track(record);
-    await store.putOrder(record);
-    return record;
+    const put = store.putOrder(record);
+    return isPromise(put) ? put.then(() => record) : record;
   };
 
   /** The latest record of an order (a fill may have replaced the one a caller holds). */
   const latest = (record: OrderRecord): OrderRecord => orders.get(record.clientOrderId) ?? record;
 
-  const acknowledge = async (record: OrderRecord, exchangeOrder: ExchangeOrder) => {
+  const acknowledge = (
+    record: OrderRecord,
+    exchangeOrder: ExchangeOrder,
+  ): MaybePromise<OrderRecord> => {
     const current = latest(record);
     if (isUnacknowledged(current.state)) {
       const event = { type: 'acknowledged', exchangeOrderId: exchangeOrder.id } as const;
@@ -133,66 +142,150 @@ export function createOrderManager(options: OrderManagerOptions): OrderManager {
   const lookUp = (record: OrderRecord) =>
     exchange.fetchOrderByClientId(record.clientOrderId, record.symbol);
 
-  /** Sends a journaled order, retrying network-class failures with the same client order id. */
-  const send = async (journaled: OrderRecord, note?: string): Promise<OrderRecord> => {
-    let record = journaled;
-    for (let attempt = 1; ; attempt++) {
-      record = latest(record);
-      if (isFinalState(record.state)) return record;
-      // An acknowledged order is only re-sent when the exchange lost it; it is not marked again.
-      if (isUnacknowledged(record.state))
-        record = await markSent(record, attempt === 1 ? note : `retry ${attempt}`);
-      try {
-        const placed = await exchange.createOrder(orderRequest(record));
-        return await acknowledge(record, placed);
-      } catch (error) {
-        const kind = error instanceof ExchangeError ? error.kind : 'unknown';
-        const message = error instanceof Error ? error.message : String(error);
-        if (kind === 'invalid_order' && /duplicate/i.test(message)) {
-          // An earlier attempt did reach the exchange: adopt that order instead of a new one.
-          const existing = await lookUp(record);
-          if (existing) return acknowledge(record, existing);
-        }
-        if (!RETRYABLE.has(kind)) return reject(record, message);
-        if (attempt >= MAX_SEND_ATTEMPTS) {
-          await options.emit(
-            'error',
-            `Could not reach the exchange for order ${record.clientOrderId} (${message}); it stays journaled and is reconciled on the next candle.`,
-            { clientOrderId: record.clientOrderId },
-          );
-          return latest(record);
-        }
-        await sleep(options.timers, FIRST_BACKOFF_MS * 2 ** (attempt - 1));
-        const existing = await lookUp(record).catch(() => undefined);
-        if (existing) return acknowledge(record, existing);
+  /**
+   * Sends a journaled order, retrying network-class failures with the same client order id.
+   * Synchronous while the store and the exchange answer at once; failures take the async path.
+   */
+  const send = (journaled: OrderRecord, note?: string, attempt = 1): MaybePromise<OrderRecord> => {
+    const record = latest(journaled);
+    if (isFinalState(record.state)) return record;
+    // An acknowledged order is only re-sent when the exchange lost it; it is not marked again.
+    if (!isUnacknowledged(record.state)) return request(record, attempt);
+    const marked = markSent(record, attempt === 1 ? note : `retry ${attempt}`);
+    return isPromise(marked)
+      ? marked.then((sent) => request(sent, attempt))
+      : request(marked, attempt);
+  };
+
+  /** One request for a journaled order marked sent, and its acknowledgement. */
+  const request = (record: OrderRecord, attempt: number): MaybePromise<OrderRecord> => {
+    try {
+      const placed = exchange.createOrder(orderRequest(record));
+      if (isPromise(placed)) {
+        return placed
+          .then((order) => acknowledge(record, order))
+          .then(undefined, (error: unknown) => sendFailed(record, attempt, error));
       }
+      const acknowledged = acknowledge(record, placed);
+      return isPromise(acknowledged)
+        ? acknowledged.then(undefined, (error: unknown) => sendFailed(record, attempt, error))
+        : acknowledged;
+    } catch (error) {
+      return sendFailed(record, attempt, error);
     }
+  };
+
+  /** A failed request: adopt a duplicate, reject, give up for now, or wait and retry. */
+  const sendFailed = async (
+    record: OrderRecord,
+    attempt: number,
+    error: unknown,
+  ): Promise<OrderRecord> => {
+    const kind = error instanceof ExchangeError ? error.kind : 'unknown';
+    const message = error instanceof Error ? error.message : String(error);
+    if (kind === 'invalid_order' && /duplicate/i.test(message)) {
+      // An earlier attempt did reach the exchange: adopt that order instead of a new one.
+      const existing = await lookUp(record);
+      if (existing) return acknowledge(record, existing);
+    }
+    if (!RETRYABLE.has(kind)) return reject(record, message);
+    if (attempt >= MAX_SEND_ATTEMPTS) {
+      await options.emit(
+        'error',
+        `Could not reach the exchange for order ${record.clientOrderId} (${message}); it stays journaled and is reconciled on the next candle.`,
+        { clientOrderId: record.clientOrderId },
+      );
+      return latest(record);
+    }
+    await sleep(options.timers, FIRST_BACKOFF_MS * 2 ** (attempt - 1));
+    const existing = await lookUp(record).catch(() => undefined);
+    if (existing) return acknowledge(record, existing);
+    return send(record, undefined, attempt + 1);
   };
 
   /** Whether the exchange can no longer execute the order's last request (see requestWindowMs). */
   const isSettled = (record: OrderRecord, at: number): boolean =>
     at - (lastSentAt(record) ?? -Infinity) >= (exchange.requestWindowMs ?? 0);
 
-  const applyExchangeStatus = async (order: ExchangeOrder): Promise<void> => {
+  /** An order the exchange reports canceled, expired or rejected: journaled and announced. */
+  const closeOnExchange = async (record: OrderRecord, order: ExchangeOrder): Promise<void> => {
+    // Fills reported before the cancel are applied first by the runtime's trade path.
+    const event =
+      order.status === 'rejected'
+        ? ({ type: 'rejected', reason: 'Rejected by the exchange' } as const)
+        : order.status === 'expired'
+          ? ({ type: 'expired' } as const)
+          : ({ type: 'canceled', reason: 'Canceled on the exchange' } as const);
+    await save(applyOrderEvent(record, event, clock.now()));
+    await options.emit(
+      order.status === 'rejected' ? 'order_rejected' : 'order_canceled',
+      `Order ${order.clientOrderId} ${order.status} on the exchange`,
+      { clientOrderId: order.clientOrderId },
+    );
+  };
+
+  /** Synchronous when there is nothing to do (an update the journal already shows). */
+  const applyExchangeStatus = (order: ExchangeOrder): MaybePromise<void> => {
     const record = orders.get(order.clientOrderId);
     if (!record || isFinalState(record.state)) return;
-    if (order.status === 'canceled' || order.status === 'expired' || order.status === 'rejected') {
-      // Fills reported before the cancel are applied first by the runtime's trade path.
-      const event =
-        order.status === 'rejected'
-          ? ({ type: 'rejected', reason: 'Rejected by the exchange' } as const)
-          : order.status === 'expired'
-            ? ({ type: 'expired' } as const)
-            : ({ type: 'canceled', reason: 'Canceled on the exchange' } as const);
-      await save(applyOrderEvent(record, event, clock.now()));
-      await options.emit(
-        order.status === 'rejected' ? 'order_rejected' : 'order_canceled',
-        `Order ${order.clientOrderId} ${order.status} on the exchange`,
-        { clientOrderId: order.clientOrderId },
-      );
-    } else if (isUnacknowledged(record.state)) {
-      await acknowledge(record, order);
+    if (order.status === 'canceled' || order.status === 'expired' || order.status === 'rejected')
+      return closeOnExchange(record, order);
+    if (isUnacknowledged(record.state)) return andThen(acknowledge(record, order), ignore);
+  };
+
+  /** Cancels resting stop orders, one after the other (see submit). */
+  const releaseStops = async (stops: readonly (OrderRecord | undefined)[]): Promise<void> => {
+    for (const stop of stops) {
+      if (stop) await manager.cancel(stop.clientOrderId, 'Replaced: another sell needs its coins');
     }
+  };
+
+  /** The `order_placed` event of an order the exchange took; answers `sent`. */
+  const announcePlaced = (order: NewOrder, sent: OrderRecord): MaybePromise<OrderRecord> => {
+    if (sent.state === 'rejected') return sent;
+    const what = `${order.side} ${order.type} ${formatAmount(market, order.amount)}`;
+    const at =
+      order.triggerPrice !== undefined
+        ? ` stop at ${formatPrice(market, order.triggerPrice)} on the exchange`
+        : order.price === undefined
+          ? ''
+          : ` at ${formatPrice(market, order.price)}`;
+    const emitted = options.emit('order_placed', `Placed ${what}${at} (${sent.clientOrderId})`, {
+      clientOrderId: sent.clientOrderId,
+      side: order.side,
+      type: order.type,
+      amount: order.amount,
+      price: order.price,
+      triggerPrice: order.triggerPrice,
+      tag: order.tag,
+    });
+    return isPromise(emitted) ? emitted.then(() => sent) : sent;
+  };
+
+  /** Journals a new order (`new`), sends it and announces it (see submit). */
+  const place = (order: NewOrder): MaybePromise<OrderRecord> => {
+    const record = newOrderRecord(
+      {
+        clientOrderId: makeClientOrderId(options.shortId, nextSeq++),
+        botId: options.botId,
+        accountId: options.accountId,
+        symbol: market.symbol,
+        side: order.side,
+        type: order.type,
+        amount: order.amount,
+        price: order.price,
+        ...(order.triggerPrice === undefined ? {} : { triggerPrice: order.triggerPrice }),
+        tag: order.tag,
+        configVersion: options.configVersion(),
+      },
+      clock.now(),
+    );
+    // Journal first (`new`), then mark `sent` right before the request: a crash at any point
+    // after this line is recovered by reconcile(), never duplicated nor orphaned.
+    const sent = thenCall(save(record), send, record);
+    return isPromise(sent)
+      ? sent.then((settled) => announcePlaced(order, settled))
+      : announcePlaced(order, sent);
   };
 
   const manager: OrderManager = {
@@ -222,54 +315,16 @@ export function createOrderManager(options: OrderManagerOptions): OrderManager {
       track(record);
     },
 
-    async submit(order) {
+    submit(order) {
       if (order.side === 'sell' && order.triggerPrice === undefined) {
         // The exchange holds the coins of a resting stop: release them first (the engine
         // places the stop again once the position has changed).
-        for (const stop of [...openIds].map((id) => orders.get(id))) {
-          if (stop?.side === 'sell' && stop.triggerPrice !== undefined)
-            await manager.cancel(stop.clientOrderId, 'Replaced: another sell needs its coins');
-        }
+        const stops = [...openIds]
+          .map((id) => orders.get(id))
+          .filter((stop) => stop?.side === 'sell' && stop.triggerPrice !== undefined);
+        if (stops.length > 0) return releaseStops(stops).then(() => place(order));
       }
-      const record = newOrderRecord(
-        {
-          clientOrderId: makeClientOrderId(options.shortId, nextSeq++),
-          botId: options.botId,
-          accountId: options.accountId,
-          symbol: market.symbol,
-          side: order.side,
-          type: order.type,
-          amount: order.amount,
-          price: order.price,
-          ...(order.triggerPrice === undefined ? {} : { triggerPrice: order.triggerPrice }),
-          tag: order.tag,
-          configVersion: options.configVersion(),
-        },
-        clock.now(),
-      );
-      // Journal first (`new`), then mark `sent` right before the request: a crash at any point
-      // after this line is recovered by reconcile(), never duplicated nor orphaned.
-      await save(record);
-      const sent = await send(record);
-      if (sent.state !== 'rejected') {
-        const what = `${order.side} ${order.type} ${formatAmount(market, order.amount)}`;
-        const at =
-          order.triggerPrice !== undefined
-            ? ` stop at ${formatPrice(market, order.triggerPrice)} on the exchange`
-            : order.price === undefined
-              ? ''
-              : ` at ${formatPrice(market, order.price)}`;
-        await options.emit('order_placed', `Placed ${what}${at} (${record.clientOrderId})`, {
-          clientOrderId: record.clientOrderId,
-          side: order.side,
-          type: order.type,
-          amount: order.amount,
-          price: order.price,
-          triggerPrice: order.triggerPrice,
-          tag: order.tag,
-        });
-      }
-      return sent;
+      return place(order);
     },
 
     async cancel(clientOrderId, reason) {

@@ -28,7 +28,7 @@ import { timeframeMs } from '../market/timeframe';
 import type { Market } from '../market/types';
 import { shapeOrder } from '../orders/shape';
 import type { Fill, Ledger } from '../portfolio/types';
-import { checkLimits } from '../risk/limits';
+import { checkLimits, type LimitVerdict } from '../risk/limits';
 import { checkOrder, reservedPosition } from '../risk/preTrade';
 import { validateRiskConfig, type RiskConfig } from '../risk/riskConfig';
 import {
@@ -76,7 +76,12 @@ export interface RiskWiring {
   /** Rebuilds a lost protective state from the ledger (on init, after missed fills). */
   syncWithLedger(): void;
   /** Updates the trade log and the protective state after a fill changed the ledger. */
-  afterFill(before: Ledger, after: Ledger, fill: Fill, orderType: NewOrder['type']): Promise<void>;
+  afterFill(
+    before: Ledger,
+    after: Ledger,
+    fill: Fill,
+    orderType: NewOrder['type'],
+  ): MaybePromise<void>;
   /**
    * Takes the protective exit this closed candle calls for; true when it sells everything.
    * Answers at once (false) for a bot without a risk section.
@@ -93,8 +98,15 @@ export interface RiskWiring {
   limit(
     order: NewOrder,
     shaped: ShapedOrder,
-    context: { referencePrice: number; nowMs: TimestampMs; label: string },
-  ): Promise<ShapedOrder | undefined>;
+    context: LimitContext,
+  ): MaybePromise<ShapedOrder | undefined>;
+}
+
+/** Where a strategy order is checked: its reference price, the market time, the intent. */
+interface LimitContext {
+  referencePrice: number;
+  nowMs: TimestampMs;
+  label: string;
 }
 
 /** The bot's risk section, normalized (take-profit steps and ROI rows sorted); undefined = none. */
@@ -281,6 +293,66 @@ export function createRiskWiring(options: RiskWiringOptions): RiskWiring {
     });
   };
 
+  /** limit() for a bot with a risk section: synchronous unless the limits refuse or resize. */
+  const limitWith = (
+    risk: RiskConfig,
+    order: NewOrder,
+    shaped: ShapedOrder,
+    context: LimitContext,
+  ): MaybePromise<ShapedOrder | undefined> => {
+    const verdict = checkLimits(
+      risk,
+      {
+        ledger: options.ledger(),
+        allocation: bot.config.allocation,
+        openOrders: orders.openOrders(),
+        trades,
+        nowMs: context.nowMs,
+        minAmount: market.limits.amount.min,
+        dust: step,
+      },
+      {
+        side: order.side,
+        type: order.type,
+        amount: shaped.amount,
+        price: shaped.price ?? context.referencePrice,
+      },
+    );
+    return verdict.ok && !verdict.resized ? shaped : applyVerdict(verdict, order, shaped, context);
+  };
+
+  /** A refusal (its event) or a resize (the order shaped again, and its event). */
+  const applyVerdict = async (
+    verdict: LimitVerdict,
+    order: NewOrder,
+    shaped: ShapedOrder,
+    { referencePrice, label }: LimitContext,
+  ): Promise<ShapedOrder | undefined> => {
+    if (!verdict.ok) {
+      await emit('risk_rejected', `${label} not placed: ${verdict.reason}`, {
+        intent: label,
+        rule: verdict.rule,
+      });
+      return undefined;
+    }
+    if (!verdict.resized) return shaped;
+    const reshaped = shapeOrder(market, { ...order, amount: verdict.amount, referencePrice });
+    if (!reshaped.ok) {
+      await emit('risk_rejected', `${label} not placed: ${reshaped.reason}`, {
+        intent: label,
+        rule: verdict.resized.rule,
+      });
+      return undefined;
+    }
+    await emit('risk_resized', verdict.resized.reason, {
+      intent: label,
+      rule: verdict.resized.rule,
+      from: verdict.resized.from,
+      amount: reshaped.amount,
+    });
+    return { amount: reshaped.amount, price: reshaped.price };
+  };
+
   return {
     load(stored) {
       if (stored && Number.isFinite(stored.lastCandleTime)) decided.time = stored.lastCandleTime;
@@ -302,7 +374,7 @@ export function createRiskWiring(options: RiskWiringOptions): RiskWiring {
         protective = syncProtectiveState(protective, held, since ?? 0);
     },
 
-    async afterFill(before, after, fill, orderType) {
+    afterFill(before, after, fill, orderType) {
       if (!risk) return;
       trades = pruneTradeLog(
         recordFillInTradeLog(trades, before, after, fill.time, step),
@@ -312,7 +384,7 @@ export function createRiskWiring(options: RiskWiringOptions): RiskWiring {
       // A market order fills at the open of its candle: the whole candle is the position's.
       const entryTime = orderType === 'market' ? Math.floor(fill.time / frame) * frame : fill.time;
       protective = syncProtectiveState(protective, position(after), entryTime);
-      await save();
+      return save();
     },
 
     protect(candle) {
@@ -332,49 +404,9 @@ export function createRiskWiring(options: RiskWiringOptions): RiskWiring {
       );
     },
 
-    async limit(order, shaped, { referencePrice, nowMs, label }) {
+    limit(order, shaped, context) {
       if (!risk || order.tag?.startsWith(RISK_TAG_PREFIX)) return shaped;
-      const verdict = checkLimits(
-        risk,
-        {
-          ledger: options.ledger(),
-          allocation: bot.config.allocation,
-          openOrders: orders.openOrders(),
-          trades,
-          nowMs,
-          minAmount: market.limits.amount.min,
-          dust: step,
-        },
-        {
-          side: order.side,
-          type: order.type,
-          amount: shaped.amount,
-          price: shaped.price ?? referencePrice,
-        },
-      );
-      if (!verdict.ok) {
-        await emit('risk_rejected', `${label} not placed: ${verdict.reason}`, {
-          intent: label,
-          rule: verdict.rule,
-        });
-        return undefined;
-      }
-      if (!verdict.resized) return shaped;
-      const reshaped = shapeOrder(market, { ...order, amount: verdict.amount, referencePrice });
-      if (!reshaped.ok) {
-        await emit('risk_rejected', `${label} not placed: ${reshaped.reason}`, {
-          intent: label,
-          rule: verdict.resized.rule,
-        });
-        return undefined;
-      }
-      await emit('risk_resized', verdict.resized.reason, {
-        intent: label,
-        rule: verdict.resized.rule,
-        from: verdict.resized.from,
-        amount: reshaped.amount,
-      });
-      return { amount: reshaped.amount, price: reshaped.price };
+      return limitWith(risk, order, shaped, context);
     },
   };
 }

@@ -1,8 +1,8 @@
 /**
  * The persistence port the bot runtime writes through. The Dexie implementation lives in
  * src/db; tests may use the same one on fake-indexeddb. Every method is atomic. The appending
- * writes may complete synchronously (the in-memory store of backtests): callers await them only
- * when they return a promise.
+ * writes, the journal's and the fills' may complete synchronously (the in-memory store of
+ * backtests): callers await them only when they return a promise.
  */
 import type { BotEvent, EquityPoint } from '../bot/types';
 import type { OrderRecord } from '../orders/journal';
@@ -31,7 +31,7 @@ export interface BotRuntimeState {
 
 export interface BotStore {
   /** Inserts or replaces a journal record (keyed by client order id). */
-  putOrder(order: OrderRecord): Promise<void>;
+  putOrder(order: OrderRecord): MaybePromise<void>;
   /**
    * Records a fill with the order and ledger it produced, in one transaction. Returns false
    * (and writes nothing) when a fill with the same account and trade id already exists.
@@ -42,9 +42,9 @@ export interface BotStore {
     fill: Fill,
     order: OrderRecord,
     ledger: Ledger,
-  ): Promise<boolean>;
+  ): MaybePromise<boolean>;
   /** Whether a fill with this account and trade id is already recorded. */
-  hasFill(accountId: string, tradeId: string): Promise<boolean>;
+  hasFill(accountId: string, tradeId: string): MaybePromise<boolean>;
   loadOrders(botId: string): Promise<OrderRecord[]>;
   /** The bot's last `count` fills, oldest first, in the order they were recorded. */
   loadRecentFills(botId: string, count: number): Promise<Fill[]>;
