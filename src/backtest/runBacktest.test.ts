@@ -34,6 +34,29 @@ describe('runBacktest', () => {
     for (const fill of first.fills) expect(fill.price).toBe(byTime.get(fill.time)?.open);
   });
 
+  it('logs a refusal repeated on every signal once a day, saying how many it folded', async () => {
+    // 4 USDT is below the market's 5 USDT minimum order: every entry signal is refused.
+    const result = await runBacktest({ strategy: smaCrossover, candles, cash: 4 });
+    const refusals = result.events.filter((event) => event.type === 'risk_rejected');
+    const signals =
+      refusals.length +
+      refusals.reduce((sum, event) => {
+        const folded = / \(refused (\d+) more times? since /.exec(event.message)?.[1];
+        return sum + Number(folded ?? 0);
+      }, 0);
+    expect(result.fills).toEqual([]);
+    // Three days of candles: the first refusal, then one a day with the count folded since.
+    expect(refusals.map((event) => event.message.replace(/[\d.]+ USDT is/, '… USDT is'))).toEqual([
+      'enter_long not placed: Order value … USDT is below the minimum of 5 USDT for BTC/USDT.',
+      expect.stringMatching(
+        /^enter_long not placed: Order value … USDT is below the minimum of 5 USDT for BTC\/USDT\. \(refused \d+ more times since 2023-03-0\d \d\d:\d\d UTC\)$/,
+      ),
+      expect.stringMatching(/\(refused \d+ more times since 2023-03-0\d \d\d:\d\d UTC\)$/),
+    ]);
+    expect(refusals[0]?.message).not.toContain('refused');
+    expect(signals).toBeGreaterThan(50);
+  });
+
   it('says when there is not enough data to warm up', async () => {
     await expect(
       runBacktest({

@@ -33,10 +33,14 @@ import { createIntentProcessor } from './intents';
 import type { EntryGate } from './entryGate';
 import { createRiskWiring } from './riskWiring';
 import { andThen, isPromise, thenCall, type MaybePromise } from './maybePromise';
+import { createRefusalFold } from './refusalFold';
 import { createSerialQueue } from './serialQueue';
 import type { BotStore } from './store';
 
 export { MARKET_BUY_BUFFER } from './intents';
+
+/** `T` with its fields writable (the runtime's own copy of a readonly view). */
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** What a strategy that asked for nothing asked for (shared: never changed). */
 const NO_INTENTS: readonly OrderIntent[] = Object.freeze([]);
@@ -157,8 +161,19 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
     strategy.dispose?.(strategyState);
   };
 
-  const emit = (type: BotEventType, message: string, data?: Record<string, unknown>) =>
-    store.appendEvent({ botId, time: clock.now(), type, message, data });
+  const refusals = createRefusalFold();
+  /** Appends an event to the bot's timeline; repeated refusals are folded (refusalFold.ts). */
+  const emit = (
+    type: BotEventType,
+    message: string,
+    data?: Record<string, unknown>,
+  ): MaybePromise<void> => {
+    let logged: string | undefined = message;
+    if (type === 'risk_rejected') logged = refusals.take(message, last.candleTime);
+    else if (type === 'order_placed' || type === 'order_filled') refusals.reset();
+    if (logged === undefined) return;
+    return store.appendEvent({ botId, time: clock.now(), type, message: logged, data });
+  };
 
   const orders = createOrderManager({
     botId,
@@ -239,19 +254,30 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
     return position;
   };
 
+  /**
+   * The context handed to the strategy, brought up to date for each call: one object per
+   * runtime rather than one per candle (a backtest makes millions of calls). A strategy reads
+   * it during the call; it does not keep it (see StrategyContext).
+   */
+  const current: Mutable<StrategyContext> = {
+    params,
+    position,
+    openOrders: views,
+    allocation: bot.config.allocation,
+    cash: 0,
+    equity: 0,
+    isWarmup,
+    log,
+    plot: plots.plot,
+  };
   const context = (): StrategyContext => {
     const open = orders.openOrders();
-    return {
-      params,
-      position: positionView(),
-      openOrders: openOrderViews(open),
-      allocation: bot.config.allocation,
-      cash: ledger.cash - reservedCash(open, last.price, market.taker),
-      equity: ledgerEquity(ledger, last.price),
-      isWarmup,
-      log,
-      plot: plots.plot,
-    };
+    current.position = positionView();
+    current.openOrders = openOrderViews(open);
+    current.cash = ledger.cash - reservedCash(open, last.price, market.taker);
+    current.equity = ledgerEquity(ledger, last.price);
+    current.isWarmup = isWarmup;
+    return current;
   };
 
   const fail = async (message: string) => {

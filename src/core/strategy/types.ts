@@ -78,7 +78,11 @@ export interface StrategyFill {
   tag?: string;
 }
 
-/** What a strategy can read. All read-only snapshots. */
+/**
+ * What a strategy can read, during one call: read-only snapshots. The engine hands the same
+ * object to the next call with its fields brought up to date, so a strategy that needs a
+ * value later keeps the value (`ctx.cash`, `ctx.position`), not `ctx` itself.
+ */
 export interface StrategyContext<P extends ParamSpecs = ParamSpecs> {
   readonly params: Readonly<ParamValues<P>>;
   readonly position: Readonly<PositionView>;
