@@ -17,7 +17,6 @@ import { isPromise, thenCall, type MaybePromise } from './maybePromise';
 import type { OrderManager } from './orderManager';
 import type { RiskWiring } from './riskWiring';
 import type { BotStore } from './store';
-import { withFields } from '../withFields';
 
 export interface FillApplierOptions {
   botId: string;
@@ -66,7 +65,22 @@ export function createFillApplier(
         amount: fill.amount,
       },
     );
-    const told = withFields(fill, { fee: feeInQuote, tag: pending.order.tag });
+    // The fill as recorded, its fee in quote, with the order's tag (the fields in the same order).
+    const { tradeId, clientOrderId, time, side, price, amount, feeCurrency, takerOrMaker } = fill;
+    const fee = feeInQuote;
+    const tag = pending.order.tag;
+    const told = {
+      tradeId,
+      clientOrderId,
+      time,
+      side,
+      price,
+      amount,
+      fee,
+      feeCurrency,
+      takerOrMaker,
+      tag,
+    };
     return isPromise(emitted) ? emitted.then(() => told) : told;
   };
 

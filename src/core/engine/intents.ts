@@ -16,7 +16,6 @@ import { isPromise, thenCall, type MaybePromise } from './maybePromise';
 import type { NewOrder, OrderManager } from './orderManager';
 import type { RiskWiring } from './riskWiring';
 import { applyEntryGate, type EntryGate } from './entryGate';
-import { withFields } from '../withFields';
 
 /**
  * Headroom kept when sizing a market buy with all available cash: the order fills at the next
@@ -176,11 +175,14 @@ export function createIntentProcessor(
       'signal',
       `${strategyName}: ${intent.kind.replace('_', ' ')}${'tag' in intent && intent.tag ? ` (${intent.tag})` : ''}`,
     );
-    return thenCall(
-      signaled,
-      submit,
-      withFields(sized, { amount: gated.amount, price: gated.price }),
-    );
+    return thenCall(signaled, submit, {
+      side: sized.side,
+      type: sized.type,
+      amount: gated.amount,
+      price: gated.price,
+      triggerPrice: sized.triggerPrice,
+      tag: sized.tag,
+    });
   };
 
   /** Hands an order to the order manager; a promise only when that has to wait. */
@@ -208,7 +210,8 @@ export function createIntentProcessor(
 
   /** Refuses (a `risk_rejected` event) what the market's rules refuse, else places it. */
   const placeShaped = (intent: OrderIntent, sized: NewOrder): MaybePromise<void> => {
-    const shaped = shapeOrder(market, withFields(sized, { referencePrice: lastPrice() }));
+    const { side, type, amount, price } = sized;
+    const shaped = shapeOrder(market, { side, type, amount, price, referencePrice: lastPrice() });
     if (!shaped.ok) return refuse(intent, shaped.reason);
     return placeSized(intent, sized, shaped);
   };

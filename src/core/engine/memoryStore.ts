@@ -11,7 +11,6 @@ import type { BotEvent } from '../bot/types';
 import type { OrderRecord } from '../orders/journal';
 import type { Fill, Ledger } from '../portfolio/types';
 import type { BotRuntimeState, BotStore } from './store';
-import { withFields } from '../withFields';
 
 export interface MemoryBotStore extends BotStore {
   readonly orders: Map<string, OrderRecord>;
@@ -77,7 +76,8 @@ export function createMemoryBotStore(options: MemoryBotStoreOptions = {}): Memor
       ledgers.set(botId, ledger);
     },
     appendEvent(event) {
-      events.push(withFields(event, { seq: events.length + 1 }));
+      const { botId, time, type, message, data } = event;
+      events.push({ botId, time, type, message, data, seq: events.length + 1 });
     },
     appendEquity(point) {
       equity.append(point.time, point.equity, point.price, point.plots);

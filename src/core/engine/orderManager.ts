@@ -11,7 +11,7 @@ import { ExchangeError, type ExchangePort } from '../exchangePort';
 import { formatAmount, formatPrice } from '../market/formatForMarket';
 import type { Market } from '../market/types';
 import { makeClientOrderId, parseClientOrderId } from '../orders/clientOrderId';
-import { newOrderRecord, orderRequest, type OrderRecord } from '../orders/journal';
+import { copyOrderRecord, newOrderRecord, orderRequest, type OrderRecord } from '../orders/journal';
 import {
   applyOrderEvent,
   isFinalState,
@@ -29,6 +29,7 @@ const MAX_SEND_ATTEMPTS = 4;
 const FIRST_BACKOFF_MS = 500;
 const RETRYABLE = new Set(['network', 'rate_limited', 'exchange_unavailable']);
 const ignore = (): void => undefined;
+const SENT = { type: 'sent' } as const;
 
 export interface OrderManagerOptions {
   botId: string;
@@ -122,7 +123,9 @@ export function createOrderManager(options: OrderManagerOptions): OrderManager {
     }
     if (isFinalState(current.state) || current.exchangeOrderId === exchangeOrder.id) return current;
     // Live under another id: the re-send of an order the exchange had lost (see reconcile).
-    return save({ ...current, exchangeOrderId: exchangeOrder.id });
+    const relocated = copyOrderRecord(current);
+    relocated.exchangeOrderId = exchangeOrder.id;
+    return save(relocated);
   };
 
   const reject = async (record: OrderRecord, reason: string) => {
@@ -137,7 +140,7 @@ export function createOrderManager(options: OrderManagerOptions): OrderManager {
 
   /** Durably marks the order `sent` (with the time) before a request for it leaves. */
   const markSent = (record: OrderRecord, note: string | undefined) =>
-    save(applyOrderEvent(latest(record), { type: 'sent', ...(note ? { note } : {}) }, clock.now()));
+    save(applyOrderEvent(latest(record), note ? { type: 'sent', note } : SENT, clock.now()));
 
   const lookUp = (record: OrderRecord) =>
     exchange.fetchOrderByClientId(record.clientOrderId, record.symbol);
@@ -274,7 +277,7 @@ export function createOrderManager(options: OrderManagerOptions): OrderManager {
         type: order.type,
         amount: order.amount,
         price: order.price,
-        ...(order.triggerPrice === undefined ? {} : { triggerPrice: order.triggerPrice }),
+        triggerPrice: order.triggerPrice,
         tag: order.tag,
         configVersion: options.configVersion(),
       },

@@ -9,7 +9,7 @@
  * anything filled. Final states are absorbing. Amounts are never rounded; an order counts as filled within a
  * relative 1e-9 of its amount.
  */
-import type { OrderRecord } from './journal';
+import { copyOrderRecord, type OrderRecord } from './journal';
 import type { OrderState } from './types';
 import type { TimestampMs } from '../time';
 
@@ -72,22 +72,16 @@ export function lastSentAt(order: OrderRecord): TimestampMs | undefined {
   return undefined;
 }
 
-function transition(
-  order: OrderRecord,
-  to: OrderState,
-  time: TimestampMs,
-  changes: Partial<OrderRecord>,
-  note?: string,
-): OrderRecord {
-  // One copy with both sets of fields (withFields copies one set; nested, it copied twice).
-  return Object.assign({}, order, changes, {
-    state: to,
-    updatedAt: time,
-    history: [
-      ...order.history,
-      note === undefined ? { state: to, time } : { state: to, time, note },
-    ],
-  });
+/** The record in state `to` at `time`, its history one entry longer (fields set by the caller). */
+function transition(order: OrderRecord, to: OrderState, time: TimestampMs, note?: string) {
+  const next = copyOrderRecord(order);
+  next.state = to;
+  next.updatedAt = time;
+  next.history = [
+    ...order.history,
+    note === undefined ? { state: to, time } : { state: to, time, note },
+  ];
+  return next;
 }
 
 function requireState(order: OrderRecord, to: OrderState, allowed: readonly OrderState[]): void {
@@ -131,18 +125,12 @@ function applyFillEvent(
       `a fill of ${amount} would bring the filled amount to ${total}, above the order amount ${order.amount}`,
     );
   }
-  return transition(
-    order,
-    to,
-    time,
-    {
-      // Snap float noise so that `filled === amount` holds exactly for a complete order.
-      filled: isComplete ? order.amount : total,
-      averagePrice: weightedAverage(order.averagePrice, order.filled, price, amount),
-      fee: order.fee + fee,
-    },
-    `fill ${amount} @ ${price}`,
-  );
+  const next = transition(order, to, time, `fill ${amount} @ ${price}`);
+  // Snap float noise so that `filled === amount` holds exactly for a complete order.
+  next.filled = isComplete ? order.amount : total;
+  next.averagePrice = weightedAverage(order.averagePrice, order.filled, price, amount);
+  next.fee = order.fee + fee;
+  return next;
 }
 
 /**
@@ -170,30 +158,32 @@ export function applyOrderEvent(
   switch (event.type) {
     case 'sent':
       requireState(order, 'sent', UNACKNOWLEDGED_STATES);
-      return transition(order, 'sent', time, {}, event.note);
+      return transition(order, 'sent', time, event.note);
     case 'acknowledged': {
       const isDuplicate =
         order.exchangeOrderId === event.exchangeOrderId && !isFinalState(order.state);
       if (isDuplicate && !isUnacknowledged(order.state)) return order;
       requireState(order, 'open', UNACKNOWLEDGED_STATES);
-      return transition(order, 'open', time, { exchangeOrderId: event.exchangeOrderId });
+      const next = transition(order, 'open', time);
+      next.exchangeOrderId = event.exchangeOrderId;
+      return next;
     }
     case 'fill':
       return applyFillEvent(order, event, time);
-    case 'canceled':
+    case 'canceled': {
       requireState(order, 'canceled', LIVE_STATES);
-      return transition(
-        order,
-        'canceled',
-        time,
-        { reason: event.reason ?? order.reason },
-        event.reason,
-      );
-    case 'rejected':
+      const next = transition(order, 'canceled', time, event.reason);
+      next.reason = event.reason ?? order.reason;
+      return next;
+    }
+    case 'rejected': {
       requireState(order, 'rejected', ['new', 'sent', 'open']);
-      return transition(order, 'rejected', time, { reason: event.reason }, event.reason);
+      const next = transition(order, 'rejected', time, event.reason);
+      next.reason = event.reason;
+      return next;
+    }
     case 'expired':
       requireState(order, 'expired', LIVE_STATES);
-      return transition(order, 'expired', time, {});
+      return transition(order, 'expired', time);
   }
 }

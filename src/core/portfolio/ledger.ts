@@ -62,12 +62,33 @@ function applyBuy(ledger: Ledger, fill: Fill, quoteFee: number, baseFee: number)
       `Fill ${fill.tradeId} charged a fee of ${baseFee} ${ledger.base}, more than the ${fill.amount} bought.`,
     );
   }
-  const position = ledger.position + received;
+  const cash = ledger.cash - fill.price * fill.amount - quoteFee;
+  const averageEntry = weightedEntry(ledger, fill.price, received);
+  return withFigures(ledger, cash, ledger.position + received, averageEntry, ledger.realizedPnl);
+}
+
+/**
+ * `ledger` with new figures (fees and trade count are completed by applyFill): one literal
+ * with every field, as createLedger makes it (on Node 20 a spread copy is several times slower).
+ */
+function withFigures(
+  ledger: Ledger,
+  cash: number,
+  position: number,
+  averageEntry: number,
+  realizedPnl: number,
+): Ledger {
+  const { base, quote, initialCash, feesPaid, tradeCount } = ledger;
   return {
-    ...ledger,
-    cash: ledger.cash - fill.price * fill.amount - quoteFee,
+    base,
+    quote,
+    initialCash,
+    cash,
     position,
-    averageEntry: weightedEntry(ledger, fill.price, received),
+    averageEntry,
+    realizedPnl,
+    feesPaid,
+    tradeCount,
   };
 }
 
@@ -93,13 +114,11 @@ function applySell(ledger: Ledger, fill: Fill, quoteFee: number, baseFee: number
     );
   }
   const isFlat = remaining <= FLAT_TOLERANCE * Math.max(ledger.position, disposed);
-  return {
-    ...ledger,
-    cash: ledger.cash + fill.price * fill.amount - quoteFee,
-    realizedPnl: ledger.realizedPnl + (fill.price - ledger.averageEntry) * disposed,
-    position: isFlat ? 0 : remaining,
-    averageEntry: isFlat ? 0 : ledger.averageEntry,
-  };
+  const cash = ledger.cash + fill.price * fill.amount - quoteFee;
+  const realizedPnl = ledger.realizedPnl + (fill.price - ledger.averageEntry) * disposed;
+  return isFlat
+    ? withFigures(ledger, cash, 0, 0, realizedPnl)
+    : withFigures(ledger, cash, remaining, ledger.averageEntry, realizedPnl);
 }
 
 /**
@@ -121,11 +140,10 @@ export function applyFill(ledger: Ledger, fill: Fill): Ledger {
     fill.side === 'buy'
       ? applyBuy(ledger, fill, quoteFee, baseFee)
       : applySell(ledger, fill, quoteFee, baseFee);
-  return {
-    ...next,
-    feesPaid: ledger.feesPaid + quoteFee + baseFee * fill.price,
-    tradeCount: ledger.tradeCount + 1,
-  };
+  // `next` is applyBuy's or applySell's own copy: completed in place.
+  next.feesPaid = ledger.feesPaid + quoteFee + baseFee * fill.price;
+  next.tradeCount = ledger.tradeCount + 1;
+  return next;
 }
 
 /** Cash plus the position valued at `price`, in quote. */

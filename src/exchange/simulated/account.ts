@@ -175,26 +175,22 @@ export function createAccount(
         symbol: request.symbol,
         type: request.type,
         side: request.side,
-        ...(request.type === 'limit'
-          ? { price: roundToStep(request.price as number, market.precision.price) }
-          : {}),
-        ...(request.triggerPrice === undefined
-          ? {}
-          : { triggerPrice: roundToStep(request.triggerPrice, market.precision.price) }),
         amount,
         filled: 0,
         remaining: amount,
         cost: 0,
         status: 'open',
       };
+      // Set after, not spread in: on Node 20 a literal with fields after a spread is slow.
+      if (request.type === 'limit')
+        order.price = roundToStep(request.price as number, market.precision.price);
+      if (request.triggerPrice !== undefined)
+        order.triggerPrice = roundToStep(request.triggerPrice, market.precision.price);
       seen.add(order.clientOrderId);
       state.seenClientOrderIds.push(order.clientOrderId);
-      state.openOrders.push({
-        order,
-        reserved: accepted.reserved,
-        entryPoint,
-        ...(fillPrice === undefined ? {} : { fillPrice }),
-      });
+      const open: OpenOrderState = { order, reserved: accepted.reserved, entryPoint };
+      if (fillPrice !== undefined) open.fillPrice = fillPrice;
+      state.openOrders.push(open);
       return copyOrder(order);
     },
 

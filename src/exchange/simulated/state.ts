@@ -100,8 +100,26 @@ export function copyOrder(order: ExchangeOrder): ExchangeOrder {
   return order.fee ? { ...order, fee: { ...order.fee } } : { ...order };
 }
 
+/** One literal with every field: on Node 20 a spread copy is several times slower. */
 export function copyTrade(trade: ExchangeTrade): ExchangeTrade {
-  return { ...trade, fee: { ...trade.fee } };
+  const { id, order, clientOrderId, timestamp, symbol, side, type, takerOrMaker } = trade;
+  const { price, amount, cost } = trade;
+  const { cost: feeCost, currency, rate } = trade.fee;
+  const fee = rate === undefined ? { cost: feeCost, currency } : { cost: feeCost, currency, rate };
+  return {
+    id,
+    order,
+    clientOrderId,
+    timestamp,
+    symbol,
+    side,
+    type,
+    takerOrMaker,
+    price,
+    amount,
+    cost,
+    fee,
+  };
 }
 
 /** Freezes a closed order or a trade: from then on it is shared, never copied. */
