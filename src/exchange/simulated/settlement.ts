@@ -94,16 +94,14 @@ export function createSettlement(
     const remaining = roundToStep(order.amount - filled, market.precision.amount);
     const totalFee = (order.fee?.cost ?? 0) + fee;
     const totalCost = order.cost + cost;
-    Object.assign(order, {
-      status: remaining > 0 ? 'open' : 'closed',
-      filled,
-      remaining,
-      cost: totalCost,
-      // One fill: its own price exactly (no float noise from cost / filled).
-      average: order.filled === 0 ? fill.price : totalCost / filled,
-      lastTradeTimestamp: time,
-      fee: { cost: totalFee, currency: market.quote, rate },
-    } satisfies Partial<ExchangeOrder>);
+    // One fill: its own price exactly (no float noise from cost / filled).
+    order.average = order.filled === 0 ? fill.price : totalCost / filled;
+    order.status = remaining > 0 ? 'open' : 'closed';
+    order.filled = filled;
+    order.remaining = remaining;
+    order.cost = totalCost;
+    order.lastTradeTimestamp = time;
+    order.fee = { cost: totalFee, currency: market.quote, rate };
     if (remaining > 0) open.reserved *= remaining / (remaining + amount);
     else close(open);
     const trade: ExchangeTrade = {

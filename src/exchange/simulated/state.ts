@@ -3,7 +3,7 @@
  * resume exactly — the same fills and the same ids — from the last played candle. Market time
  * within the forming candle is not kept: a resumed simulator starts at that candle's open.
  */
-import type { ExchangeOrder, ExchangeTrade } from '../../core/orders/types';
+import type { ExchangeOrder, ExchangeTrade, Fee } from '../../core/orders/types';
 
 export const SIMULATOR_STATE_VERSION = 1;
 /**
@@ -96,16 +96,43 @@ export function createInitialState(
   };
 }
 
+/**
+ * A copy of a simulator order (its fee copied too): the fields every order has in one literal,
+ * then those only some have. On Node 20 a spread copy is several times slower.
+ */
 export function copyOrder(order: ExchangeOrder): ExchangeOrder {
-  return order.fee ? { ...order, fee: { ...order.fee } } : { ...order };
+  const { id, clientOrderId, timestamp, symbol, type, side, amount, filled, remaining } = order;
+  const { cost, status, price, triggerPrice, average, lastTradeTimestamp, fee } = order;
+  const copy: ExchangeOrder = {
+    id,
+    clientOrderId,
+    timestamp,
+    symbol,
+    type,
+    side,
+    amount,
+    filled,
+    remaining,
+    cost,
+    status,
+  };
+  if (price !== undefined) copy.price = price;
+  if (triggerPrice !== undefined) copy.triggerPrice = triggerPrice;
+  if (average !== undefined) copy.average = average;
+  if (lastTradeTimestamp !== undefined) copy.lastTradeTimestamp = lastTradeTimestamp;
+  if (fee !== undefined) copy.fee = copyFee(fee);
+  return copy;
+}
+
+function copyFee({ cost, currency, rate }: Fee): Fee {
+  return rate === undefined ? { cost, currency } : { cost, currency, rate };
 }
 
 /** One literal with every field: on Node 20 a spread copy is several times slower. */
 export function copyTrade(trade: ExchangeTrade): ExchangeTrade {
   const { id, order, clientOrderId, timestamp, symbol, side, type, takerOrMaker } = trade;
   const { price, amount, cost } = trade;
-  const { cost: feeCost, currency, rate } = trade.fee;
-  const fee = rate === undefined ? { cost: feeCost, currency } : { cost: feeCost, currency, rate };
+  const fee = copyFee(trade.fee);
   return {
     id,
     order,
