@@ -213,7 +213,8 @@ export function createAccount(
       const orders = state.openOrders.filter((open) => open.order.symbol === symbol);
       const changes = play(symbol, orders, path, candleTime, pointMs, volume);
       // Whatever is still open has rested through a whole candle: from now on it is a maker.
-      for (const open of orders) if (open.entryPoint !== undefined) delete open.entryPoint;
+      // Cleared, not deleted: `delete` turns the object's properties into a slow dictionary.
+      for (const open of orders) if (open.entryPoint !== undefined) open.entryPoint = undefined;
       return changes;
     },
 

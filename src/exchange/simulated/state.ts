@@ -29,8 +29,8 @@ export interface OpenOrderState {
   reserved: number;
   /**
    * While the order waits for the candle it was placed in: the path point (0 = open .. 3)
-   * showing when it was placed, from which it is matched. Absent once it has rested through
-   * a whole candle.
+   * showing when it was placed, from which it is matched. Undefined (or absent, in a state
+   * saved before) once it has rested through a whole candle.
    */
   entryPoint?: number;
   /**
