@@ -5,7 +5,7 @@
  * engine, the CLI, the backtest worker and the Backtest page, so all refuse alike.
  */
 import type { Candle } from '../core/market/candle';
-import { firstMisstep } from '../core/market/candleSteps';
+import { firstMisstep, type Misstep } from '../core/market/candleSteps';
 import { timeframeLabel } from '../core/market/import/spacing';
 import { isTimeframe, timeframeMs, type Timeframe } from '../core/market/timeframe';
 
@@ -38,7 +38,15 @@ export function dataTimeframeProblem(dataMs: number, timeframe: Timeframe): stri
  */
 export function candleStepProblem(candles: readonly Candle[], dataMs: number): string | undefined {
   const misstep = firstMisstep(candles, dataMs);
-  if (misstep === undefined) return undefined;
+  return misstep === undefined ? undefined : candleStepMessage(candles, dataMs, misstep);
+}
+
+/** What is wrong with `candles` at `misstep`, for the user. */
+export function candleStepMessage(
+  candles: readonly Candle[],
+  dataMs: number,
+  misstep: Misstep,
+): string {
   const { index } = misstep;
   const at = candleAt(index, (candles[index] as Candle).time);
   return misstep.problem === 'unaligned'

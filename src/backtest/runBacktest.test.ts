@@ -57,6 +57,12 @@ describe('runBacktest', () => {
     expect(signals).toBeGreaterThan(50);
   });
 
+  it('says there is not enough data when it is given none', async () => {
+    await expect(runBacktest({ strategy: smaCrossover, candles: [] })).rejects.toThrow(
+      'Not enough data: 0 1m candles, but SMA crossover needs 22 1m candles of warm-up.',
+    );
+  });
+
   it('says when there is not enough data to warm up', async () => {
     await expect(
       runBacktest({

@@ -12,6 +12,7 @@ import type { Bot, BotEvent } from '../core/bot/types';
 import { createBotRuntime } from '../core/engine/botRuntime';
 import { createMemoryBotStore } from '../core/engine/memoryStore';
 import type { Candle } from '../core/market/candle';
+import { CandleStepError } from '../core/market/candleSteps';
 import { timeframeLabel } from '../core/market/import/spacing';
 import { timeframeMs, type Timeframe } from '../core/market/timeframe';
 import type { OrderRecord } from '../core/orders/journal';
@@ -21,8 +22,12 @@ import { defaultParams } from '../core/strategy/params';
 import type { RawParams, RunnableStrategy } from '../core/strategy/types';
 import { createManualClock } from '../core/time';
 import { createMarketHub } from '../exchange/marketHub';
-import { createSimulatedExchange } from '../exchange/simulated';
-import { candleStepProblem, dataTimeframeProblem } from './dataTimeframe';
+import {
+  createSimulatedExchange,
+  type SimulatedExchange,
+  type SimulatedExchangeOptions,
+} from '../exchange/simulated';
+import { candleStepMessage, dataTimeframeProblem } from './dataTimeframe';
 
 const MINUTE_MS = 60_000;
 /**
@@ -91,10 +96,20 @@ function firstTradableIndex(
   return index;
 }
 
-/** Checks the candles and their length against the timeframe; throws saying what is wrong. */
-function checkData(candles: readonly Candle[], candleMs: number, timeframe: Timeframe): void {
-  const problem = dataTimeframeProblem(candleMs, timeframe) ?? candleStepProblem(candles, candleMs);
-  if (problem !== undefined) throw new Error(problem);
+/**
+ * The simulator fed `candles`. It refuses candles out of step (one pass over them, which a
+ * million-candle backtest does not make twice); the refusal is worded for the user here.
+ */
+function createReplay(
+  candles: readonly Candle[],
+  options: SimulatedExchangeOptions,
+): SimulatedExchange {
+  try {
+    return createSimulatedExchange(options);
+  } catch (error) {
+    if (!(error instanceof CandleStepError)) throw error;
+    throw new Error(candleStepMessage(candles, options.candleMs ?? MINUTE_MS, error.misstep));
+  }
 }
 
 export async function runBacktest(options: BacktestOptions): Promise<BacktestResult> {
@@ -103,16 +118,18 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
   const timeframe = options.timeframe ?? options.strategy.timeframe;
   const params = options.params ?? (defaultParams(options.strategy.params) as RawParams);
   const candleMs = options.candleMs ?? MINUTE_MS;
-  checkData(options.candles, candleMs, timeframe);
+  const lengthProblem = dataTimeframeProblem(candleMs, timeframe);
+  if (lengthProblem !== undefined) throw new Error(lengthProblem);
   const warmup = await options.strategy.warmup(params as never);
   const startIndex = firstTradableIndex(options.candles, candleMs, warmup, timeframe);
-  if (startIndex >= options.candles.length - 1) {
-    throw new Error(
+  const notEnoughData = () =>
+    new Error(
       `Not enough data: ${options.candles.length} ${timeframeLabel(candleMs)} candles, but ${options.strategy.name} needs ${warmup} ${timeframe} candles of warm-up.`,
     );
-  }
+  // Candles out of step are refused first (by the simulator, below): they leave no bucket to start at.
+  if (options.candles.length === 0) throw notEnoughData();
   const clock = createManualClock(0);
-  const exchange = createSimulatedExchange({
+  const exchange = createReplay(options.candles, {
     samples: { [symbol]: options.candles },
     candleMs,
     clock,
@@ -129,6 +146,7 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
     // Nothing looks orders or trades up after a reload here; see BACKTEST_KEPT.
     kept: BACKTEST_KEPT,
   });
+  if (startIndex >= options.candles.length - 1) throw notEnoughData();
   const markets = await exchange.loadMarkets();
   const market = markets[symbol];
   if (!market) throw new Error(`Unknown market ${symbol}`);

@@ -12,6 +12,16 @@ export interface Misstep {
   problem: 'unaligned' | 'not_after';
 }
 
+/** A series refused for its first misstep (the simulator's replay throws it; callers word it). */
+export class CandleStepError extends Error {
+  readonly misstep: Misstep;
+  constructor(message: string, misstep: Misstep) {
+    super(message);
+    this.name = 'CandleStepError';
+    this.misstep = misstep;
+  }
+}
+
 export function firstMisstep(candles: readonly Candle[], stepMs: number): Misstep | undefined {
   let previous = Number.NaN;
   for (let index = 0; index < candles.length; index++) {

@@ -14,7 +14,7 @@
  * each aligned to `candleMs`. Pure.
  */
 import type { Candle } from '../../core/market/candle';
-import { firstMisstep } from '../../core/market/candleSteps';
+import { CandleStepError, firstMisstep } from '../../core/market/candleSteps';
 import { writeIntrabarPath } from '../../core/market/intrabarPath';
 import type { IntrabarPath } from '../../core/market/intrabarPath';
 import { roundToPriceStep } from './markets';
@@ -66,8 +66,9 @@ function checkTimes(
   const offTimes = times ? candles.findIndex((candle, at) => candle.time !== times[at]?.time) : -1;
   // The earlier candle's problem is the one named.
   if (misstep && (offTimes < 0 || misstep.index <= offTimes)) {
-    throw new Error(
+    throw new CandleStepError(
       `Sample for ${symbol} is not in increasing ${candleMs} ms steps at candle ${misstep.index}`,
+      misstep,
     );
   }
   if (offTimes >= 0) {
