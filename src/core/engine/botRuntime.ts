@@ -25,6 +25,7 @@ import type {
   StrategyFill,
   StrategyResult,
 } from '../strategy/types';
+import { flatString } from '../flatString';
 import type { Clock, Timers } from '../time';
 import { createOrderManager } from './orderManager';
 import { createPlotRecorder } from './plots';
@@ -172,7 +173,8 @@ export function createBotRuntime(options: BotRuntimeOptions): BotRuntime {
     if (type === 'risk_rejected') logged = refusals.take(message, last.candleTime);
     else if (type === 'order_placed' || type === 'order_filled') refusals.reset();
     if (logged === undefined) return;
-    return store.appendEvent({ botId, time: clock.now(), type, message: logged, data });
+    const event = { botId, time: clock.now(), type, message: flatString(logged), data };
+    return store.appendEvent(event);
   };
 
   const orders = createOrderManager({

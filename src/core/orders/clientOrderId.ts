@@ -4,6 +4,7 @@
  * reuses the id and reconciliation finds the order; at most 20 chars of [a-z0-9], within every
  * tested exchange's limit (Binance: ≤ 36 of [.A-Za-z0-9:/_-]).
  */
+import { flatString } from '../flatString';
 import type { Random } from '../time';
 
 const PREFIX = 'flt';
@@ -38,7 +39,8 @@ export function makeClientOrderId(shortId: string, seq: number): string {
   if (!Number.isSafeInteger(seq) || seq < 0) {
     throw new RangeError(`Order sequence must be a whole number ≥ 0, got ${seq}.`);
   }
-  return PREFIX + shortId + seq.toString(36).padStart(SEQ_WIDTH, '0');
+  // Flat: the id is kept (journal, events) and used as a key for the whole run.
+  return flatString(PREFIX + shortId + seq.toString(36).padStart(SEQ_WIDTH, '0'));
 }
 
 /**

@@ -10,6 +10,7 @@
  * relative 1e-9 of its amount.
  */
 import { copyOrderRecord, type OrderRecord } from './journal';
+import { flatString } from '../flatString';
 import type { OrderState } from './types';
 import type { TimestampMs } from '../time';
 
@@ -79,7 +80,7 @@ function transition(order: OrderRecord, to: OrderState, time: TimestampMs, note?
   next.updatedAt = time;
   next.history = [
     ...order.history,
-    note === undefined ? { state: to, time } : { state: to, time, note },
+    note === undefined ? { state: to, time } : { state: to, time, note: flatString(note) },
   ];
   return next;
 }
