@@ -253,15 +253,10 @@ export function createOrderManager(options: OrderManagerOptions): OrderManager {
         : order.price === undefined
           ? ''
           : ` at ${formatPrice(market, order.price)}`;
-    const emitted = options.emit('order_placed', `Placed ${what}${at} (${sent.clientOrderId})`, {
-      clientOrderId: sent.clientOrderId,
-      side: order.side,
-      type: order.type,
-      amount: order.amount,
-      price: order.price,
-      triggerPrice: order.triggerPrice,
-      tag: order.tag,
-    });
+    const { clientOrderId } = sent;
+    const { side, type, amount, price, triggerPrice, tag } = order;
+    const data = { clientOrderId, side, type, amount, price, triggerPrice, tag };
+    const emitted = options.emit('order_placed', `Placed ${what}${at} (${clientOrderId})`, data);
     return isPromise(emitted) ? emitted.then(() => sent) : sent;
   };
 
