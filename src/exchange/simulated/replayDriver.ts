@@ -75,7 +75,17 @@ export function createReplayDriver(options: ReplayDriverOptions): ReplayDriver {
     startMarketTime: series.timeOf(cursor),
   });
 
-  const shouldSpaceTicks = () => pointMs / replay.speed >= MIN_TICK_SPACING_MS;
+  /**
+   * Whether the intrabar ticks are far enough apart in real time to be shown one at a time
+   * (at high speed they are shown together when the candle completes). Kept up to date by
+   * setSpeed: asked several times a candle.
+   */
+  const spacing = { ticks: false };
+  const updateSpacing = (): void => {
+    spacing.ticks = pointMs / replay.speed >= MIN_TICK_SPACING_MS;
+  };
+  updateSpacing();
+  const shouldSpaceTicks = (): boolean => spacing.ticks;
 
   const nextEventTime = (): number =>
     pointsShown < PATH_POINTS && shouldSpaceTicks()
@@ -163,6 +173,7 @@ export function createReplayDriver(options: ReplayDriverOptions): ReplayDriver {
     },
     setSpeed(speed) {
       replay.setSpeed(speed);
+      updateSpacing();
       if (replay.isRunning) run();
     },
     playNext() {
