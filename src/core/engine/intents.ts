@@ -12,7 +12,7 @@ import { shapeOrder } from '../orders/shape';
 import type { OrderIntent } from '../orders/types';
 import type { Ledger } from '../portfolio/types';
 import { checkOrder, reservedCash, reservedPosition } from '../risk/preTrade';
-import { isPromise, thenCall, type MaybePromise } from './maybePromise';
+import { ignore, isPromise, thenCall, type MaybePromise } from './maybePromise';
 import type { NewOrder, OrderManager } from './orderManager';
 import type { RiskWiring } from './riskWiring';
 import { applyEntryGate, type EntryGate } from './entryGate';
@@ -22,8 +22,6 @@ import { applyEntryGate, type EntryGate } from './entryGate';
  * candle's open, which may be above the last close. 1% covers typical 1-minute gaps on BTC.
  */
 export const MARKET_BUY_BUFFER = 0.01;
-
-const ignore = (): void => undefined;
 
 export interface IntentProcessorOptions {
   bot: Bot;

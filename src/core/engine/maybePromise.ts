@@ -6,6 +6,9 @@
  */
 export type MaybePromise<T> = T | Promise<T>;
 
+/** Drops a value (`.then(ignore)`: only that a step completed matters). */
+export const ignore = (): void => undefined;
+
 /** Whether `value` is a promise (any thenable) rather than a ready value. */
 export function isPromise(value: unknown): value is PromiseLike<unknown> {
   return (

@@ -20,7 +20,7 @@ import {
 } from '../orders/stateMachine';
 import type { ExchangeOrder, OrderSide, OrderType } from '../orders/types';
 import type { Clock, Timers } from '../time';
-import { andThen, isPromise, thenCall, type MaybePromise } from './maybePromise';
+import { andThen, ignore, isPromise, thenCall, type MaybePromise } from './maybePromise';
 import { sleep } from './sleep';
 import type { BotStore } from './store';
 
@@ -28,7 +28,6 @@ import type { BotStore } from './store';
 const MAX_SEND_ATTEMPTS = 4;
 const FIRST_BACKOFF_MS = 500;
 const RETRYABLE = new Set(['network', 'rate_limited', 'exchange_unavailable']);
-const ignore = (): void => undefined;
 const SENT = { type: 'sent' } as const;
 
 export interface OrderManagerOptions {

@@ -7,7 +7,7 @@
  * promise hops; the queue awaits a job only when it returns a promise. A backtest flushes after
  * each candle and so runs synchronously as long as nothing has to wait.
  */
-import { isPromise, type MaybePromise } from './maybePromise';
+import { ignore, isPromise, type MaybePromise } from './maybePromise';
 
 export interface SerialQueue {
   /** Queues `job`; the returned promise settles with the job's own result. */
@@ -27,7 +27,6 @@ export interface SerialQueue {
   flush(): Promise<void> | undefined;
 }
 
-const ignore = (): void => undefined;
 const settled = Promise.resolve();
 const rejectUnhandled = (error: unknown): void => void Promise.reject(error);
 
