@@ -11,6 +11,7 @@ import type { BotEvent } from '../bot/types';
 import type { OrderRecord } from '../orders/journal';
 import type { Fill, Ledger } from '../portfolio/types';
 import type { BotRuntimeState, BotStore } from './store';
+import { withGetters } from '../withGetters';
 
 export interface MemoryBotStore extends BotStore {
   readonly orders: Map<string, OrderRecord>;
@@ -38,13 +39,10 @@ export function createMemoryBotStore(options: MemoryBotStoreOptions = {}): Memor
   const equity = createEquityColumns(options.equityCapacity);
   const ledgers = new Map<string, Ledger>();
   const runtime = new Map<string, BotRuntimeState>();
-  return {
+  const store: Omit<MemoryBotStore, 'equity'> = {
     orders,
     fills,
     events,
-    get equity() {
-      return equity.series();
-    },
     ledgers,
     putOrder(order) {
       orders.set(order.clientOrderId, order);
@@ -92,6 +90,7 @@ export function createMemoryBotStore(options: MemoryBotStoreOptions = {}): Memor
       runtime.set(state.botId, state);
     },
   };
+  return withGetters(store, { equity: () => equity.series() });
 }
 
 /** Equity points as growing columns: numbers in typed arrays, plots beside them. */

@@ -7,6 +7,7 @@
  */
 import { ATR } from 'trading-signals';
 import { assertPeriod } from './types';
+import { withGetters } from '../withGetters';
 
 /** The three prices a true range reads from a candle. */
 export interface HighLowClose {
@@ -41,7 +42,7 @@ export function createAtr(period: number): AtrIndicator {
   assertPeriod('ATR', period);
   const atr = new ATR(period);
   let isReady = false;
-  return {
+  const indicator: Omit<AtrIndicator, 'isReady'> = {
     next({ high, low, close }) {
       if (!Number.isFinite(high) || !Number.isFinite(low) || !Number.isFinite(close)) {
         throw new RangeError(
@@ -53,8 +54,6 @@ export function createAtr(period: number): AtrIndicator {
       isReady = true;
       return result;
     },
-    get isReady() {
-      return isReady;
-    },
   };
+  return withGetters(indicator, { isReady: () => isReady });
 }

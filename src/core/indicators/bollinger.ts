@@ -9,6 +9,7 @@
  */
 import { BollingerBands } from 'trading-signals';
 import { assertPeriod } from './types';
+import { withGetters } from '../withGetters';
 
 /** One reading of the bands. */
 export interface BollingerBandsValue {
@@ -47,7 +48,7 @@ export function createBollinger(period: number, k: number): BollingerIndicator {
   }
   const bands = new BollingerBands(period, k);
   let isReady = false;
-  return {
+  const indicator: Omit<BollingerIndicator, 'isReady'> = {
     next(value) {
       if (!Number.isFinite(value)) {
         throw new RangeError(`Bollinger input must be a finite number, got ${value}.`);
@@ -57,8 +58,6 @@ export function createBollinger(period: number, k: number): BollingerIndicator {
       isReady = true;
       return { upper: result.upper, middle: result.middle, lower: result.lower };
     },
-    get isReady() {
-      return isReady;
-    },
   };
+  return withGetters(indicator, { isReady: () => isReady });
 }

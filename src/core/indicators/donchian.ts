@@ -7,6 +7,7 @@
  */
 import { DonchianChannels } from 'trading-signals';
 import { assertPeriod } from './types';
+import { withGetters } from '../withGetters';
 
 /** The two prices a Donchian channel reads from a candle. */
 export interface HighLow {
@@ -49,7 +50,7 @@ export function createDonchian(period: number): DonchianIndicator {
   assertPeriod('Donchian', period);
   const channel = new DonchianChannels(period);
   let isReady = false;
-  return {
+  const indicator: Omit<DonchianIndicator, 'isReady'> = {
     next({ high, low }) {
       if (!Number.isFinite(high) || !Number.isFinite(low)) {
         throw new RangeError(
@@ -61,8 +62,6 @@ export function createDonchian(period: number): DonchianIndicator {
       isReady = true;
       return { upper: result.upper, middle: result.middle, lower: result.lower };
     },
-    get isReady() {
-      return isReady;
-    },
   };
+  return withGetters(indicator, { isReady: () => isReady });
 }

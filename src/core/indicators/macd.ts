@@ -12,6 +12,7 @@
  */
 import { EMA, MACD } from 'trading-signals';
 import { assertPeriod } from './types';
+import { withGetters } from '../withGetters';
 
 /** One MACD reading. */
 export interface MacdValue {
@@ -53,7 +54,7 @@ export function createMacd(fast: number, slow: number, signal: number): MacdIndi
   const signalEma = new EMA(signal);
   const macd = new MACD(new EMA(fast), new EMA(slow), signalEma);
   let isReady = false;
-  return {
+  const indicator: Omit<MacdIndicator, 'isReady'> = {
     next(value) {
       if (!Number.isFinite(value)) {
         throw new RangeError(`MACD input must be a finite number, got ${value}.`);
@@ -64,8 +65,6 @@ export function createMacd(fast: number, slow: number, signal: number): MacdIndi
       if (!isReady || result === null) return undefined;
       return { macd: result.macd, signal: result.signal, histogram: result.histogram };
     },
-    get isReady() {
-      return isReady;
-    },
   };
+  return withGetters(indicator, { isReady: () => isReady });
 }

@@ -5,6 +5,7 @@
  * period, so rounding in the running total never builds up over a long series.
  */
 import { assertPeriod, type StreamingIndicator } from './types';
+import { withGetters } from '../withGetters';
 
 /**
  * Creates a streaming SMA. Returns `undefined` for the first `period - 1` values.
@@ -21,7 +22,7 @@ export function createSma(period: number): StreamingIndicator {
   let oldest = 0;
   // A field rather than a `let`: written on every value, it then boxes no number.
   const total = { sum: 0 };
-  return {
+  const indicator: Omit<StreamingIndicator, 'isReady'> = {
     next(value) {
       if (!Number.isFinite(value)) {
         throw new RangeError(`SMA input must be a finite number, got ${value}.`);
@@ -44,8 +45,6 @@ export function createSma(period: number): StreamingIndicator {
       }
       return total.sum / period;
     },
-    get isReady() {
-      return count === period;
-    },
   };
+  return withGetters(indicator, { isReady: () => count === period });
 }

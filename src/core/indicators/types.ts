@@ -3,6 +3,7 @@
  * closed candle, get `undefined` until the indicator has seen enough values to be meaningful.
  * Implementations wrap the `trading-signals` package (the SMA is a ring buffer of its own).
  */
+import { withGetters } from '../withGetters';
 
 /** An incremental indicator: O(1)-ish per value, no look-back over a whole series. */
 export interface StreamingIndicator {
@@ -34,7 +35,7 @@ export function assertPeriod(name: string, period: number, min = 1): void {
 /** Adapts a `trading-signals` series to StreamingIndicator (null/unstable -> undefined). */
 export function adaptSeries(name: string, series: TradingSignalsSeries): StreamingIndicator {
   let isReady = false;
-  return {
+  const indicator: Omit<StreamingIndicator, 'isReady'> = {
     next(value) {
       if (!Number.isFinite(value)) {
         throw new RangeError(`${name} input must be a finite number, got ${value}.`);
@@ -44,8 +45,6 @@ export function adaptSeries(name: string, series: TradingSignalsSeries): Streami
       if (!isReady) isReady = series.isStable;
       return isReady && result !== null ? result : undefined;
     },
-    get isReady() {
-      return isReady;
-    },
   };
+  return withGetters(indicator, { isReady: () => isReady });
 }

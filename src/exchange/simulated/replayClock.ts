@@ -4,6 +4,7 @@
  * for a market time and converted to a real delay at the current speed. Never reads global time.
  */
 import type { Clock, TimerHandle, Timers } from '../../core/time';
+import { withGetters } from '../../core/withGetters';
 
 export interface ReplayClock {
   /** Current market time in ms (fractional while running at speeds that are not whole). */
@@ -79,14 +80,8 @@ export function createReplayClock(options: {
     pending = timers.setTimeout(fire, delay);
   };
 
-  return {
+  const replay: Omit<ReplayClock, 'isRunning' | 'speed'> = {
     now,
-    get isRunning() {
-      return running;
-    },
-    get speed() {
-      return speed;
-    },
     start() {
       if (running) return;
       anchor.real = clock.now();
@@ -124,4 +119,5 @@ export function createReplayClock(options: {
       clearPending();
     },
   };
+  return withGetters(replay, { isRunning: () => running, speed: () => speed });
 }

@@ -15,6 +15,7 @@ import type { Clock, Timers } from '../../core/time';
 import { PATH_POINTS } from './account';
 import { createReplayClock } from './replayClock';
 import type { ReplaySeries } from './replaySeries';
+import { withGetters } from '../../core/withGetters';
 
 /** Ticks are for display; a browser redraws at most every ~16 ms, so closer ticks are batched. */
 const MIN_TICK_SPACING_MS = 20;
@@ -141,16 +142,7 @@ export function createReplayDriver(options: ReplayDriverOptions): ReplayDriver {
     replay.wakeSoon(run);
   };
 
-  return {
-    get cursor() {
-      return cursor;
-    },
-    get isRunning() {
-      return replay.isRunning;
-    },
-    get speed() {
-      return replay.speed;
-    },
+  const driver: Omit<ReplayDriver, 'cursor' | 'isRunning' | 'speed'> = {
     marketTime() {
       // While catching up, the market is only as far as the event being handled.
       return Number.isNaN(handling.time) ? Math.min(replay.now(), nextEventTime()) : handling.time;
@@ -187,4 +179,9 @@ export function createReplayDriver(options: ReplayDriverOptions): ReplayDriver {
       replay.jumpTo(series.timeOf(cursor));
     },
   };
+  return withGetters(driver, {
+    cursor: () => cursor,
+    isRunning: () => replay.isRunning,
+    speed: () => replay.speed,
+  });
 }
