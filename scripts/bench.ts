@@ -12,7 +12,8 @@
  * Usage: npm run bench [-- --candles <n>] [--only <template id>] (default 1,000,000, both)
  * `npm run bench` runs this file bundled, as the app ships the engine (scripts/runBench.mjs).
  * `npm run bench -- dashboard` measures the dashboard instead (scripts/benchDashboard.ts).
- * Prints wall and CPU time: on a busy machine the wall rate understates the engine.
+ * Prints wall and CPU time: on a busy machine the wall rate understates the engine. Run by
+ * `npm run bench`, Node is single-threaded (`--single-threaded`): everything on one core.
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -80,7 +81,9 @@ async function main(): Promise<void> {
   const cpus = os.cpus();
   write('Machine');
   write(`  CPU        ${cpus[0]?.model ?? 'unknown'}`);
-  write(`  Cores      ${cpus.length} (the backtest uses one)`);
+  const isOneThread = process.execArgv.includes('--single-threaded');
+  const oneCore = isOneThread ? '; V8 single-threaded: its collector and compiler too' : '';
+  write(`  Cores      ${cpus.length} (the backtest uses one${oneCore})`);
   write(`  Node       ${process.version} (${process.platform}/${process.arch})`);
   write(`  Memory     ${(os.totalmem() / 2 ** 30).toFixed(1)} GB`);
   const candles = tileCandles(sample, count);

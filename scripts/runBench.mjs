@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: bundles scripts/bench.ts with esbuild, as the app's build bundles the engine
-// for its backtest workers, and runs the bundle in Node, so the figures are the shipped
-// engine's. (Run through tsx, the same code is ~25% slower: tsx wraps every function to keep
+// for its backtest workers, and runs the bundle in Node with `--single-threaded` (one core: V8's
+// collector and compiler on the engine's thread), so the figures are the shipped engine's. (Run through tsx, the same code is ~25% slower: tsx wraps every function to keep
 // its name and loads each module apart.) `npm run bench -- dashboard` measures the dashboard in
 // Chromium instead and runs through tsx: what it times is the browser, not this process.
 import { spawnSync } from 'node:child_process';
@@ -37,5 +37,7 @@ if (args.includes('dashboard')) {
     external: ['playwright', '@playwright/test', './benchDashboard'],
     logLevel: 'warning',
   });
-  run(process.execPath, [outfile, ...args]);
+  // One core, literally: V8's garbage collector and compiler work on the engine's own thread
+  // instead of helper threads on the other cores.
+  run(process.execPath, ['--single-threaded', outfile, ...args]);
 }
