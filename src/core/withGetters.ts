@@ -2,9 +2,9 @@
  * Objects with live read-only properties that stay fast. On V8 11 (Node 20, which runs the CLI
  * and `npm run bench`) an object literal with a `get` accessor is made a dictionary object:
  * every property read on it, its methods included, is a slow generic lookup. The simulator's
- * replay, the indicators, the in-memory store and the simulator's subscriber lists are read
- * millions of times a backtest, so their getters are added with `withGetters` instead, which
- * keeps the object fast (its accessors are defined on it one by one).
+ * replay and the in-memory store are read millions of times a backtest, so their getters are
+ * added with `withGetters` instead, which keeps the object fast (its accessors are defined on
+ * it one by one). An indicator's `isReady` is a plain field its `next` sets.
  */
 
 /** The read-only properties `getters` describes, as `withGetters` adds them. */

@@ -7,7 +7,6 @@
  */
 import { ATR } from 'trading-signals';
 import { assertPeriod } from './types';
-import { withGetters } from '../withGetters';
 
 /** The three prices a true range reads from a candle. */
 export interface HighLowClose {
@@ -41,8 +40,8 @@ export interface AtrIndicator {
 export function createAtr(period: number): AtrIndicator {
   assertPeriod('ATR', period);
   const atr = new ATR(period);
-  let isReady = false;
-  const indicator: Omit<AtrIndicator, 'isReady'> = {
+  const indicator: Omit<AtrIndicator, 'isReady'> & { isReady: boolean } = {
+    isReady: false,
     next({ high, low, close }) {
       if (!Number.isFinite(high) || !Number.isFinite(low) || !Number.isFinite(close)) {
         throw new RangeError(
@@ -51,9 +50,9 @@ export function createAtr(period: number): AtrIndicator {
       }
       const result = atr.add({ high, low, close });
       if (result === null) return undefined;
-      isReady = true;
+      indicator.isReady = true;
       return result;
     },
   };
-  return withGetters(indicator, { isReady: () => isReady });
+  return indicator;
 }

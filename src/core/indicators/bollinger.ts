@@ -9,7 +9,6 @@
  */
 import { BollingerBands } from 'trading-signals';
 import { assertPeriod } from './types';
-import { withGetters } from '../withGetters';
 
 /** One reading of the bands. */
 export interface BollingerBandsValue {
@@ -47,17 +46,17 @@ export function createBollinger(period: number, k: number): BollingerIndicator {
     throw new RangeError(`Bollinger multiplier must be a positive number, got ${k}.`);
   }
   const bands = new BollingerBands(period, k);
-  let isReady = false;
-  const indicator: Omit<BollingerIndicator, 'isReady'> = {
+  const indicator: Omit<BollingerIndicator, 'isReady'> & { isReady: boolean } = {
+    isReady: false,
     next(value) {
       if (!Number.isFinite(value)) {
         throw new RangeError(`Bollinger input must be a finite number, got ${value}.`);
       }
       const result = bands.add(value);
       if (result === null) return undefined;
-      isReady = true;
+      indicator.isReady = true;
       return { upper: result.upper, middle: result.middle, lower: result.lower };
     },
   };
-  return withGetters(indicator, { isReady: () => isReady });
+  return indicator;
 }

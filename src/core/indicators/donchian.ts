@@ -7,7 +7,6 @@
  */
 import { DonchianChannels } from 'trading-signals';
 import { assertPeriod } from './types';
-import { withGetters } from '../withGetters';
 
 /** The two prices a Donchian channel reads from a candle. */
 export interface HighLow {
@@ -49,8 +48,8 @@ export interface DonchianIndicator {
 export function createDonchian(period: number): DonchianIndicator {
   assertPeriod('Donchian', period);
   const channel = new DonchianChannels(period);
-  let isReady = false;
-  const indicator: Omit<DonchianIndicator, 'isReady'> = {
+  const indicator: Omit<DonchianIndicator, 'isReady'> & { isReady: boolean } = {
+    isReady: false,
     next({ high, low }) {
       if (!Number.isFinite(high) || !Number.isFinite(low)) {
         throw new RangeError(
@@ -59,9 +58,9 @@ export function createDonchian(period: number): DonchianIndicator {
       }
       const result = channel.add({ high, low });
       if (result === null) return undefined;
-      isReady = true;
+      indicator.isReady = true;
       return { upper: result.upper, middle: result.middle, lower: result.lower };
     },
   };
-  return withGetters(indicator, { isReady: () => isReady });
+  return indicator;
 }

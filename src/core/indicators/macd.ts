@@ -12,7 +12,6 @@
  */
 import { EMA, MACD } from 'trading-signals';
 import { assertPeriod } from './types';
-import { withGetters } from '../withGetters';
 
 /** One MACD reading. */
 export interface MacdValue {
@@ -53,18 +52,18 @@ export function createMacd(fast: number, slow: number, signal: number): MacdIndi
   }
   const signalEma = new EMA(signal);
   const macd = new MACD(new EMA(fast), new EMA(slow), signalEma);
-  let isReady = false;
-  const indicator: Omit<MacdIndicator, 'isReady'> = {
+  const indicator: Omit<MacdIndicator, 'isReady'> & { isReady: boolean } = {
+    isReady: false,
     next(value) {
       if (!Number.isFinite(value)) {
         throw new RangeError(`MACD input must be a finite number, got ${value}.`);
       }
       const result = macd.add(value);
       // The signal EMA's isStable flips once it has seen `signal` MACD values, and stays.
-      if (!isReady) isReady = result !== null && signalEma.isStable;
-      if (!isReady || result === null) return undefined;
+      if (!indicator.isReady) indicator.isReady = result !== null && signalEma.isStable;
+      if (!indicator.isReady || result === null) return undefined;
       return { macd: result.macd, signal: result.signal, histogram: result.histogram };
     },
   };
-  return withGetters(indicator, { isReady: () => isReady });
+  return indicator;
 }

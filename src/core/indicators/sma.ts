@@ -5,7 +5,6 @@
  * period, so rounding in the running total never builds up over a long series.
  */
 import { assertPeriod, type StreamingIndicator } from './types';
-import { withGetters } from '../withGetters';
 
 /**
  * Creates a streaming SMA. Returns `undefined` for the first `period - 1` values.
@@ -22,7 +21,8 @@ export function createSma(period: number): StreamingIndicator {
   let oldest = 0;
   // A field rather than a `let`: written on every value, it then boxes no number.
   const total = { sum: 0 };
-  const indicator: Omit<StreamingIndicator, 'isReady'> = {
+  const indicator: Omit<StreamingIndicator, 'isReady'> & { isReady: boolean } = {
+    isReady: false,
     next(value) {
       if (!Number.isFinite(value)) {
         throw new RangeError(`SMA input must be a finite number, got ${value}.`);
@@ -30,7 +30,9 @@ export function createSma(period: number): StreamingIndicator {
       if (count < period) {
         window[count++] = value;
         total.sum += value;
-        return count < period ? undefined : total.sum / period;
+        if (count < period) return undefined;
+        indicator.isReady = true;
+        return total.sum / period;
       }
       const leaving = window[oldest] as number;
       window[oldest] = value;
@@ -46,5 +48,5 @@ export function createSma(period: number): StreamingIndicator {
       return total.sum / period;
     },
   };
-  return withGetters(indicator, { isReady: () => count === period });
+  return indicator;
 }

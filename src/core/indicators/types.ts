@@ -3,7 +3,6 @@
  * closed candle, get `undefined` until the indicator has seen enough values to be meaningful.
  * Implementations wrap the `trading-signals` package (the SMA is a ring buffer of its own).
  */
-import { withGetters } from '../withGetters';
 
 /** An incremental indicator: O(1)-ish per value, no look-back over a whole series. */
 export interface StreamingIndicator {
@@ -34,17 +33,17 @@ export function assertPeriod(name: string, period: number, min = 1): void {
 
 /** Adapts a `trading-signals` series to StreamingIndicator (null/unstable -> undefined). */
 export function adaptSeries(name: string, series: TradingSignalsSeries): StreamingIndicator {
-  let isReady = false;
-  const indicator: Omit<StreamingIndicator, 'isReady'> = {
+  const indicator: Omit<StreamingIndicator, 'isReady'> & { isReady: boolean } = {
+    isReady: false,
     next(value) {
       if (!Number.isFinite(value)) {
         throw new RangeError(`${name} input must be a finite number, got ${value}.`);
       }
       const result = series.add(value);
       // isStable flips once and stays; stop asking (EMA's getter throws internally until then).
-      if (!isReady) isReady = series.isStable;
-      return isReady && result !== null ? result : undefined;
+      if (!indicator.isReady) indicator.isReady = series.isStable;
+      return indicator.isReady && result !== null ? result : undefined;
     },
   };
-  return withGetters(indicator, { isReady: () => isReady });
+  return indicator;
 }
