@@ -8,9 +8,10 @@
  */
 
 /**
- * `text` as one flat string (the same characters). Uses NFC normalization, which returns the
- * text flattened and leaves the engine's messages unchanged: they are already NFC (plain ASCII
- * and precomposed symbols such as ≥ and —).
+ * `text` as one flat string. Uses NFC normalization, which returns the text flattened: the
+ * engine's own messages are already NFC (ASCII and precomposed symbols such as ≥ and —) and
+ * come back unchanged; a strategy's own text (a name, a tag, a log line) with a decomposed
+ * character comes back composed, which displays the same.
  *
  * @example flatString(`Filled buy ${amount} at ${price}`) // the message, flat
  */
