@@ -55,7 +55,8 @@ function assertValidFill(ledger: Ledger, fill: Fill): void {
   }
 }
 
-function applyBuy(ledger: Ledger, fill: Fill, quoteFee: number, baseFee: number): Ledger {
+function applyBuy(ledger: Ledger, fill: Fill, fees: FillFees): Ledger {
+  const { quoteFee, baseFee } = fees;
   const received = fill.amount - baseFee;
   if (received < 0) {
     throw new LedgerError(
@@ -64,21 +65,32 @@ function applyBuy(ledger: Ledger, fill: Fill, quoteFee: number, baseFee: number)
   }
   const cash = ledger.cash - fill.price * fill.amount - quoteFee;
   const averageEntry = weightedEntry(ledger, fill.price, received);
-  return withFigures(ledger, cash, ledger.position + received, averageEntry, ledger.realizedPnl);
+  const position = ledger.position + received;
+  return afterFill(ledger, fees, cash, position, averageEntry, ledger.realizedPnl);
+}
+
+/** A fill's fee, split by currency, and what it adds to the fees paid (in quote). */
+interface FillFees {
+  quoteFee: number;
+  baseFee: number;
+  paid: number;
 }
 
 /**
- * `ledger` with new figures (fees and trade count are completed by applyFill): one literal
- * with every field, as createLedger makes it (on Node 20 a spread copy is several times slower).
+ * The ledger after a fill, given its new figures: one literal with every field, as createLedger
+ * makes it (on Node 20 a spread copy is several times slower); one trade more, its fee paid.
  */
-function withFigures(
+function afterFill(
   ledger: Ledger,
+  fees: FillFees,
   cash: number,
   position: number,
   averageEntry: number,
   realizedPnl: number,
 ): Ledger {
-  const { base, quote, initialCash, feesPaid, tradeCount } = ledger;
+  const { base, quote, initialCash } = ledger;
+  const feesPaid = ledger.feesPaid + fees.paid;
+  const tradeCount = ledger.tradeCount + 1;
   return {
     base,
     quote,
@@ -105,7 +117,8 @@ function weightedEntry(ledger: Ledger, price: number, received: number): number 
   return Math.min(Math.max(average, Math.min(averageEntry, price)), Math.max(averageEntry, price));
 }
 
-function applySell(ledger: Ledger, fill: Fill, quoteFee: number, baseFee: number): Ledger {
+function applySell(ledger: Ledger, fill: Fill, fees: FillFees): Ledger {
+  const { quoteFee, baseFee } = fees;
   const disposed = fill.amount + baseFee;
   const remaining = ledger.position - disposed;
   if (remaining < -OVERSELL_TOLERANCE * Math.max(ledger.position, disposed)) {
@@ -117,8 +130,8 @@ function applySell(ledger: Ledger, fill: Fill, quoteFee: number, baseFee: number
   const cash = ledger.cash + fill.price * fill.amount - quoteFee;
   const realizedPnl = ledger.realizedPnl + (fill.price - ledger.averageEntry) * disposed;
   return isFlat
-    ? withFigures(ledger, cash, 0, 0, realizedPnl)
-    : withFigures(ledger, cash, remaining, ledger.averageEntry, realizedPnl);
+    ? afterFill(ledger, fees, cash, 0, 0, realizedPnl)
+    : afterFill(ledger, fees, cash, remaining, ledger.averageEntry, realizedPnl);
 }
 
 /**
@@ -134,16 +147,11 @@ function applySell(ledger: Ledger, fill: Fill, quoteFee: number, baseFee: number
 export function applyFill(ledger: Ledger, fill: Fill): Ledger {
   assertValidFill(ledger, fill);
   const isBaseFee = fill.feeCurrency === ledger.base && fill.feeCurrency !== ledger.quote;
-  const baseFee = isBaseFee ? fill.fee : 0;
-  const quoteFee = isBaseFee ? 0 : fill.fee;
-  const next =
-    fill.side === 'buy'
-      ? applyBuy(ledger, fill, quoteFee, baseFee)
-      : applySell(ledger, fill, quoteFee, baseFee);
-  // `next` is applyBuy's or applySell's own copy: completed in place.
-  next.feesPaid = ledger.feesPaid + quoteFee + baseFee * fill.price;
-  next.tradeCount = ledger.tradeCount + 1;
-  return next;
+  // One of the two is 0: the fee is paid in one currency (base fees valued at the fill price).
+  const fees: FillFees = isBaseFee
+    ? { quoteFee: 0, baseFee: fill.fee, paid: fill.fee * fill.price }
+    : { quoteFee: fill.fee, baseFee: 0, paid: fill.fee };
+  return fill.side === 'buy' ? applyBuy(ledger, fill, fees) : applySell(ledger, fill, fees);
 }
 
 /** Cash plus the position valued at `price`, in quote. */
