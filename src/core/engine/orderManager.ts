@@ -236,10 +236,9 @@ export function createOrderManager(options: OrderManagerOptions): OrderManager {
   };
 
   /** Cancels resting stop orders, one after the other (see submit). */
-  const releaseStops = async (stops: readonly (OrderRecord | undefined)[]): Promise<void> => {
-    for (const stop of stops) {
-      if (stop) await manager.cancel(stop.clientOrderId, 'Replaced: another sell needs its coins');
-    }
+  const releaseStops = async (stops: readonly OrderRecord[]): Promise<void> => {
+    for (const stop of stops)
+      await manager.cancel(stop.clientOrderId, 'Replaced: another sell needs its coins');
   };
 
   /** The `order_placed` event of an order the exchange took; answers `sent`. */
@@ -316,9 +315,9 @@ export function createOrderManager(options: OrderManagerOptions): OrderManager {
       if (order.side === 'sell' && order.triggerPrice === undefined) {
         // The exchange holds the coins of a resting stop: release them first (the engine
         // places the stop again once the position has changed).
-        const stops = [...openIds]
-          .map((id) => orders.get(id))
-          .filter((stop) => stop?.side === 'sell' && stop.triggerPrice !== undefined);
+        const stops = manager
+          .openOrders()
+          .filter((open) => open.side === 'sell' && open.triggerPrice !== undefined);
         if (stops.length > 0) return releaseStops(stops).then(() => place(order));
       }
       return place(order);
