@@ -81,15 +81,14 @@ export function createReplayDriver(options: ReplayDriverOptions): ReplayDriver {
    * (at high speed they are shown together when the candle completes). Kept up to date by
    * setSpeed: asked several times a candle.
    */
-  const spacing = { ticks: false };
+  let spacesTicks = false;
   const updateSpacing = (): void => {
-    spacing.ticks = pointMs / replay.speed >= MIN_TICK_SPACING_MS;
+    spacesTicks = pointMs / replay.speed >= MIN_TICK_SPACING_MS;
   };
   updateSpacing();
-  const shouldSpaceTicks = (): boolean => spacing.ticks;
 
   const nextEventTime = (): number =>
-    pointsShown < PATH_POINTS && shouldSpaceTicks()
+    pointsShown < PATH_POINTS && spacesTicks
       ? series.timeOf(cursor) + pointsShown * pointMs
       : series.timeOf(cursor + 1);
 
@@ -106,7 +105,7 @@ export function createReplayDriver(options: ReplayDriverOptions): ReplayDriver {
   };
 
   const handleNextEvent = (): void => {
-    if (pointsShown < PATH_POINTS && shouldSpaceTicks()) {
+    if (pointsShown < PATH_POINTS && spacesTicks) {
       showPoint(pointsShown++);
       return;
     }
